@@ -1,0 +1,117 @@
+// Package lists reads restricted-party lists in their official formats into
+// one Entry model. Readers never score: they keep raw values and normalise
+// alongside (ISO2 countries, typed names) so matchers can work on one shape.
+package lists
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+)
+
+// EntryType is what kind of party a list entry is.
+type EntryType string
+
+// Entry types.
+const (
+	TypePerson       EntryType = "person"
+	TypeOrganisation EntryType = "organisation"
+	TypeVessel       EntryType = "vessel"
+	TypeAircraft     EntryType = "aircraft"
+	TypeUnknown      EntryType = "unknown"
+)
+
+// NameKind says how much a name variant can be trusted.
+type NameKind string
+
+// Name kinds. Weak aliases are low-quality names the publisher itself marks
+// as such (OFAC "weak a.k.a.", UN quality "Low", FtM weakAlias); matchers
+// score them lower.
+const (
+	NamePrimary NameKind = "primary"
+	NameAKA     NameKind = "aka"
+	NameFKA     NameKind = "fka"
+	NameWeak    NameKind = "weak"
+)
+
+// Name is one name variant of an entry.
+type Name struct {
+	Value string   `json:"value"`
+	Kind  NameKind `json:"kind"`
+	// Script or language tag where the list gives one ("ru", "Cyrl"); may be empty.
+	Lang string `json:"lang,omitempty"`
+}
+
+// Identifier is a document or registry number.
+type Identifier struct {
+	Type    string `json:"type"` // as published: "Passport", "IMO", "INN", "Registration Number"...
+	Value   string `json:"value"`
+	Country string `json:"country,omitempty"` // ISO2 of the issuer where known
+}
+
+// Address is a published address. Country is ISO2 where it could be derived.
+type Address struct {
+	Full    string `json:"full"`
+	City    string `json:"city,omitempty"`
+	Country string `json:"country,omitempty"`
+}
+
+// Entry is one listed party.
+type Entry struct {
+	List        string       `json:"list"` // list id: ofac_sdn, un_sc, eu_fsf, uk_ofsi, us_csl, ...
+	ID          string       `json:"id"`   // the list's own stable id
+	Type        EntryType    `json:"type"`
+	Names       []Name       `json:"names"` // Names[0] is the primary name
+	Countries   []string     `json:"countries,omitempty"`
+	Addresses   []Address    `json:"addresses,omitempty"`
+	Identifiers []Identifier `json:"identifiers,omitempty"`
+	Programs    []string     `json:"programs,omitempty"`
+	BirthDates  []string     `json:"birth_dates,omitempty"`
+	ListedOn    string       `json:"listed_on,omitempty"` // ISO date where known
+	Remarks     string       `json:"remarks,omitempty"`
+	Source      string       `json:"source,omitempty"` // file the entry was read from
+}
+
+// PrimaryName returns the entry's first name, or "" if it has none.
+func (e *Entry) PrimaryName() string {
+	if len(e.Names) == 0 {
+		return ""
+	}
+	return e.Names[0].Value
+}
+
+// ContentHash is a stable hash of everything that identifies and describes
+// the entry except its source file. Dispositions lapse and delta screening
+// re-screens when it changes.
+func (e *Entry) ContentHash() string {
+	c := *e
+	c.Source = ""
+	b, _ := json.Marshal(&c) // a struct of strings and slices cannot fail to marshal
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// Problem is a row a reader skipped, with where and why.
+type Problem struct {
+	File   string `json:"file"`
+	Line   int64  `json:"line"` // 1-based line or record number; 0 when not row-specific
+	Reason string `json:"reason"`
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return p.File + ":" + strconv.FormatInt(p.Line, 10) + ": " + p.Reason
+	}
+	return p.File + ": " + p.Reason
+}
+
+// List is one loaded list: its entries in file order and the rows skipped.
+type List struct {
+	ID       string    // list id used in hits
+	Format   string    // registry name of the format that read it
+	Files    []string  // every file read (a legacy OFAC list has several)
+	Date     string    // publication date where the file says it; may be empty
+	Entries  []*Entry  // in file order
+	Problems []Problem // rows skipped, with reasons
+}
