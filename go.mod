@@ -4,5 +4,8 @@ go 1.26.0
 
 require (
 	github.com/adrg/strutil v0.3.1
+	golang.org/x/term v0.47.0
 	golang.org/x/text v0.43.0
 )
+
+require golang.org/x/sys v0.49.0 // indirect
