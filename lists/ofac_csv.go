@@ -24,8 +24,8 @@ import (
 
 // ofacLayout names the files of one legacy OFAC list.
 type ofacLayout struct {
-	listID, format      string
-	add, alt, comments  string // companion file names, matched case-insensitively
+	listID, format     string
+	add, alt, comments string // companion file names, matched case-insensitively
 	primaryNameExample string
 }
 

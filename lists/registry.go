@@ -142,6 +142,7 @@ func isDocFile(base string) bool {
 	}
 	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "provenance") || strings.HasPrefix(base, "license")
 }
+
 // DirFile is one file found by ScanDir: the format that will read it, or
 // why it is skipped.
 type DirFile struct {
