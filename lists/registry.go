@@ -45,6 +45,13 @@ var Formats = []Format{
 		Read:    ReadOFACCons,
 	},
 	{
+		Name:    "un-xml",
+		Summary: "UN Security Council Consolidated List XML (CONSOLIDATED_LIST of INDIVIDUAL and ENTITY)",
+		ListID:  "un_sc",
+		Detect:  detectUNXML,
+		Read:    ReadUNXML,
+	},
+	{
 		Name:    "inhouse-csv",
 		Summary: "in-house CSV with header id,name,aliases,type,countries,programs,notes (aliases and lists split on ';')",
 		ListID:  "inhouse",
