@@ -52,6 +52,20 @@ var Formats = []Format{
 		Read:    ReadUNXML,
 	},
 	{
+		Name:    "us-csl-csv",
+		Summary: "US Consolidated Screening List CSV from trade.gov (header _id,source,entity_number,...; .csv.gz accepted)",
+		ListID:  "us_csl",
+		Detect:  detectUSCSLCSV,
+		Read:    ReadUSCSLCSV,
+	},
+	{
+		Name:    "us-csl-json",
+		Summary: "US Consolidated Screening List JSON from trade.gov ({\"results\": [...]} or an array of records)",
+		ListID:  "us_csl",
+		Detect:  detectUSCSLJSON,
+		Read:    ReadUSCSLJSON,
+	},
+	{
 		Name:    "inhouse-csv",
 		Summary: "in-house CSV with header id,name,aliases,type,countries,programs,notes (aliases and lists split on ';')",
 		ListID:  "inhouse",
