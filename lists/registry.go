@@ -66,6 +66,13 @@ var Formats = []Format{
 		Read:    ReadUSCSLJSON,
 	},
 	{
+		Name:    "eu-journal-csv",
+		Summary: "EU Official Journal sanctions transcription CSV (OpenSanctions journal_sanctions, 47 columns, one file per CELEX act)",
+		ListID:  "eu_journal",
+		Detect:  detectEUJournalCSV,
+		Read:    ReadEUJournalCSV,
+	},
+	{
 		Name:    "inhouse-csv",
 		Summary: "in-house CSV with header id,name,aliases,type,countries,programs,notes (aliases and lists split on ';')",
 		ListID:  "inhouse",
