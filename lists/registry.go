@@ -73,6 +73,13 @@ var Formats = []Format{
 		Read:    ReadEUJournalCSV,
 	},
 	{
+		Name:    "bis-dpl",
+		Summary: "BIS Denied Persons List, tab-delimited text with header Name, Street_Address, ... FR_Citation",
+		ListID:  "us_bis_dpl",
+		Detect:  detectBISDPL,
+		Read:    ReadBISDPL,
+	},
+	{
 		Name:    "inhouse-csv",
 		Summary: "in-house CSV with header id,name,aliases,type,countries,programs,notes (aliases and lists split on ';')",
 		ListID:  "inhouse",
