@@ -80,6 +80,13 @@ var Formats = []Format{
 		Read:    ReadBISDPL,
 	},
 	{
+		Name:    "ftm-json",
+		Summary: "OpenSanctions FollowTheMoney JSON lines: entities.ftm.json, or entities.delta.json with ADD/MOD/DEL",
+		ListID:  "opensanctions",
+		Detect:  detectFtM,
+		Read:    ReadFtM,
+	},
+	{
 		Name:    "inhouse-csv",
 		Summary: "in-house CSV with header id,name,aliases,type,countries,programs,notes (aliases and lists split on ';')",
 		ListID:  "inhouse",
