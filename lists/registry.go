@@ -87,6 +87,13 @@ var Formats = []Format{
 		Read:    ReadFtM,
 	},
 	{
+		Name:    "os-targets-csv",
+		Summary: "OpenSanctions targets.simple.csv (header id,schema,name,aliases,birth_date,countries,...)",
+		ListID:  "opensanctions",
+		Detect:  detectOSTargetsCSV,
+		Read:    ReadOSTargetsCSV,
+	},
+	{
 		Name:    "inhouse-csv",
 		Summary: "in-house CSV with header id,name,aliases,type,countries,programs,notes (aliases and lists split on ';')",
 		ListID:  "inhouse",
