@@ -45,6 +45,13 @@ var Formats = []Format{
 		Read:    ReadOFACCons,
 	},
 	{
+		Name:    "ofac-enhanced-xml",
+		Summary: "OFAC Enhanced XML (SDN_ENHANCED.XML, CONS_ENHANCED.XML; plain or zipped)",
+		ListID:  "ofac_sdn",
+		Detect:  detectOFACEnhancedXML,
+		Read:    ReadOFACEnhancedXML,
+	},
+	{
 		Name:    "un-xml",
 		Summary: "UN Security Council Consolidated List XML (CONSOLIDATED_LIST of INDIVIDUAL and ENTITY)",
 		ListID:  "un_sc",
