@@ -18,9 +18,9 @@ type Batch struct {
 	FirstRow int64        // 0-based row number of Rec's first row within File
 	Cols     *Columns     // where the canonical columns are in Rec
 
-	Shipments []evidence.Shipment  // one per row, filled by Extract
-	Hits      [][]evidence.Hit     // one slice per row, filled by stages, sorted before Decide
-	Decisions []evidence.Decision  // one per row, filled by the Decider
+	Shipments []evidence.Shipment // one per row, filled by Extract
+	Hits      [][]evidence.Hit    // one slice per row, filled by stages, sorted before Decide
+	Decisions []evidence.Decision // one per row, filled by the Decider
 }
 
 // Len is the number of rows in the batch.
