@@ -49,6 +49,8 @@ type command struct {
 // commands is the table of subcommands, in the order `dualscreen help` lists them.
 func commands() []command {
 	return []command{
+		{"screen", "screen shipments (Parquet) against restricted-party lists; write flagged rows", runScreen},
+		{"demo", "generate a demo batch, screen it and write out/flagged.parquet with a summary", runDemo},
 		{"version", "print the version", runVersion},
 	}
 }
