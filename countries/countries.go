@@ -176,6 +176,21 @@ var variants = map[string]string{
 	"Byelorussia":                                  "BY",
 	"Cote d Ivoire":                                "CI",
 
+	// Names in the UK Strategic Export Controls licence data
+	// (shared/data/shipments/uk_strategic_export_licences). Left out on
+	// purpose because they name no single country: "Channel Islands" (JE
+	// and GG), "French Overseas Territory", "Netherlands Antilles" (dissolved
+	// 2010 into CW, SX, BQ) and a bare "Continental Shelf".
+	"Hong Kong Special Administrative Region": "HK", "Macao Special Administrative Region": "MO",
+	"Republic of Guinea": "GN", "Republic of Congo": "CG", "St Vincent": "VC",
+	"St Vincent and the Grenadines": "VC", "Svalbard": "SJ", "Svalbard Archipelago": "SJ",
+	"Svelbard Archipelago": "SJ", // sic, as spelled in the UK data
+	"Sarawak":              "MY", "Sabah": "MY", "British Antarctic Territory": "AQ",
+	// Offshore installations on a state's continental shelf fall under that
+	// state's jurisdiction.
+	"Continental Shelf: United Kingdom sector": "GB", "Continental Shelf Netherlands Sector": "NL",
+	"Continental Shelf Danish Sector": "DK", "Continental Shelf Norwegian Sector": "NO",
+
 	// Newer or official names CLDR in x/text does not carry, in the
 	// languages clerks write them in.
 	"North Macedonia": "MK", "Republic of North Macedonia": "MK", "Nordmazedonien": "MK",
