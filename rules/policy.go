@@ -190,7 +190,7 @@ type File struct {
 		Enable                []string `toml:"enable"`
 		Disable               []string `toml:"disable"`
 	} `toml:"destinations"`
-	Options FileOptions `toml:"options"`
+	Options  FileOptions `toml:"options"`
 	Keywords []struct {
 		Lang     string  `toml:"lang"`
 		Pattern  string  `toml:"pattern"`
