@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"sort"
 	"strings"
 
@@ -65,6 +66,8 @@ type Policy struct {
 	// where it came from.
 	humanRights map[string]Provenance
 	keywords    []Keyword
+	// policyChecked is the policy file's modification date.
+	policyChecked string
 	// origin records where each setting came from, for `rules show`.
 	origin map[string]string
 }
@@ -221,6 +224,13 @@ func NewPolicy(t *Tables, f *File, src string) (*Policy, error) {
 	if f == nil {
 		f = &File{}
 	}
+	// Policy additions are dated by the policy file's modification time:
+	// that is when someone last decided them.
+	checked := ""
+	if st, err := os.Stat(src); err == nil {
+		checked = st.ModTime().UTC().Format("2006-01-02")
+	}
+	p.policyChecked = checked
 	bad := func(key string, format string, a ...any) error {
 		return fmt.Errorf("%s: %s: %s", src, key, fmt.Sprintf(format, a...))
 	}
@@ -303,7 +313,7 @@ func NewPolicy(t *Tables, f *File, src string) (*Policy, error) {
 			k.Category = "policy"
 		}
 		p.keywords = append(p.keywords, Keyword{Lang: k.Lang, Pattern: k.Pattern, Weight: k.Weight, Category: k.Category, toks: toks,
-			Provenance: Provenance{LegalBasis: "Reg. (EU) 2021/821 Art. 5 (policy keyword)", Status: "U", Source: src + " " + key}})
+			Provenance: Provenance{LegalBasis: "Reg. (EU) 2021/821 Art. 5 (policy keyword)", Status: "U", LastChecked: p.policyChecked, Source: src + " " + key}})
 	}
 	return p, nil
 }
@@ -353,7 +363,7 @@ func (p *Policy) buildMeasures(f *File, src string) error {
 				return fmt.Errorf("%s: destinations.%s: %q is not a recognised country", src, field, n)
 			}
 			p.measures = append(p.measures, DestinationMeasure{ISO2: code, Country: countries.Name(code), Measure: meas,
-				Regime: "POLICY", Default: true, Provenance: Provenance{LegalBasis: basis, Status: "U", Source: src + " [destinations]." + field}})
+				Regime: "POLICY", Default: true, Provenance: Provenance{LegalBasis: basis, Status: "U", LastChecked: p.policyChecked, Source: src + " [destinations]." + field}})
 		}
 		return nil
 	}
@@ -376,7 +386,7 @@ func (p *Policy) buildMeasures(f *File, src string) error {
 		if !ok {
 			return fmt.Errorf("%s: destinations.human_rights_risk: %q is not a recognised country", src, n)
 		}
-		p.humanRights[code] = Provenance{LegalBasis: "Reg. (EU) 2021/821 Art. 5 (destination added by policy)", Status: "U", Source: src + " [destinations].human_rights_risk"}
+		p.humanRights[code] = Provenance{LegalBasis: "Reg. (EU) 2021/821 Art. 5 (destination added by policy)", Status: "U", LastChecked: p.policyChecked, Source: src + " [destinations].human_rights_risk"}
 	}
 	for _, n := range f.Destinations.HumanRightsRiskRemove {
 		code, ok := countries.Lookup(n)

@@ -51,9 +51,9 @@ func (p Provenance) Cite() string {
 		s += " [" + p.Status + "]"
 	}
 	if p.LastChecked != "" {
-		s += "; last checked " + p.LastChecked
+		return s + "; last checked " + p.LastChecked
 	}
-	return s
+	return s + "; last checked: not recorded"
 }
 
 // Measure is the kind of a destination measure.
