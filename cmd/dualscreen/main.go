@@ -50,6 +50,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"rules", "show the effective screening rules with their sources (rules show)", runRules},
 	}
 }
 
