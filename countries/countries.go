@@ -281,12 +281,17 @@ func load() *table {
 	return tab
 }
 
-var foldMarks = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldMarks returns a fresh accent-stripping transformer. A transform.Chain
+// keeps state between calls, so one shared chain is a data race when Lookup
+// runs on several goroutines (found by rules.TestCheckConcurrent -race).
+func foldMarks() transform.Transformer {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // key normalises a country name for lookup: accents removed, lower case,
 // "&" read as "and", punctuation as space, spaces collapsed.
 func key(s string) string {
-	s, _, _ = transform.String(foldMarks, s)
+	s, _, _ = transform.String(foldMarks(), s)
 	s = strings.ToLower(strings.ReplaceAll(s, "&", " and "))
 	var b strings.Builder
 	space := false
