@@ -281,17 +281,35 @@ func load() *table {
 	return tab
 }
 
-// foldMarks returns a fresh accent-stripping transformer. A transform.Chain
-// keeps state between calls, so one shared chain is a data race when Lookup
-// runs on several goroutines (found by rules.TestCheckConcurrent -race).
-func foldMarks() transform.Transformer {
+// foldPool holds accent-stripping transformers. A transform.Chain keeps
+// state between calls, so one shared chain is a data race when Lookup runs
+// on several goroutines (found by rules.TestCheckConcurrent -race); a new
+// chain per call costs ~30 KB of buffers, hence the pool.
+var foldPool = sync.Pool{New: func() any {
 	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+func foldMarks(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // nothing to strip: the common case of ISO codes and English names
+	}
+	t := foldPool.Get().(transform.Transformer)
+	out, _, _ := transform.String(t, s)
+	foldPool.Put(t)
+	return out
 }
 
 // key normalises a country name for lookup: accents removed, lower case,
 // "&" read as "and", punctuation as space, spaces collapsed.
 func key(s string) string {
-	s, _, _ = transform.String(foldMarks(), s)
+	s = foldMarks(s)
 	s = strings.ToLower(strings.ReplaceAll(s, "&", " and "))
 	var b strings.Builder
 	space := false
