@@ -207,3 +207,13 @@ func TestEmbeddedTablesHonest(t *testing.T) {
 		}
 	}
 }
+
+func TestExamplePolicyFileLoads(t *testing.T) {
+	p, err := LoadPolicy("../data/rules/policy.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.measureOn("CN:arms_embargo") || p.Origin("destinations.CN:arms_embargo") == "default" {
+		t.Error("example enables CN:arms_embargo but the policy does not show it")
+	}
+}
