@@ -181,9 +181,13 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 	if on(evidence.EndUserCountryMismatch) && dest != "" && endUser != "" && endUser != dest {
 		score := 0.6
 		why := ""
-		if len(e.measures[endUser]) > 0 {
+		switch {
+		case len(e.measures[endUser]) > 0:
 			score = 1
 			why = "; the end-user country is under EU measures"
+		case e.eu[endUser] && e.eu[dest]:
+			score = 0.3 // a distributor in one member state for a user in another is everyday single-market trade
+			why = "; both are EU member states"
 		}
 		add(evidence.Hit{Reason: evidence.EndUserCountryMismatch, Role: evidence.RoleEndUser, EntryType: "country",
 			EntryName: countries.Name(endUser), MatchedName: endUser, QueryName: s.EndUserCountry, Score: score,

@@ -187,6 +187,12 @@ func TestCyberSurveillanceCatchAll(t *testing.T) {
 		f.Destinations.HumanRightsRiskRemove = []string{"VE"}
 		return f
 	}())
+	strict := mustEngine(t, func() *File {
+		f := &File{}
+		v := 0.71
+		f.Thresholds.CyberDescription = &v
+		return f
+	}())
 	tests := []struct {
 		name string
 		e    *Engine
@@ -200,6 +206,8 @@ func TestCyberSurveillanceCatchAll(t *testing.T) {
 		{"description only, unlisted item", e, ship("VE", "", "IMSI catcher with vehicle kit"), []want{{evidence.CyberSurveillance, 1, 1, "", "imsi catcher"}}},
 		{"German description to Belarus end-user", e, &evidence.Shipment{ConsigneeName: "X", Destination: "AM", EndUserCountry: "Weißrussland", Goods: "Software zur Telekommunikationsüberwachung"},
 			[]want{{evidence.CyberSurveillance, 1, 1, evidence.RoleEndUser, "telekommunikationsuberwachung"}}},
+		{"description exactly at the threshold", e, ship("VE", "", "surveillance monitoring unit"), []want{{evidence.CyberSurveillance, 1, 0.7, "", "score 0.70"}}},
+		{"description at the threshold, stricter policy", strict, ship("VE", "", "surveillance monitoring unit"), []want{{evidence.CyberSurveillance, 0, 0, "", ""}}},
 		{"shared word, innocent goods", e, ship("VE", "", "Cat6 network cable, 50 m"), []want{{evidence.CyberSurveillance, 0, 0, "", ""}}},
 		{"cyber code to a destination not on the list", e, ship("CN", "5A001.j", ""), []want{{evidence.CyberSurveillance, 0, 0, "", ""}}},
 		{"policy adds China", withCN, ship("CN", "5A001.j", ""), []want{{evidence.CyberSurveillance, 1, 1, "", ""}}},
@@ -252,6 +260,8 @@ func TestEndUserMismatchIncompleteInvalid(t *testing.T) {
 			[]want{{evidence.EndUserCountryMismatch, 1, 1, evidence.RoleEndUser, "diversion"}}},
 		{"end-user elsewhere", &evidence.Shipment{ConsigneeName: "X", Destination: "AE", EndUserCountry: "India"},
 			[]want{{evidence.EndUserCountryMismatch, 1, 0.6, "", ""}}},
+		{"both in the EU", &evidence.Shipment{ConsigneeName: "X", Destination: "DE", EndUserCountry: "France"},
+			[]want{{evidence.EndUserCountryMismatch, 1, 0.3, "", "member states"}}},
 		{"same country in two spellings", &evidence.Shipment{ConsigneeName: "X", Destination: "DE", EndUserCountry: "Deutschland"},
 			[]want{{evidence.EndUserCountryMismatch, 0, 0, "", ""}}},
 		{"no end-user country", &evidence.Shipment{ConsigneeName: "X", Destination: "DE"},
