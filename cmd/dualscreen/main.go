@@ -52,6 +52,7 @@ func commands() []command {
 		{"screen", "screen shipments (Parquet) against restricted-party lists; write flagged rows", runScreen},
 		{"demo", "generate a demo batch, screen it and write out/flagged.parquet with a summary", runDemo},
 		{"version", "print the version", runVersion},
+		{"rules", "show the effective screening rules with their sources (rules show)", runRules},
 	}
 }
 
