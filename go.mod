@@ -8,4 +8,7 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require golang.org/x/sys v0.49.0 // indirect
+require (
+	github.com/mozillazg/go-pinyin v0.21.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+)
