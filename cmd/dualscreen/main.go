@@ -50,6 +50,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"eval", "measure matchers on labelled pairs: precision, recall, threshold table, curves", runEval},
 	}
 }
 
