@@ -104,7 +104,7 @@ type normWork struct {
 	fold  cases.Caser
 	a, b  []byte
 	raw   []string
-	kinds []TokenKind
+	next  []Token
 }
 
 var normPool = sync.Pool{New: func() any { return &normWork{fold: cases.Fold()} }}
@@ -244,58 +244,100 @@ func (w *normWork) splitTokens(text []byte) []string {
 func (w *normWork) normalise(name string, dst []Token) Normalised {
 	raw := w.splitTokens(w.foldedText(name))
 	out := Normalised{Tokens: dst[:0]}
+	out.Tokens = w.tokenPhase(raw, out.Tokens, &out.Honorifics)
+	// Removing a particle or a title can bring together tokens that form a
+	// phrase ("a al k a" → "a k a"): repeat until nothing changes, so that
+	// normalising a normal form changes nothing. Real names settle in one
+	// pass; the loop is bounded by the token count, which only falls.
+	for range len(out.Tokens) {
+		w.raw = w.raw[:0]
+		for _, t := range out.Tokens {
+			w.raw = append(w.raw, t.Text)
+		}
+		w.next = w.tokenPhase(w.raw, w.next[:0], &out.Honorifics)
+		if tokensEqual(w.next, out.Tokens) {
+			break
+		}
+		out.Tokens = append(out.Tokens[:0], w.next...)
+	}
+	return out
+}
+
+func tokensEqual(a, b []Token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenPhase runs steps 5 and 6 over raw tokens, appending to dst.
+func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) []Token {
+	toks := dst
 	// Step 5: legal forms, longest phrase first; runs of single letters.
 	for i := 0; i < len(raw); {
 		if n, class := matchLegalPhrase(raw[i:]); n > 0 {
-			out.Tokens = append(out.Tokens, Token{Text: class, Kind: TokLegal})
+			toks = append(toks, Token{Text: class, Kind: TokLegal})
 			i += n
 			continue
 		}
-		if len(raw[i]) == 1 {
+		if utf8.RuneCountInString(raw[i]) == 1 {
 			j := i
-			for j < len(raw) && len(raw[j]) == 1 {
+			for j < len(raw) && utf8.RuneCountInString(raw[j]) == 1 {
 				j++
+			}
+			if j-i >= 3 && particleSet[strings.Join(raw[i:j], "")] {
+				i = j // "a.k.a.", "f.k.a."
+				continue
 			}
 			if j-i >= 2 {
 				if class, ok := legalPhrases.single[strings.Join(raw[i:j], "")]; ok {
-					out.Tokens = append(out.Tokens, Token{Text: class, Kind: TokLegal})
+					toks = append(toks, Token{Text: class, Kind: TokLegal})
 					i = j
 					continue
 				}
 			}
 		}
-		out.Tokens = append(out.Tokens, Token{Text: raw[i], Kind: wordKind(raw[i])})
+		toks = append(toks, Token{Text: raw[i], Kind: wordKind(raw[i])})
 		i++
 	}
 	// Step 6: particles, then leading honorifics.
-	kept := out.Tokens[:0]
 	nonParticle := 0
-	for _, t := range out.Tokens {
+	for _, t := range toks {
 		if !particleSet[t.Text] {
 			nonParticle++
 		}
 	}
-	if nonParticle > 0 {
-		for _, t := range out.Tokens {
+	if nonParticle > 0 && nonParticle < len(toks) {
+		kept := toks[:0]
+		for _, t := range toks {
 			if !particleSet[t.Text] {
 				kept = append(kept, t)
 			}
 		}
-		out.Tokens = kept
+		toks = kept
 	}
-	if !out.HasLegalForm() {
+	legal := false
+	for _, t := range toks {
+		legal = legal || t.Kind == TokLegal
+	}
+	if !legal {
 		for {
-			n := matchHonorific(out.Tokens)
-			if n == 0 || len(out.Tokens)-n < 2 {
+			n := matchHonorific(toks)
+			if n == 0 || len(toks)-n < 2 {
 				break
 			}
-			for _, t := range out.Tokens[:n] {
-				out.Honorifics = append(out.Honorifics, t.Text)
+			for _, t := range toks[:n] {
+				*honorifics = append(*honorifics, t.Text)
 			}
-			out.Tokens = out.Tokens[n:]
+			toks = append(toks[:0], toks[n:]...)
 		}
 	}
-	return out
+	return toks
 }
 
 func wordKind(s string) TokenKind {

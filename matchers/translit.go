@@ -1,10 +1,12 @@
 package matchers
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Transliteration into Latin, one table per script. The tables are our own,
@@ -67,10 +69,14 @@ var cyrRussian = map[rune]string{
 }
 
 // cyrUkrainian overrides for the Ukrainian national system (KMU 2010):
-// г is h, и is y, і is i, ї yi, є ye, щ shch.
+// г is h, и is y, і is i; є ї й ю я are ye yi y yu ya at the start of a
+// word and ie i i iu ia inside it (Київ → Kyiv, Європа → Yevropa).
 var cyrUkrainian = map[rune]string{
-	'г': "h", 'и': "y", 'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'х': "kh", 'й': "i",
+	'г': "h", 'и': "y", 'і': "i", 'ї': "i", 'є': "ie", 'ґ': "g", 'х': "kh", 'й': "i",
+	'ю': "iu", 'я': "ia",
 }
+
+var cyrUkrainianInitial = map[rune]string{'є': "ye", 'ї': "yi", 'й': "y", 'ю': "yu", 'я': "ya"}
 
 // cyrBelarusian overrides for the Belarusian passport system: г is h, ў is w
 // (written u by some publishers; the phonetic key folds w and v, u stays apart).
@@ -168,6 +174,9 @@ func transliterate(b []byte, s []byte) []byte {
 		r, size := utf8.DecodeRune(s)
 		s = s[size:]
 		lr := unicode.ToLower(r)
+		if lr >= 0x370 && lr < 0x3000 {
+			lr = baseLetter(lr)
+		}
 		wasHangul := prevHangul
 		prevHangul = lr >= 0xAC00 && lr <= 0xD7A3
 		switch {
@@ -177,7 +186,9 @@ func transliterate(b []byte, s []byte) []byte {
 			if !cyrDetected {
 				cyr, cyrDetected = detectCyrillic(all), true
 			}
-			if t, ok := cyrLetter(lr, cyr); ok {
+			if t, ok := cyrUkrainianInitial[lr]; ok && cyr == cyrUK && !wordGoesOn(b) {
+				b = append(b, t...)
+			} else if t, ok := cyrLetter(lr, cyr); ok {
 				b = append(b, t...)
 			} else {
 				b = utf8.AppendRune(b, lr)
@@ -188,6 +199,10 @@ func transliterate(b []byte, s []byte) []byte {
 			} else {
 				b = utf8.AppendRune(b, lr)
 			}
+		case lr == '\u0651': // shadda: the consonant before it is doubled
+			b = doubleLastConsonant(b)
+		case lr == 'ع' && !wordGoesOn(b):
+			b = append(b, 'a') // word-initial ain is written as its vowel: علي → Ali
 		case lr >= 0x600 && lr <= 0x6FF:
 			if t, ok := arabic[lr]; ok {
 				b = append(b, t...)
@@ -277,4 +292,55 @@ func foldGreekTonos(r rune) rune {
 		return 'ω'
 	}
 	return r
+}
+
+// wordGoesOn reports whether b ends inside a word (its last byte is a
+// letter), so the next letter is not word-initial.
+func wordGoesOn(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	c := b[len(b)-1]
+	return c >= 0x80 || ('a' <= c && c <= 'z')
+}
+
+// doubleLastConsonant repeats the last consonant written to b (one letter,
+// or a digraph such as "sh"), before a short vowel written after it: the
+// shadda follows the fatha in canonical order (مَّ → mma).
+func doubleLastConsonant(b []byte) []byte {
+	n := len(b)
+	vowel := 0
+	if n > 0 && (b[n-1] == 'a' || b[n-1] == 'i' || b[n-1] == 'u') {
+		vowel = 1
+	}
+	end := n - vowel
+	if end == 0 || b[end-1] < 'a' || b[end-1] > 'z' {
+		return b
+	}
+	start := end - 1
+	if end >= 2 && b[end-1] == 'h' && strings.IndexByte("sktdgz", b[end-2]) >= 0 {
+		start = end - 2
+	}
+	cons := string(b[start:end])
+	tail := string(b[end:])
+	return append(append(b[:end], cons...), tail...)
+}
+
+// baseLetter strips a precomposed non-Latin letter of its marks (Cyrillic
+// ѐ → е, Greek ά → α) unless the table has it as it is (й, ё, ї keep
+// their own romanisation).
+func baseLetter(r rune) rune {
+	if _, ok := cyrRussian[r]; ok {
+		return r
+	}
+	if _, ok := cyrUkrainian[r]; ok {
+		return r
+	}
+	var buf [16]byte
+	d := norm.NFD.AppendString(buf[:0], string(r))
+	b, _ := utf8.DecodeRune(d)
+	if b == utf8.RuneError {
+		return r
+	}
+	return b
 }
