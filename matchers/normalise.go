@@ -101,10 +101,10 @@ func Normalise(name string) Normalised {
 // normWork is the per-call scratch of the normaliser. The cases.Caser it
 // holds keeps state, so each call needs its own.
 type normWork struct {
-	fold  cases.Caser
-	a, b  []byte
-	raw   []string
-	next  []Token
+	fold cases.Caser
+	a, b []byte
+	raw  []string
+	next []Token
 }
 
 var normPool = sync.Pool{New: func() any { return &normWork{fold: cases.Fold()} }}
