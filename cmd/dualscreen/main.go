@@ -53,6 +53,7 @@ func commands() []command {
 		{"demo", "generate a demo batch, screen it and write out/flagged.parquet with a summary", runDemo},
 		{"version", "print the version", runVersion},
 		{"rules", "show the effective screening rules with their sources (rules show)", runRules},
+		{"eval", "measure matchers on labelled pairs: precision, recall, threshold table, curves", runEval},
 	}
 }
 
