@@ -260,6 +260,9 @@ func sortedCounts[K ~string](m map[K]int64) []Count {
 		out = append(out, Count{string(k), n})
 	}
 	sort.Slice(out, func(i, j int) bool {
+		if oi, oj := out[i].Key == OtherKey, out[j].Key == OtherKey; oi != oj {
+			return oj // the catch-all goes last, whatever its count
+		}
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
 		}
