@@ -48,29 +48,68 @@ type Identifier struct {
 	Type    string `json:"type"` // as published: "Passport", "IMO", "INN", "Registration Number"...
 	Value   string `json:"value"`
 	Country string `json:"country,omitempty"` // ISO2 of the issuer where known
+	// Scheme is Type normalised to one vocabulary across lists (IDPassport,
+	// IDIMO, ...), so a matcher can compare an OFAC "Vessel Registration
+	// Identification IMO" with an EU "imoNumber". IDOther when unknown.
+	Scheme string `json:"scheme,omitempty"`
+	// CountryRaw is the issuer as published ("Korea, North"), kept when it is
+	// not already an ISO2 code so nothing is lost when Country is empty.
+	CountryRaw string `json:"country_raw,omitempty"`
 }
+
+// Identifier schemes: the normalised vocabulary of Identifier.Scheme.
+const (
+	IDPassport     = "passport"
+	IDNationalID   = "national_id"
+	IDTax          = "tax"          // tax numbers: INN, TIN, VAT, RFC, NIT...
+	IDRegistration = "registration" // company/commercial registers: OGRN, HRB, USCC...
+	IDIMO          = "imo"
+	IDMMSI         = "mmsi"
+	IDLEI          = "lei"
+	IDSWIFT        = "swift_bic"
+	IDCallSign     = "call_sign"
+	IDAircraft     = "aircraft" // tail numbers, serial numbers (MSN)
+	IDCrypto       = "crypto_address"
+	IDOther        = "other"
+)
 
 // Address is a published address. Country is ISO2 where it could be derived.
 type Address struct {
 	Full    string `json:"full"`
 	City    string `json:"city,omitempty"`
 	Country string `json:"country,omitempty"`
+	// The parts as published, where the list gives them separately.
+	Street     string `json:"street,omitempty"`
+	Region     string `json:"region,omitempty"`
+	PostalCode string `json:"postal_code,omitempty"`
+	CountryRaw string `json:"country_raw,omitempty"` // as published, when not ISO2 already
 }
 
 // Entry is one listed party.
 type Entry struct {
-	List        string       `json:"list"` // list id: ofac_sdn, un_sc, eu_fsf, uk_ofsi, us_csl, ...
-	ID          string       `json:"id"`   // the list's own stable id
-	Type        EntryType    `json:"type"`
-	Names       []Name       `json:"names"` // Names[0] is the primary name
-	Countries   []string     `json:"countries,omitempty"`
-	Addresses   []Address    `json:"addresses,omitempty"`
-	Identifiers []Identifier `json:"identifiers,omitempty"`
-	Programs    []string     `json:"programs,omitempty"`
-	BirthDates  []string     `json:"birth_dates,omitempty"`
-	ListedOn    string       `json:"listed_on,omitempty"` // ISO date where known
-	Remarks     string       `json:"remarks,omitempty"`
-	Source      string       `json:"source,omitempty"` // file the entry was read from
+	List      string    `json:"list"` // list id: ofac_sdn, un_sc, eu_fsf, uk_ofsi, us_csl, ...
+	ID        string    `json:"id"`   // the list's own stable id
+	Type      EntryType `json:"type"`
+	Names     []Name    `json:"names"`               // Names[0] is the primary name
+	Countries []string  `json:"countries,omitempty"` // ISO2, distinct, in order of appearance
+	// CountriesRaw keeps the published country wording ("Iran (Islamic
+	// Republic of)", "Korea, North") that Countries was derived from,
+	// including any that could not be resolved to ISO2.
+	CountriesRaw []string     `json:"countries_raw,omitempty"`
+	Addresses    []Address    `json:"addresses,omitempty"`
+	Identifiers  []Identifier `json:"identifiers,omitempty"`
+	Programs     []string     `json:"programs,omitempty"`
+	BirthDates   []string     `json:"birth_dates,omitempty"`
+	ListedOn     string       `json:"listed_on,omitempty"` // ISO date where known
+	Remarks      string       `json:"remarks,omitempty"`
+	// BirthPlaces as published ("Baghdad, Iraq").
+	BirthPlaces []string `json:"birth_places,omitempty"`
+	// Positions are titles and functions as published ("Minister of
+	// Defence", OFAC Title, UN DESIGNATION): context for a reviewer.
+	Positions []string `json:"positions,omitempty"`
+	// Gender as published ("Male", "female"), where given.
+	Gender string `json:"gender,omitempty"`
+	Source string `json:"source,omitempty"` // file the entry was read from
 }
 
 // PrimaryName returns the entry's first name, or "" if it has none.

@@ -62,15 +62,15 @@ func ReadInhouseCSV(ctx context.Context, path string) (*List, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				l.Problems = append(l.Problems, Problem{File: path, Line: int64(pe.Line), Reason: pe.Err.Error()})
+				l.Problems = append(l.Problems, Problem{File: path, Line: int64(pe.StartLine), Reason: pe.Err.Error()})
 				continue
 			}
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		line, _ := r.FieldPos(0)
 		if line%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err

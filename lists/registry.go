@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -32,6 +31,41 @@ type Format struct {
 // formats before general ones. `dualscreen lists --help` is generated from it.
 var Formats = []Format{
 	{
+		Name:    "ofac-sdn-csv",
+		Summary: "OFAC SDN legacy CSV (sdn.csv, headerless, -0- null) with add.csv, alt.csv, sdn_comments.csv beside it",
+		ListID:  "ofac_sdn",
+		Detect:  detectOFACSDN,
+		Read:    ReadOFACSDN,
+	},
+	{
+		Name:    "ofac-cons-csv",
+		Summary: "OFAC consolidated non-SDN legacy CSV (cons_prim.csv) with cons_add.csv, cons_alt.csv, cons_comments.csv",
+		ListID:  "ofac_cons",
+		Detect:  detectOFACCons,
+		Read:    ReadOFACCons,
+	},
+	{
+		Name:    "un-xml",
+		Summary: "UN Security Council Consolidated List XML (CONSOLIDATED_LIST of INDIVIDUAL and ENTITY)",
+		ListID:  "un_sc",
+		Detect:  detectUNXML,
+		Read:    ReadUNXML,
+	},
+	{
+		Name:    "us-csl-csv",
+		Summary: "US Consolidated Screening List CSV from trade.gov (header _id,source,entity_number,...; .csv.gz accepted)",
+		ListID:  "us_csl",
+		Detect:  detectUSCSLCSV,
+		Read:    ReadUSCSLCSV,
+	},
+	{
+		Name:    "us-csl-json",
+		Summary: "US Consolidated Screening List JSON from trade.gov ({\"results\": [...]} or an array of records)",
+		ListID:  "us_csl",
+		Detect:  detectUSCSLJSON,
+		Read:    ReadUSCSLJSON,
+	},
+	{
 		Name:    "inhouse-csv",
 		Summary: "in-house CSV with header id,name,aliases,type,countries,programs,notes (aliases and lists split on ';')",
 		ListID:  "inhouse",
@@ -52,18 +86,13 @@ func FormatByName(name string) (Format, bool) {
 
 // Detect returns the format of the file at path.
 func Detect(path string) (Format, error) {
-	f, err := os.Open(path)
+	head, err := peekHead(path, 4096)
 	if err != nil {
-		return Format{}, err
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return Format{}, fmt.Errorf("%s: %w", path, err)
 	}
-	head = bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf"))
-	base := strings.ToLower(filepath.Base(path))
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	// A compressed file is recognised by the name it has unpacked.
+	base := strings.TrimSuffix(strings.ToLower(filepath.Base(path)), ".gz")
 	for _, fm := range Formats {
 		if fm.Detect(base, head) {
 			return fm, nil
@@ -112,15 +141,43 @@ func Load(ctx context.Context, spec string) (*List, error) {
 	return l, nil
 }
 
-// companionFile reports whether a file is read as part of another (OFAC's
-// add.csv beside sdn.csv), so LoadDir does not load it on its own. Readers
-// that pull in companions list their names here.
-var companionFiles = map[string]bool{}
+// companionFiles are read as part of another file (OFAC's add.csv beside
+// sdn.csv), so LoadDir does not load them on their own. Readers that pull in
+// companions list their names here, lower case.
+var companionFiles = map[string]bool{
+	ofacSDNLayout.add: true, ofacSDNLayout.alt: true, ofacSDNLayout.comments: true,
+	ofacConsLayout.add: true, ofacConsLayout.alt: true, ofacConsLayout.comments: true,
+}
 
-// LoadDir loads every recognised list file below dir, in sorted path order.
-// Files no format recognises are skipped, and so are documentation files.
-func LoadDir(ctx context.Context, dir string) ([]*List, error) {
+// skippedDirs hold older snapshots kept beside the current file (for delta
+// tests); loading them too would screen against two versions of one list.
+var skippedDirs = map[string]bool{"history": true, "archive": true}
+
+// isDocFile reports files that document a list folder rather than hold
+// one: PROVENANCE.md, FORMAT.md, README files.
+func isDocFile(base string) bool {
+	for _, ext := range []string{".md", ".markdown", ".rst", ".html", ".pdf"} {
+		if strings.HasSuffix(base, ext) {
+			return true
+		}
+	}
+	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "provenance") || strings.HasPrefix(base, "license")
+}
+
+// DirFile is one file found by ScanDir: the format that will read it, or
+// why it is skipped.
+type DirFile struct {
+	Path   string
+	Format string // registry name; "" when skipped
+	Skip   string // why the file is not loaded on its own; "" when loaded
+}
+
+// ScanDir walks dir and says, in sorted path order, which format reads each
+// file and why the others are skipped (companion file, documentation, older
+// snapshot, unknown format). Hidden files and folders are ignored.
+func ScanDir(ctx context.Context, dir string) ([]DirFile, error) {
 	var paths []string
+	var out []DirFile
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -129,31 +186,61 @@ func LoadDir(ctx context.Context, dir string) ([]*List, error) {
 			if p != dir && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
+			if p != dir && skippedDirs[strings.ToLower(d.Name())] {
+				out = append(out, DirFile{Path: p, Skip: "older snapshots folder"})
+				return filepath.SkipDir
+			}
 			return nil
 		}
-		paths = append(paths, p)
+		if !strings.HasPrefix(d.Name(), ".") {
+			paths = append(paths, p)
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(paths)
-	var out []*List
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		base := strings.ToLower(filepath.Base(p))
-		if companionFiles[base] || strings.HasSuffix(base, ".md") || strings.HasPrefix(base, ".") {
+		switch {
+		case companionFiles[base]:
+			out = append(out, DirFile{Path: p, Skip: "companion file, read with its primary file"})
+			continue
+		case isDocFile(base):
+			out = append(out, DirFile{Path: p, Skip: "documentation"})
 			continue
 		}
-		if _, err := Detect(p); err != nil {
+		fm, err := Detect(p)
+		if err != nil {
 			if errors.Is(err, ErrUnknownFormat) {
+				out = append(out, DirFile{Path: p, Skip: "no format recognises it"})
 				continue
 			}
 			return nil, err
 		}
-		l, err := Load(ctx, p)
+		out = append(out, DirFile{Path: p, Format: fm.Name})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+// LoadDir loads every recognised list file below dir, in sorted path order.
+// Companion files, documentation, older-snapshot folders and files no
+// format recognises are skipped (ScanDir says which and why).
+func LoadDir(ctx context.Context, dir string) ([]*List, error) {
+	files, err := ScanDir(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []*List
+	for _, f := range files {
+		if f.Format == "" {
+			continue
+		}
+		l, err := Load(ctx, f.Format+"="+f.Path)
 		if err != nil {
 			return nil, err
 		}
