@@ -376,3 +376,8 @@ func splitReasons(v string) ([]string, error) {
 	out := strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '|' || r == ',' || r == ' ' })
 	return out, nil
 }
+
+// WriteStatsFile writes the statistics CSV to path atomically.
+func WriteStatsFile(path string, s *Stats) error {
+	return writeFileAtomic(path, func(f *os.File) error { return s.WriteCSV(f) })
+}

@@ -50,6 +50,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"stats", "aggregate run outputs by destination, Annex I category, reason and value (CSV)", runStats},
 	}
 }
 
