@@ -279,14 +279,16 @@ func orUnknown(s string) string {
 	return s
 }
 
-// AdjustDecision brings a decision made before dispositions in line with
-// them: reasons only of hits still standing, not flagged when none is left,
-// high priority for a confirmed true match.
+// AdjustDecision brings a decision in line with the dispositions applied to
+// its hits: its reasons are those of all hits (SUPPRESSED_BY_DISPOSITION
+// included, so --all output shows why a row is no longer flagged); it is
+// not flagged when no other hit stands; a confirmed true match is high
+// priority. Deciders that ran on every hit should decide again on
+// Standing(hits) first, so the suppressed hits no longer weigh.
 func AdjustDecision(dec *evidence.Decision, hits []evidence.Hit, o Outcome) {
 	if o.Suppressed > 0 {
-		standing := evidence.ReasonsOf(withoutSuppressed(hits))
-		dec.Reasons = standing
-		if len(standing) == 0 {
+		dec.Reasons = evidence.ReasonsOf(hits)
+		if len(Standing(hits)) == 0 {
 			dec.Flagged, dec.Priority, dec.RiskScore = false, evidence.PriorityNone, 0
 		}
 	}
@@ -295,6 +297,9 @@ func AdjustDecision(dec *evidence.Decision, hits []evidence.Hit, o Outcome) {
 		dec.Priority = evidence.PriorityHigh
 	}
 }
+
+// Standing returns the hits not suppressed by a disposition (a new slice).
+func Standing(hits []evidence.Hit) []evidence.Hit { return withoutSuppressed(hits) }
 
 func withoutSuppressed(hits []evidence.Hit) []evidence.Hit {
 	out := make([]evidence.Hit, 0, len(hits))
