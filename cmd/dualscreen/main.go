@@ -54,6 +54,7 @@ func commands() []command {
 		{"version", "print the version", runVersion},
 		{"rules", "show the effective screening rules with their sources (rules show)", runRules},
 		{"eval", "measure matchers on labelled pairs: precision, recall, threshold table, curves", runEval},
+		{"stats", "aggregate run outputs by destination, Annex I category, reason and value (CSV)", runStats},
 	}
 }
 
