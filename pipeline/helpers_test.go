@@ -30,10 +30,10 @@ var testSchema = arrow.NewSchema([]arrow.Field{
 // memSource yields n rows in batches of size, consignees cycling through
 // names; it counts batches still alive so tests can check Release.
 type memSource struct {
-	mem    memory.Allocator
-	names  []string
-	n, bs  int
-	next   int
+	mem     memory.Allocator
+	names   []string
+	n, bs   int
+	next    int
 	closed  bool
 	nullIDs map[int]bool // rows whose shipment_id is null
 }

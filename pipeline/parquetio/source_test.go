@@ -42,7 +42,7 @@ type pgRow struct {
 	Note             string   `parquet:"internal_note,plain"`
 }
 
-func sp(s string) *string    { return &s }
+func sp(s string) *string   { return &s }
 func fp(f float64) *float64 { return &f }
 
 var pgRows = []pgRow{
