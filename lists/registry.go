@@ -101,6 +101,12 @@ var Formats = []Format{
 		Read:    ReadOSTargetsCSV,
 	},
 	{
+		Name:    "os-curated-csv",
+		Summary: "OpenSanctions curated CSVs of small official lists, by header: BIS MIEU, DoD 1260H, DoD 1286, China countersanctions, Cuba Restricted List (list id per file)",
+		Detect:  detectOSCuratedCSV,
+		Read:    ReadOSCuratedCSV,
+	},
+	{
 		Name:    "inhouse-csv",
 		Summary: "in-house CSV with header id,name,aliases,type,countries,programs,notes (aliases and lists split on ';')",
 		ListID:  "inhouse",
