@@ -202,7 +202,8 @@ func isDocFile(base string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "provenance") || strings.HasPrefix(base, "license")
+	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "provenance") || strings.HasPrefix(base, "license") ||
+		base == "manifest.json" // written by lists/fetch
 }
 
 // DirFile is one file found by ScanDir: the format that will read it, or
