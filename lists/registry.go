@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ErrUnknownFormat is returned when no reader recognises a file.
@@ -271,25 +273,52 @@ func ScanDir(ctx context.Context, dir string) ([]DirFile, error) {
 
 // LoadDir loads every recognised list file below dir, in sorted path order.
 // Companion files, documentation, older-snapshot folders and files no
-// format recognises are skipped (ScanDir says which and why).
+// format recognises are skipped (ScanDir says which and why). Files are
+// read in parallel, one per CPU, since each reader is single-threaded; the
+// result is in path order whatever the timing, and on failure the error of
+// the first failing file in path order is returned.
 func LoadDir(ctx context.Context, dir string) ([]*List, error) {
 	files, err := ScanDir(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
-	var out []*List
+	var specs []string
 	for _, f := range files {
-		if f.Format == "" {
-			continue
+		if f.Format != "" {
+			specs = append(specs, f.Format+"="+f.Path)
 		}
-		l, err := Load(ctx, f.Format+"="+f.Path)
+	}
+	if len(specs) == 0 {
+		return nil, fmt.Errorf("%s: no list files recognised", dir)
+	}
+	out := make([]*List, len(specs))
+	errs := make([]error, len(specs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(specs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = Load(ctx, specs[i])
+			}
+		}()
+	}
+	for i := range specs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, l)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no list files recognised", dir)
 	}
 	return out, nil
 }
