@@ -46,10 +46,10 @@ func TestListsInspectDir(t *testing.T) {
 	for _, want := range []string{
 		"entries:        1003 (person 730, organisation 273)",                              // UN
 		"entries:        14965 (person 6854, organisation 6884, vessel 851, aircraft 376)", // SDN 2024-05-03
-		"entries:        14160 (",                                                         // CSL
-		"entries:        443 (person 80, organisation 363)",                               // CONS_ENHANCED
-		"entries:        665 (unknown 665)",                                               // BIS DPL
-		"entries:        6 (",                                                             // FtM sample: 6 parties + 1 Address
+		"entries:        14160 (",                           // CSL
+		"entries:        443 (person 80, organisation 363)", // CONS_ENHANCED
+		"entries:        665 (unknown 665)",                 // BIS DPL
+		"entries:        6 (",                               // FtM sample: 6 parties + 1 Address
 		"ofac_sdn/history: older snapshots folder",
 		"ofac_sdn/add.csv: companion file",
 	} {
