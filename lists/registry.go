@@ -54,6 +54,20 @@ var Formats = []Format{
 		Read:    ReadOFACEnhancedXML,
 	},
 	{
+		Name:    "eu-fsf-xml",
+		Summary: "EU Financial Sanctions Files consolidated list XML (xmlFullSanctionsList_1_1: export of sanctionEntity)",
+		ListID:  "eu_fsf",
+		Detect:  detectEUFSFXML,
+		Read:    ReadEUFSFXML,
+	},
+	{
+		Name:    "eu-fsf-csv",
+		Summary: "EU Financial Sanctions Files consolidated list CSV (';'-separated, one row per alias/address/..., Entity_LogicalId)",
+		ListID:  "eu_fsf",
+		Detect:  detectEUFSFCSV,
+		Read:    ReadEUFSFCSV,
+	},
+	{
 		Name:    "un-xml",
 		Summary: "UN Security Council Consolidated List XML (CONSOLIDATED_LIST of INDIVIDUAL and ENTITY)",
 		ListID:  "un_sc",
