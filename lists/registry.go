@@ -68,6 +68,20 @@ var Formats = []Format{
 		Read:    ReadEUFSFCSV,
 	},
 	{
+		Name:    "uk-fcdo-csv",
+		Summary: "FCDO UK Sanctions List CSV (UK-Sanctions-List.csv: Unique ID, Name 1..6, Name type, Alias strength, ...)",
+		ListID:  "uk_fcdo",
+		Detect:  detectUKFCDOCSV,
+		Read:    ReadUKFCDOCSV,
+	},
+	{
+		Name:    "uk-ofsi-csv",
+		Summary: "OFSI Consolidated List CSV (ConList.csv: Name 6, Name 1..5, Alias Type, Alias Quality, ..., Group ID)",
+		ListID:  "uk_ofsi",
+		Detect:  detectUKOFSICSV,
+		Read:    ReadUKOFSICSV,
+	},
+	{
 		Name:    "un-xml",
 		Summary: "UN Security Council Consolidated List XML (CONSOLIDATED_LIST of INDIVIDUAL and ENTITY)",
 		ListID:  "un_sc",
