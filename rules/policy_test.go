@@ -217,3 +217,60 @@ func TestExamplePolicyFileLoads(t *testing.T) {
 		t.Error("example enables CN:arms_embargo but the policy does not show it")
 	}
 }
+
+// FuzzLoadPolicy feeds arbitrary policy files: LoadPolicy either fails with
+// an error naming the file, or returns a policy whose thresholds and
+// weights are in range, whose priorities are ordered, and whose every
+// destination measure and human-rights entry is a known ISO2 code.
+func FuzzLoadPolicy(f *testing.F) {
+	for _, s := range []string{
+		"[thresholds]\nparty = 0.9\n",
+		"[destinations]\nhuman_rights_risk = [\"Egypt\"]\nenable = [\"CN:arms_embargo\"]\n",
+		"[[keywords]]\npattern = \"stingray*\"\nweight = 1.0\n",
+		"[weights]\nPARTY_MATCH = 0.5\n[rules]\nINCOMPLETE_RECORD = false\n",
+		"[thresholds\n",
+	} {
+		f.Add(s)
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, body string) {
+		path := filepath.Join(dir, "fuzz.toml")
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, err := LoadPolicy(path)
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.toml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, v := range []float64{p.PartyThreshold, p.CyberDescriptionThreshold, p.HighAt, p.MediumAt} {
+			if v < 0 || v > 1 || v != v {
+				t.Fatalf("threshold %v out of range", v)
+			}
+		}
+		if p.MediumAt > p.HighAt {
+			t.Fatalf("medium %v above high %v", p.MediumAt, p.HighAt)
+		}
+		for r, w := range p.Weights {
+			if w < 0 || w > 1 || w != w {
+				t.Fatalf("weight %s = %v", r, w)
+			}
+		}
+		for _, m := range p.Measures() {
+			if !iso2Pattern.MatchString(m.ISO2) || m.LegalBasis == "" {
+				t.Fatalf("bad measure %+v", m)
+			}
+		}
+		codes, _ := p.HumanRightsRisk()
+		for _, c := range codes {
+			if !iso2Pattern.MatchString(c) {
+				t.Fatalf("bad human-rights code %q", c)
+			}
+		}
+		if _, err := NewEngine(p); err != nil {
+			t.Fatalf("loaded policy gives no engine: %v", err)
+		}
+	})
+}
