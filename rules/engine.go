@@ -250,7 +250,13 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			h.Explanation = fmt.Sprintf("dual-use item %s for %s: all Annex I items are prohibited%s", codeList(annexI), where, since)
 		case len(military) == 0 && p.FlagUncodedToBanned:
 			h.Score = UncodedBanScore
-			h.Explanation = fmt.Sprintf("no dual-use control code declared for goods to %s, where all Annex I items are prohibited%s: confirm the goods are not dual-use", where, since)
+			declared := "no dual-use control code declared"
+			if codes.NotListed {
+				// Y901 and the like are the declarant's own statement; the
+				// ban regimes also cover items beyond Annex I.
+				declared = fmt.Sprintf("goods declared not listed (%q)", strings.TrimSpace(s.ControlCode))
+			}
+			h.Explanation = fmt.Sprintf("%s for goods to %s, where all Annex I items are prohibited%s: confirm the goods are not dual-use", declared, where, since)
 		default:
 			return dst
 		}
