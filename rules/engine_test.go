@@ -133,6 +133,11 @@ func TestDualUseLicenceRequired(t *testing.T) {
 	}{
 		{"non-EU001 destination", e, ship("CN", "5A002", ""), []want{{evidence.DualUseLicenceRequired, 1, 1, evidence.RoleGoods, "EU001 does not list CN"}}},
 		{"two codes, two hits", e, ship("India", "5A002; 3A001", ""), []want{{evidence.DualUseLicenceRequired, 2, 1, "", ""}}},
+		{"EU002 item to an EU002 destination", e, ship("South Korea", "3A001.a.3", ""), []want{{evidence.DualUseLicenceRequired, 0, 0, "", ""}}},
+		{"EU002 sub-item inside a listed item", e, ship("AR", "1C003.b.1", ""), []want{{evidence.DualUseLicenceRequired, 0, 0, "", ""}}},
+		{"EU002 destination, code broader than the listed sub-items", e, ship("ZA", "3A001", ""), []want{{evidence.DualUseLicenceRequired, 1, 0.7, "", "EU002 covers only 3A001.a.3"}}},
+		{"EU002 destination, item not listed", e, ship("Turkey", "5A002", ""), []want{{evidence.DualUseLicenceRequired, 1, 1, "", "EU002 does not list 5A002"}}},
+		{"EU002 item to a non-EU002 destination", e, ship("Brazil", "3A001.a.3", ""), []want{{evidence.DualUseLicenceRequired, 1, 1, "", "EU001 does not list BR"}}},
 		{"EU001 destination covered", e, ship("US", "5A002", ""), []want{{evidence.DualUseLicenceRequired, 0, 0, "", ""}}},
 		{"Liechtenstein covered with Switzerland", e, ship("LI", "6A003", ""), []want{{evidence.DualUseLicenceRequired, 0, 0, "", ""}}},
 		{"EU001 but Section I item", e, ship("Japan", "1C351.a", ""), []want{{evidence.DualUseLicenceRequired, 1, 1, "", "Annex II Section I"}}},

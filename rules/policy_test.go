@@ -196,12 +196,15 @@ func TestEmbeddedTablesHonest(t *testing.T) {
 	if len(tb.EU001) != 10 || len(tb.EUMembers) != 27 {
 		t.Errorf("EU001 %d rows (want 10 incl. LI), member states %d (want 27)", len(tb.EU001), len(tb.EUMembers))
 	}
+	if len(tb.EU002Destinations) != 4 || len(tb.EU002Items) != 28 {
+		t.Errorf("EU002: %d destinations (want 4), %d items (want 28)", len(tb.EU002Destinations), len(tb.EU002Items))
+	}
 	for _, m := range tb.Destinations {
 		if !m.Default && m.Status != "U" {
 			t.Errorf("%s is off by default but status %s", m.Key(), m.Status)
 		}
 	}
-	for _, e := range append(append([]CodeEntry{}, tb.SectionI...), tb.AnnexIV...) {
+	for _, e := range append(append(append([]CodeEntry{}, tb.SectionI...), tb.AnnexIV...), tb.EU002Items...) {
 		if e.Status != "V" {
 			t.Errorf("%s: %s status %s, want V", e.Source, e.Text, e.Status)
 		}
