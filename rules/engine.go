@@ -255,7 +255,10 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 		case len(military) == 0 && p.FlagUncodedToBanned:
 			h.Score = UncodedBanScore
 			declared := "no dual-use control code declared"
-			if codes.NotListed {
+			switch {
+			case len(codes.Invalid) > 0:
+				declared = fmt.Sprintf("no valid dual-use control code (%q is not one)", codes.Invalid[0].Text)
+			case codes.NotListed:
 				// Y901 and the like are the declarant's own statement; the
 				// ban regimes also cover items beyond Annex I.
 				declared = fmt.Sprintf("goods declared not listed (%q)", strings.TrimSpace(s.ControlCode))

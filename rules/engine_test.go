@@ -102,6 +102,7 @@ func TestEmbargoedDestination(t *testing.T) {
 			[]want{{evidence.EmbargoedDestination, 1, 1, evidence.RoleConsignee, ""}}},
 		{"no code to Russia: may still be dual-use", e, ship("RU", "", "ball bearings"), []want{{evidence.EmbargoedDestination, 1, UncodedBanScore, "", "confirm"}}},
 		{"declared not listed to Russia", e, ship("RU", "Y901", "ball bearings"), []want{{evidence.EmbargoedDestination, 1, UncodedBanScore, "", "declared not listed"}}},
+		{"invalid code to Russia", e, ship("RU", "RUS", ""), []want{{evidence.EmbargoedDestination, 1, UncodedBanScore, "", `"RUS" is not one`}, {evidence.InvalidControlCode, 1, 1, "", ""}}},
 		{"no code to Russia, policy off", eNoUncoded, ship("RU", "", "ball bearings"), []want{{evidence.EmbargoedDestination, 0, 0, "", ""}}},
 		{"military item to Russia: arms embargo", e, ship("RU", "ML10", ""), []want{{evidence.EmbargoedDestination, 1, 1, "", "arms embargo"}}},
 		{"military item to Iraq: targeted restrictions", e, ship("IQ", "ML1", ""), []want{{evidence.EmbargoedDestination, 1, 0.6, "", "targeted"}}},
