@@ -280,8 +280,10 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 	case ArmsEmbargo, ArmsRestrictions:
 		full := m.Measure == ArmsEmbargo
 		kind := "an arms embargo"
+		scope := "" // the table note says whom targeted restrictions cover
 		if !full {
 			kind = "targeted arms restrictions"
+			scope = noteSuffix(m.Note)
 		}
 		if len(military) > 0 && p.Enabled[evidence.EmbargoedDestination] {
 			h := base
@@ -290,7 +292,7 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			if !full {
 				h.Score = 0.6
 			}
-			h.Explanation = fmt.Sprintf("military-list item %s for %s, under %s%s", codeList(military), where, kind, noteSuffix(m.Note))
+			h.Explanation = fmt.Sprintf("military-list item %s for %s, under %s%s", codeList(military), where, kind, scope)
 			dst = append(dst, h)
 		}
 		if p.Enabled[evidence.MilitaryEndUseCatchAll] && (len(annexI) > 0 || (len(military) == 0 && p.MilitaryEndUseWithoutCode)) {
@@ -306,7 +308,7 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			if !full {
 				h.Score /= 2
 			}
-			h.Explanation = fmt.Sprintf("%s for %s, under %s%s: authorisation needed if intended for a military end-use", what, where, kind, noteSuffix(m.Note))
+			h.Explanation = fmt.Sprintf("%s for %s, under %s%s: authorisation needed if intended for a military end-use", what, where, kind, scope)
 			dst = append(dst, h)
 		}
 	}
