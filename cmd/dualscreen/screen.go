@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 
@@ -45,6 +46,9 @@ type screenConfig struct {
 	// decision policy; nil uses no rules and pipeline.DefaultDecider.
 	Rules   pipeline.RuleChecker
 	Decider pipeline.Decider
+
+	// Review: report, manifest, dispositions, delta (screen_report.go).
+	Review reviewFlags
 }
 
 // withDefaults fills the values the screen flags default to.
@@ -75,6 +79,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&c.FailOnFlag, "fail-on-flag", false, "exit with status 3 when any row is flagged")
 	fs.IntVar(&c.Workers, "workers", 0, "worker goroutines (default: all cores)")
 	fs.IntVar(&c.BatchSize, "batch-size", parquetio.DefaultBatchSize, "rows per record batch")
+	c.Review.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -92,6 +97,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 
 // screen validates c, runs the pipeline and prints the summary.
 func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, error) {
+	started := time.Now()
 	switch {
 	case len(c.Shipments) == 0:
 		return nil, usagef("screen: --shipments is required")
@@ -109,6 +115,10 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 		return nil, err
 	}
 	loaded, err := loadLists(ctx, c.Lists, c.ListsDir)
+	if err != nil {
+		return nil, err
+	}
+	review, err := beginReview(ctx, c, loaded, started)
 	if err != nil {
 		return nil, err
 	}
@@ -134,20 +144,31 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if c.Rules != nil {
 		stages = append(stages, pipeline.RuleStage{Checker: c.Rules})
 	}
+	stages, err = review.wrapStages(stages, func(es []*lists.Entry) (matchers.Matcher, error) {
+		return matchers.New(c.Matcher, es, matchers.Options{Threshold: c.Threshold})
+	})
+	if err != nil {
+		src.Close()
+		sink.Abort()
+		return nil, err
+	}
 	var bar *progressBar
 	if e.stderrIsTerminal && !c.Quiet {
 		bar = newProgressBar(e.stderr)
 	}
-	opts := pipeline.Options{Stages: stages, Decider: c.Decider, Workers: c.Workers}
+	opts := pipeline.Options{Stages: stages, Decider: review.wrapDecider(c.Decider), Workers: c.Workers}
 	if bar != nil {
 		opts.Progress = bar
 	}
-	sum, err := pipeline.Run(ctx, src, sink, opts)
+	sum, err := pipeline.Run(ctx, review.wrapSource(src), review.wrapSink(sink), opts)
 	if bar != nil {
 		bar.finish()
 	}
 	if err != nil {
 		return nil, inputOrPlain(err)
+	}
+	if err := review.finish(ctx, src.Files()); err != nil {
+		return nil, err
 	}
 	if !c.Quiet {
 		lookups, distinct := party.CacheStats()
