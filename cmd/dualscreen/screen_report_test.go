@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -370,4 +371,31 @@ func isAddedOrChanged(d report.ListDelta, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestManifestAndReportAreDeterministic screens the same batch with one
+// worker and with four: manifest and report are byte-identical apart from
+// timestamps and timings.
+func TestManifestAndReportAreDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "demo", "--dir", dir, "--rows", "20000", "--quiet", "--no-manifest")
+	stamp := regexp.MustCompile(`"(started_at|finished_at|seconds)": [^,\n]*|generated [0-9TZ:-]+`)
+	var got [][]byte
+	for _, workers := range []string{"1", "4"} {
+		runCLI(t, "screen", "--shipments", filepath.Join(dir, "demo_shipments.parquet"), "--list", filepath.Join(dir, "demo_list.csv"),
+			"--out", filepath.Join(dir, "run", "flagged.parquet"), "--quiet", "--workers", workers, "--batch-size", "1000",
+			"--report", filepath.Join(dir, "run", "report.html"))
+		for _, f := range []string{"manifest.json", "report.html", "manifest.screened-ids", "manifest.entries.tsv"} {
+			b, err := os.ReadFile(filepath.Join(dir, "run", f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, stamp.ReplaceAll(b, nil))
+		}
+	}
+	for i := 0; i < 4; i++ {
+		if !bytes.Equal(got[i], got[i+4]) {
+			t.Errorf("file %d differs between --workers 1 and 4", i)
+		}
+	}
 }
