@@ -73,6 +73,7 @@ type reviewRun struct {
 	skipped  atomic.Int64
 
 	suppressed, trueMatch, lapsed atomic.Int64
+	policySHA                     string
 }
 
 func (r *reviewRun) manifestPath() string {
@@ -88,10 +89,14 @@ func (r *reviewRun) lap(name string) {
 	r.phase = now
 }
 
-// screeningConfig is every setting that changes which rows are flagged;
-// delta screening refuses a previous run whose screening settings differ.
-func screeningConfig(c screenConfig) map[string]any {
-	m := map[string]any{"threshold": c.Threshold, "matcher": c.Matcher, "map": map[string]string(c.Map), "rules": "none", "decider": "default"}
+// screeningConfig is every setting that changes which rows are flagged:
+// the tool version (its embedded rule tables), matcher, threshold, column
+// map, rules and policy file (by content). Delta screening refuses a
+// previous run whose screening settings differ.
+func (r *reviewRun) screeningConfig() map[string]any {
+	c := r.cfg
+	m := map[string]any{"tool_version": version, "threshold": c.Threshold, "matcher": c.Matcher, "map": map[string]string(c.Map),
+		"rules": "none", "decider": "default", "policy_file": c.PolicyFile, "policy_sha256": r.policySHA}
 	if m["matcher"] == "" {
 		m["matcher"] = matchers.Kinds[0].Name
 	}
@@ -111,6 +116,13 @@ func beginReview(ctx context.Context, c screenConfig, loaded []*lists.List, star
 		collector: report.NewCollector(report.CollectorOptions{MaxRows: c.Review.ReportRows})}
 	r.lap("load lists")
 	r.hashes = report.HashEntries(loaded)
+	if c.PolicyFile != "" {
+		fr, err := report.HashFile(ctx, c.PolicyFile)
+		if err != nil {
+			return nil, inputError(fmt.Errorf("--policy: %w", err))
+		}
+		r.policySHA = fr.SHA256
+	}
 	if r.f.Dispositions != "" {
 		d, err := report.ReadDispositions(ctx, r.f.Dispositions)
 		if err != nil {
@@ -144,7 +156,7 @@ func (r *reviewRun) readPrevious(ctx context.Context) error {
 	prevCfg, _ := m.Config["screening"].(map[string]any)
 	// JSON of the decoded map equals JSON of the original one (numbers,
 	// strings and maps encode alike), so the hashes compare.
-	want, err := report.ConfigHash(screeningConfig(r.cfg))
+	want, err := report.ConfigHash(r.screeningConfig())
 	if err != nil {
 		return err
 	}
@@ -229,7 +241,7 @@ func (r *reviewRun) finish(ctx context.Context, inputs []string) error {
 		ToolVersion: version,
 		StartedAt:   r.started.UTC(),
 		Config: map[string]any{
-			"screening": screeningConfig(r.cfg),
+			"screening": r.screeningConfig(),
 			"output":    map[string]any{"out": r.cfg.Out, "format": r.cfg.Format, "all": r.cfg.All},
 			"review": map[string]any{"report": r.f.Report, "dispositions": r.f.Dispositions,
 				"previous": r.f.Previous, "report_rows": r.f.ReportRows},
