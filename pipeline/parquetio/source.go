@@ -209,7 +209,13 @@ func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 			}
 		}
 		f := &s.files[s.cur]
-		if s.rr.Next() {
+		ok, perr := nextRecord(s.rr)
+		if perr != nil {
+			s.closeCurrent()
+			s.cur++
+			return nil, &pipeline.InputError{File: f.path, Row: s.row + 1, Err: pipeline.Wrap(pipeline.ErrCorrupt, perr)}
+		}
+		if ok {
 			rec := s.rr.Record()
 			rec.Retain()
 			rec = s.addPartitions(rec, f.partition)
@@ -228,6 +234,11 @@ func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 		if err != nil && !errors.Is(err, io.EOF) {
 			// pqarrow reports a normal end as io.EOF from Err.
 			return nil, &pipeline.InputError{File: f.path, Err: fmt.Errorf("reading rows after row %d: %w", s.row, err)}
+		}
+		if s.row != f.rows {
+			// A column chunk whose pages do not decode ends the reader as if
+			// the file were done; without this check its rows would vanish.
+			return nil, &pipeline.InputError{File: f.path, Row: s.row + 1, Err: fmt.Errorf("%w: rows end after row %d but the footer says %d", pipeline.ErrCorrupt, s.row, f.rows)}
 		}
 		s.row = 0
 	}
