@@ -112,6 +112,10 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if err != nil {
 		return nil, err
 	}
+	if err := checkListsNotEmpty(loaded); err != nil {
+		return nil, err
+	}
+	warnListProblems(e.stderr, loaded)
 	var entries []*lists.Entry
 	for _, l := range loaded {
 		entries = append(entries, l.Entries...)
@@ -127,7 +131,7 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	sink, err := newSink(format, c.Out, src.Schema(), c.All)
 	if err != nil {
 		src.Close()
-		return nil, inputOrPlain(err)
+		return nil, inputOrPlain(namingFile(err, src.Files()))
 	}
 	party := pipeline.NewPartyStage(m, pipeline.PartyOptions{})
 	stages := []pipeline.Stage{party}
@@ -149,6 +153,8 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if err != nil {
 		return nil, inputOrPlain(err)
 	}
+	warnDuplicates(e.stderr, sum)
+	warnNoParties(e.stderr, sum)
 	if !c.Quiet {
 		lookups, distinct := party.CacheStats()
 		writeSummary(e.stdout, summaryView{
