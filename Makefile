@@ -32,3 +32,16 @@ bench:
 
 clean:
 	rm -rf out dualscreen
+
+# --- beam: dualscreen-beam, the screen on Apache Beam (own module in beam/, see beam/README.md) ---
+# Kept out of `make test`: the Beam SDK and its runners take minutes to
+# compile. .ci/run calls test-beam. The equivalence test runs the job on the
+# in-process Prism runner and compares it with `dualscreen screen`.
+.PHONY: test-beam build-beam
+test-beam:
+	@out="$$(cd beam && gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	cd beam && $(GO) vet ./... && $(GO) test -shuffle=on -timeout 15m ./...
+
+build-beam:
+	cd beam && $(GO) build -o ../dualscreen-beam ./cmd/dualscreen-beam
+# --- end beam ---

@@ -59,7 +59,7 @@ func Prepare(ctx context.Context, c Config) (*Plan, error) {
 	}
 	s, err := loadScreener(ctx, c)
 	if err != nil {
-		return nil, &pipeline.InputError{Err: err}
+		return nil, err
 	}
 	return &Plan{Config: c, Files: src.Files(), RowGroups: groups, Rows: src.TotalRows(), Lists: s.lists, schema: schema}, nil
 }
