@@ -46,7 +46,7 @@ func Prepare(ctx context.Context, c Config) (*Plan, error) {
 	if err := pipeline.CheckOutputNames(src.Schema()); err != nil {
 		return nil, err
 	}
-	groups, err := src.RowGroups()
+	groups, err := parquetio.RowGroupsOf(src)
 	if err != nil {
 		return nil, err
 	}
