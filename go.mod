@@ -3,8 +3,10 @@ module github.com/dualscreen/dualscreen
 go 1.26.0
 
 require (
+	github.com/BurntSushi/toml v1.6.0
 	github.com/adrg/strutil v0.3.1
 	github.com/apache/arrow/go/v17 v17.0.0
+	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/parquet-go/parquet-go v0.32.0
 	github.com/schollz/progressbar/v3 v3.19.1
 	golang.org/x/sync v0.24.0

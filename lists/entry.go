@@ -153,4 +153,7 @@ type List struct {
 	Date     string    // publication date where the file says it; may be empty
 	Entries  []*Entry  // in file order
 	Problems []Problem // rows skipped, with reasons
+	// Removed are ids a delta file deletes that it does not itself hold
+	// (OpenSanctions entities.delta.json DEL); List.Apply drops them.
+	Removed []string
 }

@@ -45,6 +45,13 @@ var Formats = []Format{
 		Read:    ReadOFACCons,
 	},
 	{
+		Name:    "ofac-enhanced-xml",
+		Summary: "OFAC Enhanced XML (SDN_ENHANCED.XML, CONS_ENHANCED.XML; plain or zipped)",
+		ListID:  "ofac_sdn",
+		Detect:  detectOFACEnhancedXML,
+		Read:    ReadOFACEnhancedXML,
+	},
+	{
 		Name:    "un-xml",
 		Summary: "UN Security Council Consolidated List XML (CONSOLIDATED_LIST of INDIVIDUAL and ENTITY)",
 		ListID:  "un_sc",
@@ -64,6 +71,34 @@ var Formats = []Format{
 		ListID:  "us_csl",
 		Detect:  detectUSCSLJSON,
 		Read:    ReadUSCSLJSON,
+	},
+	{
+		Name:    "eu-journal-csv",
+		Summary: "EU Official Journal sanctions transcription CSV (OpenSanctions journal_sanctions, 47 columns, one file per CELEX act)",
+		ListID:  "eu_journal",
+		Detect:  detectEUJournalCSV,
+		Read:    ReadEUJournalCSV,
+	},
+	{
+		Name:    "bis-dpl",
+		Summary: "BIS Denied Persons List, tab-delimited text with header Name, Street_Address, ... FR_Citation",
+		ListID:  "us_bis_dpl",
+		Detect:  detectBISDPL,
+		Read:    ReadBISDPL,
+	},
+	{
+		Name:    "ftm-json",
+		Summary: "OpenSanctions FollowTheMoney JSON lines: entities.ftm.json, or entities.delta.json with ADD/MOD/DEL",
+		ListID:  "opensanctions",
+		Detect:  detectFtM,
+		Read:    ReadFtM,
+	},
+	{
+		Name:    "os-targets-csv",
+		Summary: "OpenSanctions targets.simple.csv (header id,schema,name,aliases,birth_date,countries,...)",
+		ListID:  "opensanctions",
+		Detect:  detectOSTargetsCSV,
+		Read:    ReadOSTargetsCSV,
 	},
 	{
 		Name:    "inhouse-csv",

@@ -44,6 +44,9 @@ type Matcher interface {
 type Options struct {
 	// Threshold is the lowest score reported. Default 0.85 (DefaultThreshold).
 	Threshold float64
+	// Tuning holds the aligned matcher's weights; zero fields take their
+	// defaults (see Tuning).
+	Tuning Tuning
 }
 
 // DefaultThreshold is the score at or above which a name is reported.
@@ -66,6 +69,11 @@ type Kind struct {
 
 // Kinds is the one table of matchers; the first is the default.
 var Kinds = []Kind{
+	{
+		Name:    "aligned",
+		Summary: "default: inverted index (tokens, typo neighbourhoods, phonetic keys) then IDF-weighted token alignment, transliteration and legal forms",
+		New:     func(e []*lists.Entry, o Options) (Matcher, error) { return NewAligned(e, o), nil },
+	},
 	{
 		Name:    "naive-jw",
 		Summary: "baseline: token-sorted Jaro-Winkler of every list name against the query (all pairs)",

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -45,6 +46,11 @@ type screenConfig struct {
 	// decision policy; nil uses no rules and pipeline.DefaultDecider.
 	Rules   pipeline.RuleChecker
 	Decider pipeline.Decider
+	// PolicyFile overlays a TOML policy on the embedded rule tables
+	// (--policy); ThresholdSet says --threshold was given and wins over the
+	// policy's party threshold.
+	PolicyFile   string
+	ThresholdSet bool
 }
 
 // withDefaults fills the values the screen flags default to.
@@ -75,9 +81,11 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&c.FailOnFlag, "fail-on-flag", false, "exit with status 3 when any row is flagged")
 	fs.IntVar(&c.Workers, "workers", 0, "worker goroutines (default: all cores)")
 	fs.IntVar(&c.BatchSize, "batch-size", parquetio.DefaultBatchSize, "rows per record batch")
+	fs.StringVar(&c.PolicyFile, "policy", "", "TOML policy `FILE` overlaid on the embedded rules (see 'dualscreen rules show')")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	fs.Visit(func(f *flag.Flag) { c.ThresholdSet = c.ThresholdSet || f.Name == "threshold" })
 	if fs.NArg() > 0 {
 		return usagef("screen: unexpected argument %q", fs.Arg(0))
 	}
@@ -106,6 +114,9 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	}
 	format, err := outputFormat(c.Format, c.Out)
 	if err != nil {
+		return nil, err
+	}
+	if c, err = applyPolicy(c); err != nil {
 		return nil, err
 	}
 	loaded, err := loadLists(ctx, c.Lists, c.ListsDir)

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dualscreen/dualscreen/eval"
+	"github.com/dualscreen/dualscreen/lists"
+	"github.com/dualscreen/dualscreen/matchers"
+)
+
+const evalSynopsis = `eval [--lists DIR | --list FILE]... (--pairs FILE.csv | --devset --innocent FILE.json... | --hits SCREEN.jsonl --pairs TRUTH.csv)
+                [--matcher NAME[,NAME...]] [--threshold 0.85] [--split heldout|tune|all] [--out DIR] [--write-pairs FILE.csv]
+
+Measures name matchers on labelled pairs and prints precision, recall, F1, the share of innocent
+names flagged and candidate recall at the threshold, for each matcher side by side; every matcher
+after the first is also given its best recall at the first one's false-positive rate. With --out
+it writes thresholds.csv (every threshold from 0.50 to 1.00) and curves.svg (precision/recall and
+recall/innocents-flagged curves).
+
+Pairs CSV: header with query,target,label (and optionally country,source,split); target is one or
+more list entry keys LIST:ID or names separated by '|', empty for an innocent name; label 1 or 0.
+
+--devset derives pairs from the loaded lists at run time: cross-publisher pairs linked by shared
+identifiers, alias leave-one-out on OFAC SDN and UN, and innocent company names from --innocent
+(SEC EDGAR company_tickers JSON). One pair in five is held out of all tuning (--split).
+
+--hits scores the pairs from a 'dualscreen screen --format jsonl' output instead of a matcher.`
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "eval", evalSynopsis)
+	var listDirs, listFiles, innocent multiFlag
+	fs.Var(&listDirs, "lists", "directory of list files (repeatable)")
+	fs.Var(&listFiles, "list", "list file, or FORMAT=FILE (repeatable)")
+	pairsPath := fs.String("pairs", "", "labelled pairs CSV (query,target,label[,country,source,split])")
+	devset := fs.Bool("devset", false, "derive the development set from the loaded lists and --innocent names")
+	fs.Var(&innocent, "innocent", "SEC company tickers JSON of innocent company names for --devset (repeatable)")
+	hitsPath := fs.String("hits", "", "screening output (JSON lines) to score --pairs from, instead of a matcher")
+	matcherNames := fs.String("matcher", strings.Join([]string{matchers.Kinds[0].Name, "naive-jw"}, ","), "matchers to compare, comma-separated (first is the reference); have "+strings.Join(evalKindNames(), ", "))
+	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "threshold the summary is reported at")
+	split := fs.String("split", "heldout", "which part of the pairs: heldout, tune or all")
+	outDir := fs.String("out", "", "directory for thresholds.csv and curves.svg")
+	writePairs := fs.String("write-pairs", "", "write the pairs evaluated (after --split) to this CSV")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("eval: unexpected arguments %q", fs.Args())
+	}
+	if *threshold < eval.Floor || *threshold > 1 {
+		return usagef("eval: --threshold %.2f outside [%.2f, 1]", *threshold, eval.Floor)
+	}
+	if (*pairsPath == "") == !*devset && *hitsPath == "" {
+		return usagef("eval: give exactly one of --pairs or --devset")
+	}
+	if *devset && len(innocent) == 0 {
+		return usagef("eval: --devset needs --innocent FILE.json (names that should match nothing)")
+	}
+	if *hitsPath != "" && *pairsPath == "" {
+		return usagef("eval: --hits needs --pairs TRUTH.csv")
+	}
+	switch *split {
+	case "heldout", "tune", "all":
+	default:
+		return usagef("eval: --split %q: want heldout, tune or all", *split)
+	}
+
+	var pairs []eval.Pair
+	var entries []*lists.Entry
+	if *hitsPath == "" || *devset {
+		ls, err := evalLoadLists(ctx, listDirs, listFiles)
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			entries = append(entries, l.Entries...)
+		}
+		if *devset {
+			var names []string
+			for _, p := range innocent {
+				n, err := eval.ReadSECCompanyNames(p)
+				if err != nil {
+					return inputError(err)
+				}
+				names = append(names, n...)
+			}
+			d := eval.Derive(ls, names, eval.DevSetOptions{})
+			entries, pairs = d.Entries, d.Pairs
+			fmt.Fprintf(e.stdout, "development set: %s\n", evalFormatCounts(d.Counts))
+		}
+	}
+	if *pairsPath != "" {
+		p, err := eval.ReadPairsCSV(*pairsPath)
+		if err != nil {
+			return inputError(err)
+		}
+		pairs = p
+	}
+	if *split != "all" {
+		var kept []eval.Pair
+		for _, p := range pairs {
+			if p.HeldOut == (*split == "heldout") {
+				kept = append(kept, p)
+			}
+		}
+		pairs = kept
+	}
+	if len(pairs) == 0 {
+		return inputError(fmt.Errorf("eval: no pairs in split %q", *split))
+	}
+	if *writePairs != "" {
+		var buf bytes.Buffer
+		if err := eval.WritePairsCSV(&buf, pairs); err != nil {
+			return err
+		}
+		if err := evalWriteFile(*writePairs, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+
+	var curves []eval.Curve
+	if *hitsPath != "" {
+		hits, err := eval.ReadScreenJSONL(*hitsPath)
+		if err != nil {
+			return inputError(err)
+		}
+		curves = append(curves, eval.Measure("screen-output", pairs, eval.OutcomesFromHits(hits, pairs)))
+	} else {
+		for _, name := range strings.Split(*matcherNames, ",") {
+			name = strings.TrimSpace(name)
+			t0 := time.Now()
+			m, err := matchers.New(name, entries, matchers.Options{Threshold: eval.Floor})
+			if err != nil {
+				return usagef("eval: %v", err)
+			}
+			built := time.Since(t0)
+			t1 := time.Now()
+			out, err := eval.Run(ctx, m, pairs)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "eval: %s: index %v, %d queries in %v\n", name, built.Round(time.Millisecond), len(pairs), time.Since(t1).Round(time.Millisecond))
+			curves = append(curves, eval.Measure(name, pairs, out))
+		}
+	}
+	if err := eval.WriteSummary(e.stdout, curves, *threshold); err != nil {
+		return err
+	}
+	if *outDir != "" {
+		if err := os.MkdirAll(*outDir, 0o755); err != nil {
+			return err
+		}
+		var tb, sb bytes.Buffer
+		if err := eval.WriteTable(&tb, curves); err != nil {
+			return err
+		}
+		if err := eval.WriteSVG(&sb, curves, *threshold); err != nil {
+			return err
+		}
+		if err := evalWriteFile(filepath.Join(*outDir, "thresholds.csv"), tb.Bytes()); err != nil {
+			return err
+		}
+		if err := evalWriteFile(filepath.Join(*outDir, "curves.svg"), sb.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evalLoadLists loads every --lists directory and --list file.
+func evalLoadLists(ctx context.Context, dirs, files []string) ([]*lists.List, error) {
+	if len(dirs)+len(files) == 0 {
+		return nil, usagef("no lists given: use --lists DIR or --list FILE")
+	}
+	var out []*lists.List
+	for _, d := range dirs {
+		ls, err := lists.LoadDir(ctx, d)
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				return nil, err
+			}
+			return nil, inputError(err)
+		}
+		out = append(out, ls...)
+	}
+	for _, f := range files {
+		l, err := lists.Load(ctx, f)
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				return nil, err
+			}
+			return nil, inputError(err)
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+func evalKindNames() []string {
+	out := make([]string, len(matchers.Kinds))
+	for i, k := range matchers.Kinds {
+		out[i] = k.Name
+	}
+	return out
+}
+
+func evalFormatCounts(c map[string]int) string {
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, c[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// evalWriteFile writes data to a temporary file beside path and renames
+// it into place, so a reader never sees half a file.
+func evalWriteFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}

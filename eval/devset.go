@@ -1,0 +1,390 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/adrg/strutil/metrics"
+
+	"github.com/dualscreen/dualscreen/lists"
+	"github.com/dualscreen/dualscreen/matchers"
+)
+
+// DevSetOptions control the derivation of the development set.
+type DevSetOptions struct {
+	// HeldOutOneIn: one pair in this many is held out of all tuning, chosen
+	// by a hash of the target entry key (of the name, for innocent names),
+	// so an entry never sits in both parts. Default 5.
+	HeldOutOneIn int
+	// MaxAliasPairs caps the alias leave-one-out pairs per list (a
+	// deterministic sample by hash). Default 2000.
+	MaxAliasPairs int
+	// AliasLists are the list ids whose aliases are left out one at a time.
+	// Default: every list whose id starts with "ofac_sdn" or "un_".
+	AliasLists func(listID string) bool
+}
+
+func (o DevSetOptions) withDefaults() DevSetOptions {
+	if o.HeldOutOneIn <= 0 {
+		o.HeldOutOneIn = 5
+	}
+	if o.MaxAliasPairs <= 0 {
+		o.MaxAliasPairs = 2000
+	}
+	if o.AliasLists == nil {
+		o.AliasLists = func(id string) bool { return strings.HasPrefix(id, "ofac_sdn") || strings.HasPrefix(id, "un_") }
+	}
+	return o
+}
+
+// DevSet is a derived development set: the entries to index (with the
+// left-out aliases removed) and the labelled pairs.
+type DevSet struct {
+	Entries []*lists.Entry
+	Pairs   []Pair
+	// Counts by source and split, for the report.
+	Counts map[string]int
+}
+
+// Split returns the pairs of one part: held out or for tuning.
+func (d *DevSet) Split(heldOut bool) []Pair {
+	var out []Pair
+	for _, p := range d.Pairs {
+		if p.HeldOut == heldOut {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Derive builds the development set from loaded lists and innocent names:
+//
+//   - cross-id: entries of different publishers (EU, UN, US, UK, ...) that
+//     share an identifier (INN, OGRN, IMO, passport or registration number,
+//     UN reference) are the same party; each one's primary name is a query
+//     whose targets are the others. Real spelling variation between
+//     publishers, with nothing made up.
+//   - alias-loo: an alias of an OFAC SDN or UN entry is the query, with that
+//     alias removed from the indexed entry, which is the target. Only
+//     aliases that are a spelling variant of a remaining name (they share a
+//     name part, compared with the baseline's folding) are used: an
+//     acronym or a former name is a different name, which no name matcher
+//     can be asked to find. Former names (f.k.a.) and weak aliases are not
+//     used.
+//   - innocent: real company names, which should match nothing; namesakes
+//     reviewed by hand (namesakes.go) are left out.
+func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
+	o = o.withDefaults()
+	d := &DevSet{Counts: map[string]int{}}
+	var all []*lists.Entry
+	for _, l := range ls {
+		all = append(all, l.Entries...)
+	}
+	crossIDPairs(all, d, o)
+	d.Entries = aliasPairs(all, d, o)
+	for _, n := range dedupNames(innocents) {
+		if namesakes[strings.ToUpper(strings.TrimSpace(n))] {
+			d.Counts["innocent namesake removed"]++
+			continue
+		}
+		d.add(Pair{Query: n, Source: "innocent", HeldOut: heldOut(n, o)})
+	}
+	return d
+}
+
+func (d *DevSet) add(p Pair) {
+	d.Pairs = append(d.Pairs, p)
+	split := "tune"
+	if p.HeldOut {
+		split = "heldout"
+	}
+	d.Counts[p.Source+" "+split]++
+}
+
+func heldOut(key string, o DevSetOptions) bool {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return h.Sum32()%uint32(o.HeldOutOneIn) == 0
+}
+
+// publisher groups list ids by who publishes them, so that two US lists
+// (OFAC SDN and the CSL, which copies it) never make a cross-publisher pair.
+func publisher(listID string) string {
+	p, _, _ := strings.Cut(listID, "_")
+	switch p {
+	case "ofac", "us", "bis":
+		return "us"
+	}
+	return p
+}
+
+var (
+	unRef   = regexp.MustCompile(`\b([A-Z]{2,3}[ie])\.(\d{3})\b`)
+	idToken = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9\-/]{5,}[A-Za-z0-9]`)
+)
+
+// identifiers returns the normalised identifiers of e: its identifier
+// values and the numbers in its remarks that look like registry, tax,
+// vessel or passport numbers (seven or more characters, six or more of
+// them digits), and UN reference numbers.
+func identifiers(e *lists.Entry) []string {
+	var out []string
+	scan := func(s string) {
+		for _, m := range unRef.FindAllStringSubmatch(s, -1) {
+			out = append(out, "UN:"+strings.ToUpper(m[1])+m[2])
+		}
+		for _, t := range idToken.FindAllString(s, -1) {
+			var b strings.Builder
+			digits := 0
+			for _, r := range t {
+				if unicode.IsDigit(r) {
+					digits++
+				}
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					b.WriteRune(unicode.ToUpper(r))
+				}
+			}
+			if b.Len() >= 7 && digits >= 6 {
+				out = append(out, b.String())
+			}
+		}
+	}
+	for _, id := range e.Identifiers {
+		scan(id.Value)
+	}
+	scan(e.Remarks)
+	if strings.HasPrefix(e.List, "un_") {
+		scan(e.ID) // the UN reference number is the entry id
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// maxLinked: an identifier shared by more entries than this is a group
+// number or a placeholder, not one party's.
+const maxLinked = 8
+
+func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
+	byID := map[string][]int{}
+	for i, e := range all {
+		for _, id := range identifiers(e) {
+			byID[id] = append(byID[id], i)
+		}
+	}
+	linked := make(map[int]map[int]bool)
+	for _, es := range byID {
+		if len(es) < 2 || len(es) > maxLinked {
+			continue
+		}
+		for _, a := range es {
+			for _, b := range es {
+				if a != b && publisher(all[a].List) != publisher(all[b].List) {
+					if linked[a] == nil {
+						linked[a] = map[int]bool{}
+					}
+					linked[a][b] = true
+				}
+			}
+		}
+	}
+	qs := make([]int, 0, len(linked))
+	for a := range linked {
+		qs = append(qs, a)
+	}
+	sort.Ints(qs)
+	seen := map[string]bool{}
+	for _, a := range qs {
+		e := all[a]
+		if e.PrimaryName() == "" {
+			continue
+		}
+		var targets []string
+		for b := range linked[a] {
+			targets = append(targets, EntryKey(all[b].List, all[b].ID))
+		}
+		sort.Strings(targets)
+		// One pair per (query name, targets): the EU journal repeats a
+		// party once per legal act.
+		k := matchers.SortedKey(e.PrimaryName()) + "\x00" + strings.Join(targets, "|")
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		d.add(Pair{Query: e.PrimaryName(), Country: firstCountry(e), Targets: targets, Label: true, Source: "cross-id", HeldOut: heldOut(targets[0], o)})
+	}
+}
+
+func firstCountry(e *lists.Entry) string {
+	if len(e.Countries) > 0 {
+		return e.Countries[0]
+	}
+	return ""
+}
+
+// aliasPairs adds the leave-one-out pairs and returns the entries to index:
+// all entries, with a copy (alias removed) in place of each sampled one.
+func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
+	out := slices.Clone(all)
+	type pick struct {
+		at   int
+		name int
+		h    uint32
+	}
+	byList := map[string][]pick{}
+	for i, e := range all {
+		if !o.AliasLists(e.List) || len(e.Names) < 2 {
+			continue
+		}
+		key := EntryKey(e.List, e.ID)
+		var usable []int
+		for ni := 1; ni < len(e.Names); ni++ {
+			n := e.Names[ni]
+			if n.Kind == lists.NameWeak || n.Kind == lists.NameFKA || !spellingVariant(e, ni) {
+				continue
+			}
+			usable = append(usable, ni)
+		}
+		if len(usable) == 0 {
+			continue
+		}
+		h := fnv.New32a()
+		h.Write([]byte(key))
+		s := h.Sum32()
+		byList[e.List] = append(byList[e.List], pick{i, usable[int(s%uint32(len(usable)))], s})
+	}
+	listIDs := make([]string, 0, len(byList))
+	for l := range byList {
+		listIDs = append(listIDs, l)
+	}
+	sort.Strings(listIDs)
+	for _, l := range listIDs {
+		ps := byList[l]
+		sort.Slice(ps, func(i, j int) bool {
+			if ps[i].h != ps[j].h {
+				return ps[i].h < ps[j].h
+			}
+			return ps[i].at < ps[j].at
+		})
+		if len(ps) > o.MaxAliasPairs {
+			ps = ps[:o.MaxAliasPairs]
+		}
+		sort.Slice(ps, func(i, j int) bool { return ps[i].at < ps[j].at })
+		for _, p := range ps {
+			e := all[p.at]
+			c := *e
+			c.Names = slices.Delete(slices.Clone(e.Names), p.name, p.name+1)
+			out[p.at] = &c
+			key := EntryKey(e.List, e.ID)
+			d.add(Pair{Query: e.Names[p.name].Value, Country: firstCountry(e), Targets: []string{key}, Label: true, Source: "alias-loo", HeldOut: heldOut(key, o)})
+		}
+	}
+	return out
+}
+
+// spellingVariant reports whether name ni of e is a respelling,
+// reordering, shortening or extension of another of its names rather than
+// a different name: after the baseline's folding (accents, case,
+// punctuation) they share a name part of three or more letters, or the
+// folded names are within edit similarity 0.6 of each other. Aliases equal
+// to another name after folding are left out: there is nothing to find.
+func spellingVariant(e *lists.Entry, ni int) bool {
+	key := matchers.SortedKey(e.Names[ni].Value)
+	parts := strings.Fields(key)
+	for nj, n := range e.Names {
+		if nj == ni {
+			continue
+		}
+		ok := matchers.SortedKey(n.Value)
+		if ok == key {
+			return false
+		}
+		other := strings.Fields(ok)
+		for _, p := range parts {
+			if len(p) >= 3 && slices.Contains(other, p) {
+				return true
+			}
+		}
+		if levenshtein.Compare(key, ok) >= 0.6 {
+			return true
+		}
+	}
+	return false
+}
+
+var levenshtein = metrics.NewLevenshtein()
+
+func dedupNames(ns []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range ns {
+		k := strings.ToUpper(strings.TrimSpace(n))
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, strings.TrimSpace(n))
+	}
+	return out
+}
+
+// ReadSECCompanyNames reads the company names of the SEC EDGAR ticker files
+// (company_tickers.json: {"0":{"title":...}}; company_tickers_exchange.json:
+// {"fields":[...,"name",...],"data":[[...]]}), in file order.
+func ReadSECCompanyNames(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var exch struct {
+		Fields []string `json:"fields"`
+		Data   [][]any  `json:"data"`
+	}
+	if err := json.Unmarshal(b, &exch); err == nil && len(exch.Fields) > 0 {
+		col := slices.Index(exch.Fields, "name")
+		if col < 0 {
+			return nil, fmt.Errorf("%s: no \"name\" field in %v", path, exch.Fields)
+		}
+		var out []string
+		for i, row := range exch.Data {
+			if col >= len(row) {
+				return nil, fmt.Errorf("%s: data row %d: %d fields, want more than %d", path, i+1, len(row), col)
+			}
+			s, ok := row[col].(string)
+			if !ok {
+				return nil, fmt.Errorf("%s: data row %d, field name: not a string", path, i+1)
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	}
+	var byIdx map[string]struct {
+		Title string `json:"title"`
+	}
+	if err := json.Unmarshal(b, &byIdx); err != nil {
+		return nil, fmt.Errorf("%s: neither SEC ticker layout: %w", path, err)
+	}
+	keys := make([]string, 0, len(byIdx))
+	for k := range byIdx {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) < len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if t := byIdx[k].Title; t != "" {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}

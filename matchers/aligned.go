@@ -1,0 +1,99 @@
+package matchers
+
+import (
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+// Aligned is dualscreen's matcher: candidates from the inverted index, then
+// IDF-weighted token alignment of the query with each candidate name (see
+// doc.go for the algorithm and its criteria).
+type Aligned struct {
+	ix   *Index
+	opts Options
+	t    Tuning
+}
+
+// NewAligned indexes entries and returns the matcher.
+func NewAligned(entries []*lists.Entry, opts Options) *Aligned {
+	opts = opts.withDefaults()
+	return &Aligned{ix: BuildIndex(entries), opts: opts, t: opts.Tuning.withDefaults()}
+}
+
+// Index returns the matcher's candidate index.
+func (m *Aligned) Index() *Index { return m.ix }
+
+// Match implements Matcher: every entry whose best name variant scores at
+// least the threshold, best first, each with its explanation.
+func (m *Aligned) Match(q Query, dst []Match) []Match {
+	s := m.ix.scratch.Get().(*scratch)
+	defer m.ix.scratch.Put(s)
+	defer s.reset()
+	m.ix.prepare(s, q.Name, &m.t)
+	if len(s.q) == 0 {
+		return dst
+	}
+	start := len(dst)
+	s.best = s.best[:0]
+	for _, c := range m.ix.gather(s, &m.t) {
+		r := m.ix.scoreName(s, c.name, q, &m.t)
+		if r.score < m.opts.Threshold {
+			continue
+		}
+		rec := &m.ix.names[c.name]
+		e := m.ix.entries[rec.entry]
+		found := false
+		for k := start; k < len(dst); k++ {
+			if dst[k].Entry == e {
+				found = true
+				if r.score > dst[k].Score || (r.score == dst[k].Score && int(rec.idx) < dst[k].NameIndex) {
+					dst[k].Score, dst[k].NameIndex = r.score, int(rec.idx)
+					s.best[k-start] = c.name
+				}
+				break
+			}
+		}
+		if !found {
+			dst = append(dst, Match{Entry: e, NameIndex: int(rec.idx), Score: r.score})
+			s.best = append(s.best, c.name)
+		}
+	}
+	// Explanations only for hits, before sorting while s.best lines up.
+	for k := start; k < len(dst); k++ {
+		dst[k].Explanation = m.explain(s, q, s.best[k-start])
+	}
+	sortMatches(dst[start:])
+	return dst
+}
+
+// ScoreAll returns, without threshold, the best score of every candidate
+// entry for q, keyed by entry. Evaluation uses it to draw curves over all
+// thresholds; it costs what Match costs.
+func (m *Aligned) ScoreAll(q Query, f func(e *lists.Entry, nameIndex int, score float64)) {
+	s := m.ix.scratch.Get().(*scratch)
+	defer m.ix.scratch.Put(s)
+	defer s.reset()
+	m.ix.prepare(s, q.Name, &m.t)
+	if len(s.q) == 0 {
+		return
+	}
+	for _, c := range m.ix.gather(s, &m.t) {
+		r := m.ix.scoreName(s, c.name, q, &m.t)
+		rec := &m.ix.names[c.name]
+		f(m.ix.entries[rec.entry], int(rec.idx), r.score)
+	}
+}
+
+// Candidates calls f for every entry among the query's scored candidates:
+// what candidate recall is measured on.
+func (m *Aligned) Candidates(q Query, f func(e *lists.Entry)) {
+	s := m.ix.scratch.Get().(*scratch)
+	defer m.ix.scratch.Put(s)
+	defer s.reset()
+	m.ix.prepare(s, q.Name, &m.t)
+	if len(s.q) == 0 {
+		return
+	}
+	for _, c := range m.ix.gather(s, &m.t) {
+		f(m.ix.entries[m.ix.names[c.name].entry])
+	}
+}

@@ -1,0 +1,254 @@
+package matchers
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+// Index is the immutable candidate index over list entries: every name
+// variant normalised once, its tokens interned to int32 ids, and three ways
+// from a query token to the vocabulary (exact, deletion neighbourhood for
+// typos, phonetic key for transliteration variants), then postings from
+// vocabulary to names. It is safe for concurrent use.
+type Index struct {
+	entries []*lists.Entry
+	names   []nameRec
+	toks    []int32 // token ids of every name, name after name
+	voc     vocabulary
+	post    [][]int32  // vocabulary id → name ids, ascending
+	del     []delEntry // deletion-neighbourhood hashes, sorted by hash
+	keys    map[string][]int32
+	// idfUnknown weighs a query token the lists never use: as rare as a
+	// token seen once.
+	idfUnknown float32
+	// idfCommon: tokens below it (in more than commonShare of all names)
+	// are not used to gather candidates while the query has rarer ones.
+	idfCommon float32
+
+	scratch sync.Pool
+}
+
+// nameRec is one indexed name variant.
+type nameRec struct {
+	entry  int32
+	idx    int16 // index into Entry.Names
+	weak   bool
+	legal  bool  // has a legal form: the name is an organisation's
+	off, n int32 // its tokens are toks[off:off+n]
+}
+
+type vocabulary struct {
+	ids  map[string]int32
+	text []string
+	kind []TokenKind
+	key  []string
+	df   []int32
+	idf  []float32
+	// joined marks entries that exist only as two adjacent name tokens
+	// written together ("petro china" indexed as "petrochina").
+	joined []bool
+}
+
+type delEntry struct {
+	h uint64
+	v int32
+}
+
+// Index limits, with their reasons.
+const (
+	// maxNameTokens caps the tokens kept per name or query: the alignment is
+	// quadratic and no real name has more parts (the longest OFAC names
+	// have about 20).
+	maxNameTokens = 24
+	// minDelLen: tokens shorter than this are matched only exactly or by
+	// phonetic key. One edit in a three-letter token is a different name
+	// (Ali / Eli / Ari).
+	minDelLen = 4
+	// commonShare: a token in more than 2% of all names ("trading",
+	// "company", "mohammed") gathers too many candidates to be useful
+	// while the query has rarer tokens.
+	commonShare = 0.02
+)
+
+// BuildIndex normalises and indexes every name of entries. Building uses all
+// cores for normalisation; the result does not depend on their number.
+func BuildIndex(entries []*lists.Entry) *Index {
+	norms := normaliseAll(entries)
+	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}}
+	var seen []string
+	for ei, e := range entries {
+		seen = seen[:0]
+		for ni := range e.Names {
+			toks := norms[ei][ni].Tokens
+			if len(toks) == 0 {
+				continue
+			}
+			key := joinTokens(toks)
+			if slices.Contains(seen, key) {
+				continue // the same name twice after normalisation
+			}
+			seen = append(seen, key)
+			if len(toks) > maxNameTokens {
+				toks = toks[:maxNameTokens]
+			}
+			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, off: int32(len(ix.toks)), n: int32(len(toks))}
+			nameID := int32(len(ix.names))
+			for _, t := range toks {
+				id := ix.voc.intern(t.Text, t.Kind, false)
+				ix.toks = append(ix.toks, id)
+				ix.addPosting(id, nameID)
+				if t.Kind == TokLegal {
+					rec.legal = true
+				}
+			}
+			for i := 0; i+1 < len(toks); i++ {
+				if toks[i].Kind == TokWord && toks[i+1].Kind == TokWord {
+					id := ix.voc.intern(toks[i].Text+toks[i+1].Text, TokWord, true)
+					ix.addPosting(id, nameID)
+				}
+			}
+			ix.names = append(ix.names, rec)
+		}
+	}
+	n := float64(len(ix.names))
+	ix.voc.idf = make([]float32, len(ix.voc.text))
+	for i, df := range ix.voc.df {
+		ix.voc.idf[i] = idf(n, float64(df))
+	}
+	ix.idfUnknown = idf(n, 1)
+	ix.idfCommon = idf(n, math.Max(1, commonShare*n))
+	ix.voc.key = make([]string, len(ix.voc.text))
+	var kb []byte
+	for id, t := range ix.voc.text {
+		if ix.voc.joined[id] || ix.voc.kind[id] != TokWord {
+			continue
+		}
+		kb = phoneticKey(kb[:0], t)
+		k := string(kb)
+		ix.voc.key[id] = k
+		if len(k) >= 2 {
+			ix.keys[k] = append(ix.keys[k], int32(id))
+		}
+		if len(t) >= minDelLen {
+			ix.del = append(ix.del, delEntry{hashSkip(t, -1), int32(id)})
+			for i := range len(t) {
+				ix.del = append(ix.del, delEntry{hashSkip(t, i), int32(id)})
+			}
+		}
+	}
+	slices.SortFunc(ix.del, func(a, b delEntry) int {
+		if a.h != b.h {
+			if a.h < b.h {
+				return -1
+			}
+			return 1
+		}
+		return int(a.v - b.v)
+	})
+	ix.del = slices.CompactFunc(ix.del, func(a, b delEntry) bool { return a == b })
+	ix.scratch.New = func() any { return newScratch(ix) }
+	return ix
+}
+
+func idf(n, df float64) float32 { return float32(math.Log((n + 1) / (df + 0.5))) }
+
+func (ix *Index) addPosting(id, name int32) {
+	for int(id) >= len(ix.post) {
+		ix.post = append(ix.post, nil)
+	}
+	p := ix.post[id]
+	if len(p) > 0 && p[len(p)-1] == name {
+		return // token repeated within one name
+	}
+	ix.post[id] = append(p, name)
+	ix.voc.df[id]++
+}
+
+func (v *vocabulary) intern(s string, k TokenKind, joined bool) int32 {
+	if id, ok := v.ids[s]; ok {
+		if !joined {
+			v.joined[id] = false // also a token in its own right
+		}
+		return id
+	}
+	id := int32(len(v.text))
+	v.ids[s] = id
+	v.text = append(v.text, s)
+	v.kind = append(v.kind, k)
+	v.df = append(v.df, 0)
+	v.joined = append(v.joined, joined)
+	return id
+}
+
+// hashSkip is FNV-1a of s with byte skip left out (skip -1: all of s).
+func hashSkip(s string, skip int) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		if i == skip {
+			continue
+		}
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	h ^= uint64(len(s) - b2i(skip >= 0))
+	return h
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// lookupDel calls f for every vocabulary id stored under hash h.
+func (ix *Index) lookupDel(h uint64, f func(v int32)) {
+	i, _ := slices.BinarySearchFunc(ix.del, h, func(e delEntry, h uint64) int {
+		switch {
+		case e.h < h:
+			return -1
+		case e.h > h:
+			return 1
+		}
+		return 0
+	})
+	for ; i < len(ix.del) && ix.del[i].h == h; i++ {
+		f(ix.del[i].v)
+	}
+}
+
+// normaliseAll normalises every name of every entry, in parallel.
+func normaliseAll(entries []*lists.Entry) [][]Normalised {
+	out := make([][]Normalised, len(entries))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	chunk := (len(entries) + workers - 1) / workers
+	for w := range workers {
+		lo, hi := w*chunk, min((w+1)*chunk, len(entries))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			nw := getNormWork()
+			defer putNormWork(nw)
+			for i := lo; i < hi; i++ {
+				ns := make([]Normalised, len(entries[i].Names))
+				for j, n := range entries[i].Names {
+					ns[j] = nw.normalise(n.Value, nil)
+				}
+				out[i] = ns
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// Len returns the number of indexed name variants.
+func (ix *Index) Len() int { return len(ix.names) }

@@ -1,0 +1,215 @@
+package matchers
+
+// Legal forms, written for dualscreen from the facts of ISO 20275 (Entity
+// Legal Forms) and national company law: each phrase or abbreviation as it
+// is written in names, in its own script, mapped to a generic class. The
+// class is what the normaliser emits, so "OOO", "ООО", "Obshchestvo s
+// ogranichennoy otvetstvennostyu", "LLC", "GmbH" and "有限公司" all become the
+// one token "llc". Legal forms weigh little in scoring: two companies are
+// not the same because both are limited companies.
+//
+// Phrases are normalised at start-up by the same pipeline as names
+// (transliteration, folding, tokenising), so they may be written in any
+// script here and still match romanised spellings.
+
+// Legal-form classes, emitted as tokens. They are ordinary short words so
+// that re-normalising a normalised name leaves it unchanged.
+const (
+	formLLC  = "llc"  // limited liability: LLC, Ltd, GmbH, OOO, TOV, SARL, BV, Sp. z o.o., 有限公司
+	formJSC  = "jsc"  // joint-stock or public: JSC, PJSC, AG, SA, PLC, NV, OAO, ZAO, AO, SpA, KK
+	formCorp = "corp" // corporation, incorporated
+	formCo   = "co"   // company, compagnie, sociedad (generic word used as a form)
+	formLP   = "lp"   // partnerships: LP, LLP, KG, GbR, SNC
+	formSOE  = "soe"  // state enterprises: FGUP, GUP, unitary enterprise, state enterprise
+	formCoop = "coop" // cooperatives
+)
+
+// legalFormClasses are the emitted class tokens; a token equal to one of
+// them is a legal form however it was written.
+var legalFormClasses = map[string]bool{
+	formLLC: true, formJSC: true, formCorp: true, formCo: true, formLP: true, formSOE: true, formCoop: true,
+}
+
+// legalFormPhrases maps a written legal form to its class.
+var legalFormPhrases = map[string]string{
+	// English and common international abbreviations.
+	"limited liability company":        formLLC,
+	"limited liability co":             formLLC,
+	"limited liability partnership":    formLP,
+	"limited":                          formLLC,
+	"ltd":                              formLLC,
+	"ltda":                             formLLC,
+	"llc":                              formLLC,
+	"l l c":                            formLLC,
+	"pte ltd":                          formLLC,
+	"pvt ltd":                          formLLC,
+	"private limited":                  formLLC,
+	"private limited company":          formLLC,
+	"public limited company":           formJSC,
+	"plc":                              formJSC,
+	"joint stock company":              formJSC,
+	"joint-stock company":              formJSC,
+	"open joint stock company":         formJSC,
+	"closed joint stock company":       formJSC,
+	"public joint stock company":       formJSC,
+	"jsc":                              formJSC,
+	"ojsc":                             formJSC,
+	"cjsc":                             formJSC,
+	"pjsc":                             formJSC,
+	"jsco":                             formJSC,
+	"incorporated":                     formCorp,
+	"inc":                              formCorp,
+	"corporation":                      formCorp,
+	"corp":                             formCorp,
+	"company":                          formCo,
+	"co":                               formCo,
+	"cos":                              formCo,
+	"llp":                              formLP,
+	"lp":                               formLP,
+	"state owned enterprise":           formSOE,
+	"state enterprise":                 formSOE,
+	"state unitary enterprise":         formSOE,
+	"federal state unitary enterprise": formSOE,
+	"cooperative":                      formCoop,
+	// German, Austrian, Swiss.
+	"gmbh":                                  formLLC,
+	"gesellschaft mit beschrankter haftung": formLLC,
+	"ag":                                    formJSC,
+	"aktiengesellschaft":                    formJSC,
+	"kg":                                    formLP,
+	"kommanditgesellschaft":                 formLP,
+	"gmbh co kg":                            formLP,
+	"ohg":                                   formLP,
+	"gbr":                                   formLP,
+	"eg":                                    formCoop,
+	// French, Spanish, Portuguese, Italian.
+	"sarl":                                 formLLC,
+	"eurl":                                 formLLC,
+	"sas":                                  formJSC,
+	"sasu":                                 formJSC,
+	"sa":                                   formJSC,
+	"societe anonyme":                      formJSC,
+	"societe a responsabilite limitee":     formLLC,
+	"sociedad anonima":                     formJSC,
+	"sociedad limitada":                    formLLC,
+	"sl":                                   formLLC,
+	"srl":                                  formLLC,
+	"sociedad de responsabilidad limitada": formLLC,
+	"spa":                                  formJSC,
+	"societa per azioni":                   formJSC,
+	"societa a responsabilita limitata":    formLLC,
+	"sa de cv":                             formJSC,
+	"s de rl de cv":                        formLLC,
+	"cia":                                  formCo,
+	"compania":                             formCo,
+	"compagnie":                            formCo,
+	"cie":                                  formCo,
+	"snc":                                  formLP,
+	// Benelux, Nordic, Polish, Czech, Turkish.
+	"bv":                    formLLC,
+	"besloten vennootschap": formLLC,
+	"nv":                    formJSC,
+	"naamloze vennootschap": formJSC,
+	"ab":                    formJSC,
+	"aktiebolag":            formJSC,
+	"as":                    formJSC,
+	"asa":                   formJSC,
+	"oy":                    formJSC,
+	"oyj":                   formJSC,
+	"aps":                   formLLC,
+	"sp z o o":              formLLC,
+	"spolka z ograniczona odpowiedzialnoscia": formLLC,
+	"sro":             formLLC,
+	"s r o":           formLLC,
+	"as ve":           formJSC,
+	"anonim sirketi":  formJSC,
+	"limited sirketi": formLLC,
+	"ltd sti":         formLLC,
+	// Russian (Cyrillic and the romanisations lists print).
+	"ооо": formLLC,
+	"общество с ограниченной ответственностью":      formLLC,
+	"obshchestvo s ogranichennoi otvetstvennostyu":  formLLC,
+	"obshchestvo s ogranichennoy otvetstvennostiyu": formLLC,
+	"obshchestvo s ogranichennoi otvetstvennostiu":  formLLC,
+	"оао": formJSC,
+	"открытое акционерное общество":         formJSC,
+	"otkrytoe aktsionernoe obshchestvo":     formJSC,
+	"otkrytoye aktsionernoye obshchestvo":   formJSC,
+	"зао":                                   formJSC,
+	"закрытое акционерное общество":         formJSC,
+	"zakrytoe aktsionernoe obshchestvo":     formJSC,
+	"zakrytoye aktsionernoye obshchestvo":   formJSC,
+	"пао":                                   formJSC,
+	"публичное акционерное общество":        formJSC,
+	"publichnoe aktsionernoe obshchestvo":   formJSC,
+	"publichnoye aktsionernoye obshchestvo": formJSC,
+	"ао":                                    formJSC,
+	"акционерное общество":                  formJSC,
+	"aktsionernoe obshchestvo":              formJSC,
+	"aktsionernoye obshchestvo":             formJSC,
+	"нао":                                   formJSC,
+	"фгуп":                                  formSOE,
+	"федеральное государственное унитарное предприятие": formSOE,
+	"гуп": formSOE,
+	"государственное унитарное предприятие": formSOE,
+	"муп": formSOE,
+	"ано": formSOE,
+	"нпо": formSOE,
+	"научно-производственное объединение": formSOE,
+	"ип": formLP,
+	// Ukrainian and Belarusian.
+	"тов": formLLC,
+	"товариство з обмеженою відповідальністю":   formLLC,
+	"tovarystvo z obmezhenoiu vidpovidalnistiu": formLLC,
+	"пат":  formJSC,
+	"прат": formJSC,
+	"публічне акціонерне товариство": formJSC,
+	"приватне акціонерне товариство": formJSC,
+	"ват": formJSC,
+	"зат": formJSC,
+	"дп":  formSOE,
+	"державне підприємство": formSOE,
+	"ТАА": formLLC, // Belarusian таварыства з абмежаванай адказнасцю
+	"таварыства з абмежаванай адказнасцю": formLLC,
+	"аат": formJSC,
+	"уп":  formSOE,
+	// Chinese, Japanese, Korean (matched before transliteration, see cjkLegalForms).
+	// Arabic and Persian.
+	"شركة ذات مسؤولية محدودة": formLLC,
+	"ش م م":                formLLC,
+	"شرکت سهامی خاص":       formJSC,
+	"شرکت سهامی عام":       formJSC,
+	"sherkat sahami khas":  formJSC,
+	"sherkate sahami khas": formJSC,
+	"sahami khas":          formJSC,
+	"sahami aam":           formJSC,
+	"pjs":                  formJSC,
+	"fze":                  formLLC,
+	"fzco":                 formLLC,
+	"fzc":                  formLLC,
+	"fzllc":                formLLC,
+	"wll":                  formLLC,
+	// Greek.
+	"αε":               formJSC,
+	"ανωνυμη εταιρεια": formJSC,
+	"επε":              formLLC,
+	"ικε":              formLLC,
+}
+
+// cjkLegalForms are replaced in the raw text before transliteration: pinyin
+// or Hangul romanisation of these would otherwise become several ordinary
+// syllables ("you xian gong si"). Longest first.
+var cjkLegalForms = []struct{ from, to string }{
+	{"股份有限公司", " " + formJSC + " "},
+	{"有限责任公司", " " + formLLC + " "},
+	{"有限責任公司", " " + formLLC + " "},
+	{"有限公司", " " + formLLC + " "},
+	{"株式会社", " " + formJSC + " "},
+	{"有限会社", " " + formLLC + " "},
+	{"合同会社", " " + formLLC + " "},
+	{"주식회사", " " + formJSC + " "},
+	{"(주)", " " + formJSC + " "},
+	{"㈜", " " + formJSC + " "},
+	{"유한회사", " " + formLLC + " "},
+	{"公司", " " + formCo + " "},
+}

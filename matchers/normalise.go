@@ -1,0 +1,387 @@
+package matchers
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// TokenKind says what a normalised token stands for; the scorer weighs the
+// kinds differently.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	TokWord    TokenKind = iota // an ordinary name part
+	TokNumber                   // digits only: must match exactly
+	TokInitial                  // a single letter: matches a word it begins
+	TokLegal                    // a legal-form class (llc, jsc, ...): weighs little
+)
+
+func (k TokenKind) String() string {
+	switch k {
+	case TokNumber:
+		return "number"
+	case TokInitial:
+		return "initial"
+	case TokLegal:
+		return "legal"
+	}
+	return "word"
+}
+
+// Token is one normalised name part.
+type Token struct {
+	Text string
+	Kind TokenKind
+}
+
+// Normalised is a name after normalisation: the tokens that are scored, in
+// their written order, and the honorifics that were removed (kept for the
+// explanation).
+type Normalised struct {
+	Tokens     []Token
+	Honorifics []string
+}
+
+// String joins the tokens with single spaces: the normal form of the name.
+// Normalising it again gives the same tokens.
+func (n Normalised) String() string {
+	var b strings.Builder
+	for i, t := range n.Tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// HasLegalForm reports whether a legal form was found: the name is then an
+// organisation's.
+func (n Normalised) HasLegalForm() bool {
+	for _, t := range n.Tokens {
+		if t.Kind == TokLegal {
+			return true
+		}
+	}
+	return false
+}
+
+// Normalise returns the normal form of a name. Steps, in order:
+//
+//  1. Unicode NFKC (full-width and compatibility forms to their plain letters)
+//     and case folding (golang.org/x/text/cases), CJK and Korean legal forms
+//     replaced by their class;
+//  2. transliteration of Cyrillic, Greek, Arabic, Persian, Hebrew, Armenian,
+//     Georgian, Han (pinyin) and Hangul into Latin (translit.go);
+//  3. diacritics removed (NFKD, drop non-spacing marks) and Latin letters
+//     with strokes folded (ø→o, ł→l, æ→ae);
+//  4. tokens split at anything that is not a letter or digit; apostrophes
+//     join (O'Brien → obrien), hyphens split (Al-Qaida → al qaida);
+//  5. legal forms in any language become one class token (legalforms.go);
+//     runs of single letters that spell one ("O.O.O.", "J.S.C.") too;
+//  6. particles (al, bin, of, de, ...) dropped unless nothing else is left;
+//     leading honorifics (Haji, Dr, General) dropped while two name parts
+//     remain, so "General Dynamics" keeps its first word.
+//
+// Name order is not normalised here: the scorer aligns tokens as a bag, so
+// "IVANOV, Sergei" and "Sergei Ivanov" are the same to it.
+func Normalise(name string) Normalised {
+	w := getNormWork()
+	defer putNormWork(w)
+	return w.normalise(name, nil)
+}
+
+// normWork is the per-call scratch of the normaliser. The cases.Caser it
+// holds keeps state, so each call needs its own.
+type normWork struct {
+	fold cases.Caser
+	a, b []byte
+	raw  []string
+	next []Token
+}
+
+var normPool = sync.Pool{New: func() any { return &normWork{fold: cases.Fold()} }}
+
+func getNormWork() *normWork { return normPool.Get().(*normWork) }
+
+// putNormWork returns w unless its buffers grew past 64 KiB: one huge name
+// must not pin memory for the life of the pool.
+func putNormWork(w *normWork) {
+	if cap(w.a) > 1<<16 || cap(w.b) > 1<<16 {
+		return
+	}
+	normPool.Put(w)
+}
+
+// foldedText runs steps 1–3 and returns the folded text in w.a.
+func (w *normWork) foldedText(name string) []byte {
+	if isASCII(name) {
+		w.a = append(w.a[:0], name...)
+		for i, c := range w.a {
+			if 'A' <= c && c <= 'Z' {
+				w.a[i] = c + 'a' - 'A'
+			}
+		}
+		return w.a
+	}
+	if !utf8.ValidString(name) {
+		name = strings.ToValidUTF8(name, " ")
+	}
+	w.a = norm.NFKC.AppendString(w.a[:0], name)
+	if hasCJK(w.a) {
+		s := string(w.a)
+		for _, f := range cjkLegalForms {
+			s = strings.ReplaceAll(s, f.from, f.to)
+		}
+		w.a = append(w.a[:0], s...)
+	}
+	w.fold.Reset()
+	w.b = appendTransform(w.b[:0], w.fold, w.a)
+	w.a = transliterate(w.a[:0], w.b)
+	w.b = norm.NFKD.Append(w.b[:0], w.a...)
+	w.a = w.a[:0]
+	for s := w.b; len(s) > 0; {
+		r, size := utf8.DecodeRune(s)
+		s = s[size:]
+		if r < utf8.RuneSelf {
+			w.a = append(w.a, byte(r))
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) {
+			continue
+		}
+		if f, ok := latinFolds[r]; ok {
+			w.a = append(w.a, f...)
+			continue
+		}
+		w.a = utf8.AppendRune(w.a, unicode.ToLower(r))
+	}
+	if !isASCIIBytes(w.a) {
+		w.b = norm.NFC.Append(w.b[:0], w.a...)
+		w.a, w.b = w.b, w.a
+	}
+	return w.a
+}
+
+// latinFolds are Latin letters NFKD does not decompose.
+var latinFolds = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
+	'œ': "oe", 'ŋ': "n", 'ħ': "h", 'ŧ': "t", 'ĸ': "k", 'ſ': "s", 'ƒ': "f", 'ə': "e",
+	'ʻ': "", 'ʼ': "", 'ʿ': "", 'ʾ': "",
+}
+
+// appendTransform runs t over src into dst without allocating beyond dst's
+// growth.
+func appendTransform(dst []byte, t transform.Transformer, src []byte) []byte {
+	for {
+		if cap(dst)-len(dst) < len(src)+16 {
+			n := make([]byte, len(dst), 2*cap(dst)+len(src)+16)
+			copy(n, dst)
+			dst = n
+		}
+		nDst, nSrc, err := t.Transform(dst[len(dst):cap(dst)], src, true)
+		dst = dst[:len(dst)+nDst]
+		src = src[nSrc:]
+		if err == nil {
+			return dst
+		}
+		if err != transform.ErrShortDst {
+			// A caser only fails on short buffers; anything else keeps the
+			// rest of the input unfolded rather than losing it.
+			return append(dst, src...)
+		}
+	}
+}
+
+// isApostrophe reports the marks that join the letters around them.
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '`', '’', '‘', '´', 'ʹ', 'ʻ', 'ʼ', 'ʿ', 'ʾ':
+		return true
+	}
+	return false
+}
+
+// splitTokens runs step 4 over the folded text.
+func (w *normWork) splitTokens(text []byte) []string {
+	w.raw = w.raw[:0]
+	start := -1
+	var cur []byte
+	flush := func() {
+		if start >= 0 && len(cur) > 0 {
+			w.raw = append(w.raw, string(cur))
+		}
+		start, cur = -1, cur[:0]
+	}
+	cur = w.b[:0]
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+			cur = utf8.AppendRune(cur, r)
+		case isApostrophe(r):
+			// joins: O'Brien → obrien, Ja'far → jafar
+		default:
+			flush()
+		}
+		i += size
+	}
+	flush()
+	w.b = cur[:0]
+	return w.raw
+}
+
+func (w *normWork) normalise(name string, dst []Token) Normalised {
+	raw := w.splitTokens(w.foldedText(name))
+	out := Normalised{Tokens: dst[:0]}
+	out.Tokens = w.tokenPhase(raw, out.Tokens, &out.Honorifics)
+	// Removing a particle or a title can bring together tokens that form a
+	// phrase ("a al k a" → "a k a"): repeat until nothing changes, so that
+	// normalising a normal form changes nothing. Real names settle in one
+	// pass; the loop is bounded by the token count, which only falls.
+	for range len(out.Tokens) {
+		w.raw = w.raw[:0]
+		for _, t := range out.Tokens {
+			w.raw = append(w.raw, t.Text)
+		}
+		w.next = w.tokenPhase(w.raw, w.next[:0], &out.Honorifics)
+		if tokensEqual(w.next, out.Tokens) {
+			break
+		}
+		out.Tokens = append(out.Tokens[:0], w.next...)
+	}
+	return out
+}
+
+func tokensEqual(a, b []Token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenPhase runs steps 5 and 6 over raw tokens, appending to dst.
+func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) []Token {
+	toks := dst
+	// Step 5: legal forms, longest phrase first; runs of single letters.
+	for i := 0; i < len(raw); {
+		if n, class := matchLegalPhrase(raw[i:]); n > 0 {
+			toks = append(toks, Token{Text: class, Kind: TokLegal})
+			i += n
+			continue
+		}
+		if utf8.RuneCountInString(raw[i]) == 1 {
+			j := i
+			for j < len(raw) && utf8.RuneCountInString(raw[j]) == 1 {
+				j++
+			}
+			if j-i >= 3 && particleSet[strings.Join(raw[i:j], "")] {
+				i = j // "a.k.a.", "f.k.a."
+				continue
+			}
+			if j-i >= 2 {
+				if class, ok := legalPhrases.single[strings.Join(raw[i:j], "")]; ok {
+					toks = append(toks, Token{Text: class, Kind: TokLegal})
+					i = j
+					continue
+				}
+			}
+		}
+		toks = append(toks, Token{Text: raw[i], Kind: wordKind(raw[i])})
+		i++
+	}
+	// Step 6: particles, then leading honorifics.
+	nonParticle := 0
+	for _, t := range toks {
+		if !particleSet[t.Text] {
+			nonParticle++
+		}
+	}
+	if nonParticle > 0 && nonParticle < len(toks) {
+		kept := toks[:0]
+		for _, t := range toks {
+			if !particleSet[t.Text] {
+				kept = append(kept, t)
+			}
+		}
+		toks = kept
+	}
+	legal := false
+	for _, t := range toks {
+		legal = legal || t.Kind == TokLegal
+	}
+	if !legal {
+		for {
+			n := matchHonorific(toks)
+			if n == 0 || len(toks)-n < 2 {
+				break
+			}
+			for _, t := range toks[:n] {
+				*honorifics = append(*honorifics, t.Text)
+			}
+			toks = append(toks[:0], toks[n:]...)
+		}
+	}
+	return toks
+}
+
+func wordKind(s string) TokenKind {
+	digits := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			digits = false
+			break
+		}
+	}
+	switch {
+	case digits:
+		return TokNumber
+	case utf8.RuneCountInString(s) == 1:
+		return TokInitial
+	}
+	return TokWord
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIBytes(s []byte) bool {
+	for _, c := range s {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasCJK reports whether s holds a Han ideograph or Hangul syllable, the
+// scripts whose legal forms are replaced before transliteration.
+func hasCJK(s []byte) bool {
+	for _, r := range string(s) {
+		if r >= 0x2E80 && (isHan(r) || (r >= 0xAC00 && r <= 0xD7A3) || r == '㈜') {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,119 @@
+package matchers
+
+import (
+	"slices"
+	"testing"
+)
+
+// Each normalisation rule with real-looking names in their own scripts.
+func TestNormalise(t *testing.T) {
+	tests := []struct {
+		rule, in, want string
+		honorifics     []string
+	}{
+		// NFKC and case folding
+		{"nfkc full-width", "ＴＯＹＯＴＡ　ＴＳＵＳＨＯ", "toyota tsusho", nil},
+		{"nfkc ligature", "ﬁnance ﬂeet", "finance fleet", nil},
+		{"case fold sharp s", "GROSSMANN Straße", "grossmann strasse", nil},
+		// diacritics and Latin folds
+		{"diacritics", "José Ramón Müller-Lüdenscheidt", "jose ramon muller ludenscheidt", nil},
+		{"latin stroke letters", "Łukasz Øystein Ærøskøbing Đorđević", "lukasz oystein aeroskobing dordevic", nil},
+		{"turkish dotless i", "IŞIK Yıldız", "isik yildiz", nil},
+		// transliteration: Cyrillic by language
+		{"russian", "Сергей Сергеевич Иванов", "sergey sergeevich ivanov", nil},
+		{"russian shch and soft sign", "Щербаков Игорь Юрьевич", "shcherbakov igor yurevich", nil},
+		{"ukrainian h and y", "Григорій Сковорода", "hryhorii skovoroda", nil},
+		{"ukrainian yi ye", "Київська Європейська", "kyivska yevropeiska", nil},
+		{"belarusian u-short", "Аляксандр Лукашэнка ўладзімір", "alyaksandr lukashenka uladzimir", nil},
+		// other scripts
+		{"greek", "Αλέξης Τσίπρας", "alexis tsipras", nil},
+		{"arabic consonant skeleton", "محمد بن سلمان", "mhmd slman", nil},
+		{"arabic harakat give vowels", "مُحَمَّد", "muhammad", nil},
+		{"persian letters", "حسن روحانی", "hsn rwhany", nil},
+		{"hebrew", "בנימין נתניהו", "bnymyn ntnyhv", nil},
+		{"armenian", "Սերժ Սարգսյան", "serzh sargsyan", nil},
+		{"georgian", "მიხეილ სააკაშვილი", "mikheil saakashvili", nil},
+		{"chinese pinyin per syllable", "习近平", "xi jin ping", nil},
+		{"korean as lists write it", "김정은", "kim jong un", nil},
+		{"korean surname pak", "박봉주", "pak bong ju", nil},
+		{"arabic-indic digits", "مصنع ٧٧", "msn 77", nil},
+		// legal forms across languages and scripts
+		{"ooo cyrillic", "ООО «Концерн «Сириус»", "llc kontsern sirius", nil},
+		{"ooo romanised", "OOO Kontsern Sirius", "llc kontsern sirius", nil},
+		{"russian long form", "Общество с ограниченной ответственностью «Ромашка»", "llc romashka", nil},
+		{"romanised long form", "Obshchestvo s ogranichennoi otvetstvennostyu Romashka", "llc romashka", nil},
+		{"ukrainian tov", "ТОВ «Укрспецекспорт»", "llc ukrspetseksport", nil},
+		{"ukrainian long form", "Товариство з обмеженою відповідальністю «Ромашка»", "llc romashka", nil},
+		{"joint stock", "Open Joint Stock Company Sirius", "jsc sirius", nil},
+		{"pjsc", "PJSC Aeroflot", "jsc aeroflot", nil},
+		{"initials spelling a form", "Sirius J.S.C.", "sirius jsc", nil},
+		{"english", "Mahan Air Limited Liability Company", "mahan air llc", nil},
+		{"gmbh", "Müller Maschinenbau GmbH", "muller maschinenbau llc", nil},
+		{"polish", "Łódź Elektronika Sp. z o.o.", "lodz elektronika llc", nil},
+		{"chinese", "华为技术有限公司", "hua wei ji shu llc", nil},
+		{"chinese joint stock", "中兴通讯股份有限公司", "zhong xing tong xun jsc", nil},
+		{"japanese", "東芝株式会社", "dong zhi jsc", nil},
+		{"korean", "삼성전자 주식회사", "sam song jon ja jsc", nil},
+		{"company and co", "Anglo-Caribbean Co., Ltd.", "anglo caribbean co llc", nil},
+		// honorifics and particles
+		{"haji", "Haji Khairullah Barakzai", "khairullah barakzai", []string{"haji"}},
+		{"mullah and sheikh", "Mullah Sheikh Abdul Ghani", "abdul ghani", []string{"mullah", "sheikh"}},
+		{"rank phrase", "Lieutenant General Qasem Soleimani", "qasem soleimani", []string{"lieutenant", "general"}},
+		{"honorific kept when it is the name", "General Dynamics", "general dynamics", nil},
+		{"honorific kept in a company", "General Trading LLC", "general trading llc", nil},
+		{"arabic honorific", "الشيخ محمد علي", "mhmd aly", []string{"alshykh"}},
+		{"article al", "Al-Qaida in the Arabian Peninsula", "qaida in arabian peninsula", nil},
+		{"particles only are kept", "The", "the", nil},
+		// numbers and punctuation
+		{"apostrophe joins", "O'Brien Ja'far", "obrien jafar", nil},
+		{"punctuation splits", "IVANOV,Sergei/Sergeevich (a.k.a. Iwanow)", "ivanov sergei sergeevich iwanow", nil},
+		{"numbers kept", "Plant No. 7 of 12", "plant no 7 12", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			got := Normalise(tt.in)
+			if got.String() != tt.want {
+				t.Errorf("Normalise(%q) = %q, want %q", tt.in, got.String(), tt.want)
+			}
+			if !slices.Equal(got.Honorifics, tt.honorifics) {
+				t.Errorf("Normalise(%q) honorifics = %q, want %q", tt.in, got.Honorifics, tt.honorifics)
+			}
+			if again := Normalise(got.String()).String(); again != got.String() {
+				t.Errorf("not idempotent: %q -> %q -> %q", tt.in, got.String(), again)
+			}
+		})
+	}
+}
+
+func TestNormaliseTokenKinds(t *testing.T) {
+	got := Normalise("J. R. Smith 1974 LLC").Tokens
+	want := []Token{{"j", TokInitial}, {"r", TokInitial}, {"smith", TokWord}, {"1974", TokNumber}, {"llc", TokLegal}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("tokens = %v, want %v", got, want)
+	}
+}
+
+func TestPhoneticKey(t *testing.T) {
+	groups := [][]string{
+		{"muhammad", "mohammed", "mohamed", "muhamad", "mhmd"},
+		{"sergeevich", "sergejewitsch"},
+		{"ivanov", "iwanow"},
+		{"juhni", "jahani"},
+		{"kontsern", "concern"},
+		{"khalid", "khaled", "khld"},
+		{"yusuf", "iusuf", "usuf"},
+	}
+	for _, g := range groups {
+		want := string(phoneticKey(nil, g[0]))
+		for _, s := range g[1:] {
+			if got := string(phoneticKey(nil, s)); got != want {
+				t.Errorf("phoneticKey(%q) = %q, want %q as for %q", s, got, want, g[0])
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"ivanov", "petrov"}, {"ali", "omar"}, {"7406784", "7406785"}} {
+		if a, b := string(phoneticKey(nil, pair[0])), string(phoneticKey(nil, pair[1])); a == b {
+			t.Errorf("phoneticKey(%q) = phoneticKey(%q) = %q", pair[0], pair[1], a)
+		}
+	}
+}

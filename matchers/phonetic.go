@@ -1,0 +1,119 @@
+package matchers
+
+// phoneticKey appends the sound skeleton of a normalised token: the letters
+// that survive the ways the same name is romanised differently. It is our
+// own key, built for transliteration variants rather than for English
+// surnames (Soundex, Metaphone):
+//
+//   - German and English spellings of Slavic sounds fold together:
+//     tsch/tch/ch → c, sch/sh/shch → s, zh/dzh/dj → j, ts/tz/c → c or k;
+//   - w → v (Iwanow / Ivanov), ph → f, kh/gh/th/dh lose their h, q/ck → k,
+//     x → ks, z → s, p → b (Arabic has no p: Bakistan / Pakistan);
+//   - vowels (and y, h, medial j) are dropped after the first letter, and a
+//     leading vowel or y becomes "a" (Yusuf / Iusuf / Usuf);
+//   - repeated letters collapse (Muhammad / Muhamad / Mohammed → mmd).
+//
+// So محمد (mhmd), Muhammad and Mohamed share "mmd"; Sergejewitsch and
+// Sergeevich share "srgvc"; Al-Juhni and Jahani share "jn".
+// Digits are kept as they are: a different number is a different name.
+func phoneticKey(dst []byte, tok string) []byte {
+	start := len(dst)
+	var last byte
+	emit := func(c byte) {
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	for i := 0; i < len(tok); {
+		c := tok[i]
+		rest := tok[i:]
+		first := len(dst) == start
+		n := 1
+		var out byte
+		switch {
+		case c >= 0x80:
+			// a letter of a script we do not transliterate: keep it
+			dst = append(dst, c)
+			last = 0
+			i++
+			continue
+		case hasPrefix(rest, "tsch") || hasPrefix(rest, "shch"):
+			out, n = 'c', 4
+			if rest[0] == 's' {
+				out = 's'
+			}
+		case hasPrefix(rest, "sch"), hasPrefix(rest, "tch"), hasPrefix(rest, "dzh"):
+			n = 3
+			switch c {
+			case 's':
+				out = 's'
+			case 't':
+				out = 'c'
+			default:
+				out = 'j'
+			}
+		case hasPrefix(rest, "ch"), hasPrefix(rest, "ts"), hasPrefix(rest, "tz"):
+			out, n = 'c', 2
+		case hasPrefix(rest, "sh"):
+			out, n = 's', 2
+		case hasPrefix(rest, "zh"), hasPrefix(rest, "dj"), hasPrefix(rest, "dz"):
+			out, n = 'j', 2
+		case hasPrefix(rest, "kh"), hasPrefix(rest, "ck"):
+			out, n = 'k', 2
+		case hasPrefix(rest, "gh"):
+			out, n = 'g', 2
+		case hasPrefix(rest, "ph"):
+			out, n = 'f', 2
+		case hasPrefix(rest, "th"):
+			out, n = 't', 2
+		case hasPrefix(rest, "dh"):
+			out, n = 'd', 2
+		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
+			if first {
+				out = 'a'
+			} else {
+				last = 0 // a vowel separates: "mama" keeps both m
+				i++
+				continue
+			}
+		case c == 'h' || c == 'j':
+			// h and a medial j are vowel-like (Muhammad / mhmd, Sergejew)
+			if first {
+				out = c
+			} else {
+				last = 0
+				i++
+				continue
+			}
+		case c == 'w' || c == 'v':
+			out = 'v'
+		case c == 'q' || c == 'k':
+			out = 'k'
+		case c == 'c':
+			// c before e/i/y is the ts of Slavic and German spellings
+			// (Concern / Kontsern, Cyrill / Tsyrill)
+			if len(rest) > 1 && (rest[1] == 'e' || rest[1] == 'i' || rest[1] == 'y') {
+				out = 'c'
+			} else {
+				out = 'k'
+			}
+		case c == 'x':
+			emit('k')
+			out = 's'
+		case c == 'z':
+			out = 's'
+		case c == 'p':
+			out = 'b'
+		default:
+			out = c
+		}
+		if out != 0 {
+			emit(out)
+		}
+		i += n
+	}
+	return dst
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }

@@ -1,0 +1,243 @@
+package matchers
+
+import (
+	"slices"
+)
+
+// qtok is one query token with what the index knows of it.
+type qtok struct {
+	text string
+	kind TokenKind
+	id   int32   // vocabulary id, or -1 when the lists never use it
+	w    float32 // its weight when unmatched
+}
+
+// scratch is one Match call's working memory, taken from the index's pool:
+// dense per-name and per-vocabulary arrays, reset through the lists of
+// touched slots so a call costs what it touches, not the index size.
+type scratch struct {
+	acc     []float32 // per name: gathered evidence
+	touched []int32   // names with acc > 0
+	slot    []int32   // per vocabulary id: 1 + its row in sims, 0 when unset
+	slotted []int32   // vocabulary ids with a slot
+	sims    []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
+	pairs   []qpair   // adjacent query tokens written together that the vocabulary knows
+	q       []qtok
+	norm    Normalised
+	cands   []cand
+	best    []int32 // Match: the best name id of each reported entry
+	keyBuf  []byte
+	// per-candidate alignment state
+	al alignment
+}
+
+type qpair struct {
+	i int   // the pair is q[i], q[i+1]
+	v int32 // the vocabulary id of their concatenation
+}
+
+type cand struct {
+	name int32
+	acc  float32
+}
+
+func newScratch(ix *Index) *scratch {
+	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text))}
+}
+
+func (s *scratch) reset() {
+	for _, n := range s.touched {
+		s.acc[n] = 0
+	}
+	for _, v := range s.slotted {
+		s.slot[v] = 0
+	}
+	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
+}
+
+// setSim records that vocabulary id v is sim-similar to query token i.
+func (s *scratch) setSim(v int32, i int, sim float32) bool {
+	r := s.slot[v]
+	if r == 0 {
+		s.slotted = append(s.slotted, v)
+		r = int32(len(s.slotted))
+		s.slot[v] = r
+		for range maxNameTokens {
+			s.sims = append(s.sims, 0)
+		}
+	}
+	p := &s.sims[int(r-1)*maxNameTokens+i]
+	if sim <= *p {
+		return false
+	}
+	*p = sim
+	return true
+}
+
+// simOf returns the recorded similarity of vocabulary id v to query token i.
+func (s *scratch) simOf(v int32, i int) float32 {
+	r := s.slot[v]
+	if r == 0 {
+		return 0
+	}
+	return s.sims[int(r-1)*maxNameTokens+i]
+}
+
+// prepare normalises the query and finds, for each of its tokens, the
+// vocabulary tokens similar to it (exact, one or two edits by deletion
+// neighbourhood, same phonetic key), with their similarity.
+func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
+	nw := getNormWork()
+	s.norm = nw.normalise(name, s.norm.Tokens)
+	putNormWork(nw)
+	toks := s.norm.Tokens
+	if len(toks) > maxNameTokens {
+		toks = toks[:maxNameTokens]
+	}
+	s.q = s.q[:0]
+	for i, tk := range toks {
+		id, ok := ix.voc.ids[tk.Text]
+		if !ok || ix.voc.joined[id] {
+			id = -1
+		}
+		w := ix.idfUnknown
+		switch {
+		case tk.Kind == TokLegal:
+			w = float32(t.LegalWeight)
+		case tk.Kind == TokInitial:
+			w = float32(t.InitialWeight)
+		case id >= 0:
+			w = ix.voc.idf[id]
+		}
+		s.q = append(s.q, qtok{text: tk.Text, kind: tk.Kind, id: id, w: w})
+		if tk.Kind == TokLegal || tk.Kind == TokInitial {
+			continue
+		}
+		if id >= 0 {
+			s.setSim(id, i, 1)
+		}
+		if tk.Kind != TokWord {
+			continue // numbers match only exactly
+		}
+		s.keyBuf = phoneticKey(s.keyBuf[:0], tk.Text)
+		qkey := s.keyBuf
+		visit := func(v int32) {
+			if v != id && s.simOf(v, i) == 0 {
+				if sim := ix.tokenSim(tk.Text, qkey, v, t); sim > 0 {
+					s.setSim(v, i, sim)
+				}
+			}
+		}
+		if len(tk.Text) >= minDelLen {
+			ix.lookupDel(hashSkip(tk.Text, -1), visit)
+			for j := range len(tk.Text) {
+				ix.lookupDel(hashSkip(tk.Text, j), visit)
+			}
+		}
+		if len(qkey) >= 2 {
+			vs := ix.keys[string(qkey)]
+			if len(vs) > t.MaxKeyNeighbours {
+				vs = vs[:0] // a key this common says nothing
+			}
+			for _, v := range vs {
+				visit(v)
+			}
+		}
+	}
+	for i := 0; i+1 < len(s.q); i++ {
+		a, b := s.q[i], s.q[i+1]
+		if a.kind != TokWord || b.kind != TokWord {
+			continue
+		}
+		if v, ok := ix.voc.ids[a.text+b.text]; ok {
+			s.pairs = append(s.pairs, qpair{i: i, v: v})
+		}
+	}
+}
+
+// tokenSim is the similarity of query token q to vocabulary token v, 0 when
+// they are too far apart to be the same name part. It averages
+// Jaro-Winkler (forgiving at the end of a word) and Levenshtein (counting
+// every edit), lifts pairs with the same phonetic key, and lets short tokens
+// through only by exact or phonetic equality: the error budget grows with
+// length.
+func (ix *Index) tokenSim(q string, qkey []byte, v int32, t *Tuning) float32 {
+	vt := ix.voc.text[v]
+	if ix.voc.kind[v] != TokWord {
+		return 0
+	}
+	sim := 0.5*jaroWinkler(q, vt) + 0.5*levenshteinSim(q, vt)
+	keyEq := len(qkey) >= 2 && string(qkey) == ix.voc.key[v]
+	short := min(runeLen(q), runeLen(vt)) < minDelLen
+	switch {
+	case keyEq && len(qkey) >= 3:
+		sim = max(sim, t.PhoneticSim)
+	case keyEq:
+		sim = max(sim, t.PhoneticSim-0.1)
+	case short:
+		return 0
+	}
+	if sim < t.MinTokenSim {
+		return 0
+	}
+	return float32(sim)
+}
+
+// gather adds each query token's similar vocabulary tokens' postings to the
+// per-name evidence and returns the best names, at most t.Candidates.
+func (ix *Index) gather(s *scratch, t *Tuning) []cand {
+	// Common tokens gather only when the query has nothing rarer.
+	rare := false
+	for r, v := range s.slotted {
+		if ix.voc.idf[v] >= ix.idfCommon && rowMax(s.sims[r*maxNameTokens:(r+1)*maxNameTokens]) > 0 {
+			rare = true
+			break
+		}
+	}
+	for r, v := range s.slotted {
+		w := ix.voc.idf[v]
+		if rare && w < ix.idfCommon {
+			continue
+		}
+		add := rowMax(s.sims[r*maxNameTokens:(r+1)*maxNameTokens]) * w
+		for _, n := range ix.post[v] {
+			if s.acc[n] == 0 {
+				s.touched = append(s.touched, n)
+			}
+			s.acc[n] += add
+		}
+	}
+	for _, p := range s.pairs {
+		w := ix.voc.idf[p.v]
+		for _, n := range ix.post[p.v] {
+			if s.acc[n] == 0 {
+				s.touched = append(s.touched, n)
+			}
+			s.acc[n] += w
+		}
+	}
+	for _, n := range s.touched {
+		s.cands = append(s.cands, cand{n, s.acc[n]})
+	}
+	if len(s.cands) > t.Candidates {
+		slices.SortFunc(s.cands, func(a, b cand) int {
+			switch {
+			case a.acc > b.acc:
+				return -1
+			case a.acc < b.acc:
+				return 1
+			}
+			return int(a.name - b.name)
+		})
+		s.cands = s.cands[:t.Candidates]
+	}
+	return s.cands
+}
+
+func rowMax(r []float32) float32 {
+	m := float32(0)
+	for _, x := range r {
+		m = max(m, x)
+	}
+	return m
+}

@@ -1,0 +1,323 @@
+package matchers
+
+import (
+	"math"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+// Tuning holds the scorer's weights. Zero fields take the defaults given
+// (DefaultTuning), which were chosen on the tuning part of the development
+// set (eval package); the held-out part never influenced them.
+type Tuning struct {
+	// Candidates is how many names, ranked by gathered evidence, are scored
+	// in full per query. Default 48.
+	Candidates int
+	// MaxKeyNeighbours: a phonetic key shared by more vocabulary tokens than
+	// this gathers nothing (too common to tell names apart). Default 64.
+	MaxKeyNeighbours int
+	// MinTokenSim: token pairs less similar than this do not align. Default 0.72.
+	MinTokenSim float64
+	// PhoneticSim: the similarity given to tokens with the same phonetic key
+	// of three or more letters (Iwanow / Ivanov). Default 0.9.
+	PhoneticSim float64
+	// ListGap is how much an unmatched listed token counts against a match
+	// relative to an unmatched query token: a missing middle name or
+	// patronymic is weak evidence against, an extra query word strong.
+	// Default 0.3.
+	ListGap float64
+	// OrgListGap replaces ListGap when the query carries a legal form: extra
+	// words in a listed company name ("APPLE TRADING CO" for "Apple Inc")
+	// are stronger evidence against than a missing middle name. Default 0.6.
+	OrgListGap float64
+	// LegalWeight is the weight of a legal-form token. Default 0.3.
+	LegalWeight float64
+	// InitialWeight is the weight of an initial ("J."). Default 0.8.
+	InitialWeight float64
+	// InitialSim is the similarity of an initial to a word it begins. Default 0.75.
+	InitialSim float64
+	// JoinSim is the similarity of a word to two adjacent words written
+	// together (PetroChina / Petro China). Default 0.95.
+	JoinSim float64
+	// TypeMismatch multiplies the score when the query names an
+	// organisation (it has a legal form) and the entry is a person. Default 0.7.
+	TypeMismatch float64
+	// WeakAlias multiplies the score of a match on a weak alias. Default 0.9.
+	WeakAlias float64
+	// CountryBoost is the share of the remaining distance to 1 added when
+	// the query's country is among the entry's. Default 0.15.
+	CountryBoost float64
+	// Gamma calibrates: score = raw^Gamma, so that the default threshold
+	// (0.85) sits at the operating point chosen on the tuning set.
+	// Default 1.
+	Gamma float64
+}
+
+// DefaultTuning returns the defaults of every Tuning field.
+func DefaultTuning() Tuning { return Tuning{}.withDefaults() }
+
+func (t Tuning) withDefaults() Tuning {
+	def := func(p *float64, v float64) {
+		if *p == 0 {
+			*p = v
+		}
+	}
+	if t.Candidates <= 0 {
+		t.Candidates = 48
+	}
+	if t.MaxKeyNeighbours <= 0 {
+		t.MaxKeyNeighbours = 64
+	}
+	def(&t.MinTokenSim, 0.72)
+	def(&t.PhoneticSim, 0.9)
+	def(&t.ListGap, 0.3)
+	def(&t.OrgListGap, 0.6)
+	def(&t.LegalWeight, 0.3)
+	def(&t.InitialWeight, 0.8)
+	def(&t.InitialSim, 0.75)
+	def(&t.JoinSim, 0.95)
+	def(&t.TypeMismatch, 0.7)
+	def(&t.WeakAlias, 0.9)
+	def(&t.CountryBoost, 0.15)
+	def(&t.Gamma, 1)
+	return t
+}
+
+// alignment is the per-candidate working state of the scorer, reused
+// across candidates of one call.
+type alignment struct {
+	qm    [maxNameTokens]int8    // query token i aligned to name token qm[i], -1 none, -2 joined
+	nm    [maxNameTokens]int8    // name token j aligned to query token nm[j], -1 none
+	qs    [maxNameTokens]float32 // similarity of query token i's alignment
+	how   [maxNameTokens]uint8   // how query token i aligned (explanation)
+	edges []edge
+}
+
+type edge struct {
+	i, j int8
+	s    float32
+}
+
+// alignment kinds, for the explanation
+const (
+	alignNone uint8 = iota
+	alignExact
+	alignFuzzy
+	alignInitial
+	alignLegal
+	alignJoinName  // query token = two adjacent name tokens
+	alignJoinQuery // two adjacent query tokens = one name token
+)
+
+// scoreResult is a scored name before calibration.
+type scoreResult struct {
+	raw      float64 // token evidence only
+	score    float64 // calibrated, with type, alias and country adjustments
+	typeMis  bool
+	countryA bool
+}
+
+// scoreName aligns the prepared query with name n and scores it. The
+// alignment is left in s.al for the explanation.
+func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult {
+	rec := &ix.names[n]
+	ntoks := ix.toks[rec.off : rec.off+rec.n]
+	al := &s.al
+	nq, nn := len(s.q), len(ntoks)
+	for i := range nq {
+		al.qm[i], al.qs[i], al.how[i] = -1, 0, alignNone
+	}
+	for j := range nn {
+		al.nm[j] = -1
+	}
+	// Candidate token pairs, best first; greedy one-to-one assignment is
+	// what matchers/reference checks against exhaustive search.
+	al.edges = al.edges[:0]
+	for i := range nq {
+		qt := &s.q[i]
+		for j, v := range ntoks {
+			if sim := ix.pairSim(s, qt, i, v, t); sim > 0 {
+				al.edges = append(al.edges, edge{int8(i), int8(j), sim})
+			}
+		}
+	}
+	sortEdges(al.edges)
+	for _, e := range al.edges {
+		if al.qm[e.i] != -1 || al.nm[e.j] != -1 {
+			continue
+		}
+		al.qm[e.i], al.nm[e.j], al.qs[e.i] = e.j, e.i, e.s
+		al.how[e.i] = ix.pairKind(&s.q[e.i], ntoks[e.j], e.s)
+	}
+	// Joined and split words among what is left.
+	for i := range nq {
+		if al.qm[i] != -1 || s.q[i].kind != TokWord {
+			continue
+		}
+		for j := 0; j+1 < nn; j++ {
+			if al.nm[j] != -1 || al.nm[j+1] != -1 {
+				continue
+			}
+			a, b := ix.voc.text[ntoks[j]], ix.voc.text[ntoks[j+1]]
+			if len(a)+len(b) == len(s.q[i].text) && s.q[i].text[:len(a)] == a && s.q[i].text[len(a):] == b {
+				al.qm[i], al.nm[j], al.nm[j+1], al.qs[i], al.how[i] = int8(j), int8(i), int8(i), float32(t.JoinSim), alignJoinName
+				break
+			}
+		}
+	}
+	for _, p := range s.pairs {
+		if al.qm[p.i] != -1 || al.qm[p.i+1] != -1 {
+			continue
+		}
+		for j, v := range ntoks {
+			if v == p.v && al.nm[j] == -1 {
+				al.qm[p.i], al.qm[p.i+1], al.nm[j] = int8(j), -2, int8(p.i)
+				al.qs[p.i], al.qs[p.i+1] = float32(t.JoinSim), float32(t.JoinSim)
+				al.how[p.i], al.how[p.i+1] = alignJoinQuery, alignJoinQuery
+				break
+			}
+		}
+	}
+	// Evidence: matched weight over the query's weight plus a share of the
+	// listed name's unmatched weight.
+	var num, qw, gap float64
+	queryOrg := false
+	for i := range nq {
+		qt := &s.q[i]
+		if qt.kind == TokLegal {
+			queryOrg = true
+		}
+		w := float64(qt.w)
+		if j := al.qm[i]; j >= 0 && qt.id < 0 && qt.kind == TokWord {
+			// a token the lists do not know, matched fuzzily: it is as
+			// rare as the token it matched
+			w = float64(ix.voc.idf[ntoks[j]])
+		}
+		qw += w
+		num += w * float64(al.qs[i])
+	}
+	for j, v := range ntoks {
+		if ix.voc.kind[v] == TokLegal {
+			continue // a listed legal form the query leaves out is no evidence
+		}
+		w := float64(ix.voc.idf[v])
+		if ix.voc.kind[v] == TokInitial {
+			w = t.InitialWeight
+		}
+		if i := al.nm[j]; i >= 0 {
+			gap += w * (1 - float64(al.qs[i]))
+		} else {
+			gap += w
+		}
+	}
+	lambda := t.ListGap
+	if queryOrg {
+		lambda = t.OrgListGap
+	}
+	var r scoreResult
+	if qw > 0 {
+		r.raw = num / (qw + lambda*gap)
+	}
+	sc := math.Pow(r.raw, t.Gamma)
+	e := ix.entries[rec.entry]
+	if queryOrg && e.Type == lists.TypePerson {
+		sc *= t.TypeMismatch
+		r.typeMis = true
+	}
+	if rec.weak {
+		sc *= t.WeakAlias
+	}
+	if q.Country != "" && hasCountry(e.Countries, q.Country) {
+		sc += (1 - sc) * t.CountryBoost
+		r.countryA = true
+	}
+	r.score = min(1, max(0, sc))
+	return r
+}
+
+// pairSim is the similarity of query token i to name token v.
+func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, t *Tuning) float32 {
+	vk := ix.voc.kind[v]
+	switch {
+	case qt.kind == TokLegal || vk == TokLegal:
+		if qt.kind == vk {
+			if qt.id == v {
+				return 1
+			}
+			return 0.6 // both legal forms, different classes
+		}
+		return 0
+	case qt.kind == TokInitial:
+		vt := ix.voc.text[v]
+		if vk == TokInitial && vt == qt.text {
+			return 1
+		}
+		if vk == TokWord && len(vt) > 0 && vt[0] == qt.text[0] {
+			return float32(t.InitialSim)
+		}
+		return 0
+	case vk == TokInitial:
+		if qt.kind == TokWord && qt.text[0] == ix.voc.text[v][0] {
+			return float32(t.InitialSim)
+		}
+		return 0
+	}
+	if qt.id == v {
+		return 1
+	}
+	return s.simOf(v, i)
+}
+
+func (ix *Index) pairKind(qt *qtok, v int32, sim float32) uint8 {
+	switch {
+	case qt.kind == TokLegal:
+		return alignLegal
+	case qt.kind == TokInitial || ix.voc.kind[v] == TokInitial:
+		if sim == 1 {
+			return alignExact
+		}
+		return alignInitial
+	case sim == 1:
+		return alignExact
+	}
+	return alignFuzzy
+}
+
+// sortEdges sorts by similarity, best first, then by position, so the greedy
+// assignment is deterministic. Insertion sort: there are a few dozen edges.
+func sortEdges(e []edge) {
+	for i := 1; i < len(e); i++ {
+		for j := i; j > 0 && edgeLess(e[j], e[j-1]); j-- {
+			e[j], e[j-1] = e[j-1], e[j]
+		}
+	}
+}
+
+func edgeLess(a, b edge) bool {
+	if a.s != b.s {
+		return a.s > b.s
+	}
+	if a.i != b.i {
+		return a.i < b.i
+	}
+	return a.j < b.j
+}
+
+func hasCountry(cs []string, c string) bool {
+	for _, x := range cs {
+		if len(x) == len(c) && (x == c || equalFoldASCII(x, c)) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i]|0x20, b[i]|0x20
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,59 @@
+package matchers
+
+import (
+	"testing"
+
+	"github.com/adrg/strutil/metrics"
+)
+
+// The allocation-free metrics compute exactly what strutil computes:
+// exhaustively over all strings up to length 4 of a three-letter alphabet,
+// then by fuzzing.
+func TestStrsimMatchesStrutil(t *testing.T) {
+	var words []string
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		words = append(words, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range []string{"a", "b", "ж"} {
+			gen(prefix+c, n-1)
+		}
+	}
+	gen("", 4)
+	for _, a := range words {
+		for _, b := range words {
+			checkStrsim(t, a, b)
+		}
+	}
+}
+
+func FuzzStrsim(f *testing.F) {
+	f.Add("ivanov", "iwanow")
+	f.Add("muhammad", "mhmd")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if runeLen(a) > maxSimLen || runeLen(b) > maxSimLen {
+			return
+		}
+		checkStrsim(t, a, b)
+	})
+}
+
+func checkStrsim(t *testing.T, a, b string) {
+	t.Helper()
+	jw := metrics.NewJaroWinkler()
+	lev := metrics.NewLevenshtein()
+	if want, got := jw.Compare(a, b), jaroWinkler(a, b); !close(want, got) {
+		t.Fatalf("jaroWinkler(%q, %q) = %v, strutil %v", a, b, got, want)
+	}
+	if a == "" && b == "" {
+		return // strutil divides 0 by 0
+	}
+	if want, got := lev.Compare(a, b), levenshteinSim(a, b); !close(want, got) {
+		t.Fatalf("levenshteinSim(%q, %q) = %v, strutil %v", a, b, got, want)
+	}
+}
+
+func close(a, b float64) bool { return a-b < 1e-12 && b-a < 1e-12 }
