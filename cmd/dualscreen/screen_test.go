@@ -111,8 +111,13 @@ func TestScreenWritesFlaggedRows(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &row); err != nil {
 		t.Fatal(err)
 	}
-	hit := row["hits"].([]any)[0].(map[string]any)
-	if row["shipment_id"] != "S2" || hit["entry_id"] != "DEMO-001" || hit["list"] != "inhouse" {
+	var hit map[string]any
+	for _, h := range row["hits"].([]any) {
+		if h.(map[string]any)["reason"] == "PARTY_MATCH" {
+			hit = h.(map[string]any)
+		}
+	}
+	if row["shipment_id"] != "S2" || hit["entry_id"] != "DEMO-001" || hit["list"] != "inhouse" || hit["role"] != "consignee" {
 		t.Errorf("row %v", row)
 	}
 	var keys []string
