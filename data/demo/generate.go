@@ -135,6 +135,16 @@ func Write(ctx context.Context, w io.Writer, opts Options) (Stats, error) {
 	defer rb.Release()
 	str := func(i int) *array.StringBuilder { return rb.Field(i).(*array.StringBuilder) }
 	dest := rb.Field(8).(*array.BinaryDictionaryBuilder)
+	// Fix the destination dictionary up front: a dictionary that grows
+	// between batches makes the Parquet writer fall back to PLAIN, and
+	// arrow then writes page-encoding stats in map order (bytes would vary).
+	dict := destinationDictionary(opts.Mem, listNames)
+	err = dest.InsertStringDictValues(dict)
+	dict.Release()
+	if err != nil {
+		fw.Close()
+		return Stats{}, err
+	}
 	value := rb.Field(12).(*array.Float64Builder)
 	appendOpt := func(b *array.StringBuilder, v string) {
 		if v == "" {
@@ -232,6 +242,27 @@ func Write(ctx context.Context, w io.Writer, opts Options) (Stats, error) {
 		return st, err
 	}
 	return st, fw.Close()
+}
+
+// destinationDictionary is every destination the generator can write, once.
+// Planted consignees take their list entry's country, so those count too.
+func destinationDictionary(mem memory.Allocator, names demoNames) *array.String {
+	b := array.NewStringBuilder(mem)
+	defer b.Release()
+	seen := map[string]bool{"": true}
+	add := func(iso string) {
+		if !seen[iso] {
+			seen[iso] = true
+			b.Append(iso)
+		}
+	}
+	for _, c := range countries {
+		add(c.iso)
+	}
+	for _, n := range names.names {
+		add(names.country[n])
+	}
+	return b.NewStringArray()
 }
 
 // consigneePool draws about n distinct consignees, each country taking its
