@@ -138,6 +138,10 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	sink, err := newSink(format, c.Out, src.Schema(), c.All)
 	if err != nil {
 		src.Close()
+		var ie *pipeline.InputError
+		if errors.As(err, &ie) && ie.File == "" {
+			ie.File = src.Files()[0] // the output schema comes from the first file
+		}
 		return nil, inputOrPlain(err)
 	}
 	party := pipeline.NewPartyStage(m, pipeline.PartyOptions{})
