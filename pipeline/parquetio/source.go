@@ -48,6 +48,7 @@ type Source struct {
 	rg     int   // next row group of the current file
 	rr     pqarrow.RecordReader
 	row    int64 // rows of the current file already returned
+	rgEnd  int64 // rows of the current file up to the end of the current row group, per the footer
 }
 
 type fileInfo struct {
@@ -225,9 +226,16 @@ func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 				return nil, &pipeline.InputError{File: f.path, Err: fmt.Errorf("row group %d: %w", s.rg, err)}
 			}
 			s.rr = rr
+			s.rgEnd += s.rdr.MetaData().RowGroup(s.rg).NumRows()
 			s.rg++
 		}
-		if s.rr.Next() {
+		ok, perr := nextRecord(s.rr)
+		if perr != nil {
+			s.closeCurrent()
+			s.cur++
+			return nil, &pipeline.InputError{File: f.path, Row: s.row + 1, Err: pipeline.Wrap(pipeline.ErrCorrupt, perr)}
+		}
+		if ok {
 			rec := s.rr.Record()
 			rec.Retain()
 			rec = s.addPartitions(rec, f.partition)
@@ -247,6 +255,11 @@ func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 			// pqarrow reports a normal end as io.EOF from Err.
 			return nil, &pipeline.InputError{File: f.path, Err: fmt.Errorf("reading rows after row %d: %w", s.row, err)}
 		}
+		if s.row != s.rgEnd {
+			// A column chunk whose pages do not decode ends the reader as if
+			// the row group were done; without this check its rows would vanish.
+			return nil, &pipeline.InputError{File: f.path, Row: s.row + 1, Err: fmt.Errorf("%w: rows end after row %d but the footer says %d", pipeline.ErrCorrupt, s.row, s.rgEnd)}
+		}
 	}
 }
 
@@ -263,7 +276,7 @@ func (s *Source) openCurrent() error {
 			return &pipeline.InputError{File: f.path, Err: err}
 		}
 	}
-	s.rdr, s.fr, s.leaves, s.rg, s.row = rdr, fr, leaves, 0, 0
+	s.rdr, s.fr, s.leaves, s.rg, s.row, s.rgEnd = rdr, fr, leaves, 0, 0, 0
 	return nil
 }
 
