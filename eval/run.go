@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
-	"strconv"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
