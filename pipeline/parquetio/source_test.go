@@ -408,3 +408,49 @@ func TestDeltaEncodedStrings(t *testing.T) {
 		t.Errorf("flagged %v, want S1 only", rows)
 	}
 }
+
+// TestOutputReadableByParquetGo reads the flagged file back with the other
+// library, nested hits included.
+func TestOutputReadableByParquetGo(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+	defer mem.AssertSize(t, 0)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "shipments.parquet")
+	writePG(t, in, pgRows)
+	out := filepath.Join(dir, "flagged.parquet")
+	if _, err := screenFile(t, mem, []string{in}, out, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	type hit struct {
+		Reason    string  `parquet:"reason"`
+		Role      string  `parquet:"role"`
+		List      string  `parquet:"list"`
+		EntryID   string  `parquet:"entry_id"`
+		QueryName string  `parquet:"query_name"`
+		Score     float64 `parquet:"score"`
+	}
+	type outRow struct {
+		ShipmentID string   `parquet:"shipment_id"`
+		Flagged    bool     `parquet:"flagged"`
+		Priority   string   `parquet:"priority"`
+		Reasons    []string `parquet:"reasons,list"`
+		Hits       []hit    `parquet:"hits,list"`
+	}
+	rows, err := pq.ReadFile[outRow](out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		for _, h := range r.Hits {
+			got = append(got, r.ShipmentID+" "+h.Role+" "+h.EntryID+" "+h.QueryName)
+		}
+		if !r.Flagged || len(r.Reasons) != 1 || r.Reasons[0] != "PARTY_MATCH" {
+			t.Errorf("row %+v", r)
+		}
+	}
+	want := []string{"DE-2025-0002 consignee DEMO-001 ROSOBORONEXPORT", "DE-2025-0004 end_user DEMO-009 Mahan Air", "DE-2025-0006 consignee DEMO-001 Рособоронэкспорт"}
+	if !slices.Equal(got, want) {
+		t.Errorf("hits read by parquet-go:\n%v\nwant\n%v", got, want)
+	}
+}
