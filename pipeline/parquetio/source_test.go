@@ -454,3 +454,34 @@ func TestOutputReadableByParquetGo(t *testing.T) {
 		t.Errorf("hits read by parquet-go:\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestCanonicalOnlyReadsFewerColumns: without pass-through only the
+// canonical columns present are read, and the rows screen the same.
+func TestCanonicalOnlyReadsFewerColumns(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+	defer mem.AssertSize(t, 0)
+	in := filepath.Join(t.TempDir(), "shipments.parquet")
+	writePG(t, in, pgRows)
+	src, err := parquetio.Open(t.Context(), []string{in}, parquetio.Options{Mem: mem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	b, err := src.Next(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Release()
+	if b.Rec.Schema().HasField("internal_note") || b.Rec.NumCols() != 9 {
+		t.Errorf("read columns %v, want the 9 canonical ones only", b.Rec.Schema())
+	}
+	if err := pipeline.Extract(b); err != nil {
+		t.Fatal(err)
+	}
+	if s := b.Shipments[3]; s.EndUserName != "Mahan Air" || s.ControlCode != "4A003" || s.ValueEUR != 450000 || !s.HasValue || s.Row != 3 {
+		t.Errorf("shipment 4 = %+v", s)
+	}
+	if s := b.Shipments[2]; s.ConsigneeName != "" || s.HasValue {
+		t.Errorf("nulls read as %+v", s)
+	}
+}
