@@ -82,3 +82,25 @@ func checkWellFormed(t testing.TB, l *List) {
 		}
 	}
 }
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                "",
+		"ABC":             "ABC",
+		"  ABC  DEF ":     "ABC DEF",
+		"A\tB\r\nC":       "A B C",
+		"Сергей  АКСЁНОВ": "Сергей АКСЁНОВ",
+		"A\u00a0B":        "A B",
+		"bad\xffbyte":     "bad\uFFFDbyte",
+		"ok \u2013 dash":  "ok \u2013 dash",
+		"trailing\u3000":  "trailing",
+		"ctl\x01char":     "ctl\x01char",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+		if got := clean(clean(in)); got != clean(in) {
+			t.Errorf("clean is not idempotent on %q", in)
+		}
+	}
+}
