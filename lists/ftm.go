@@ -201,6 +201,9 @@ func ftmEntry(ent *ftmEntity, typ EntryType, path string) *Entry {
 			e.addName(v, prop.kind, scriptOf(v))
 		}
 	}
+	if len(e.Names) > 0 {
+		e.Names[0].Kind = NamePrimary // an empty caption: the first name leads
+	}
 	for _, prop := range []string{"nationality", "citizenship", "country", "jurisdiction", "mainCountry", "flag", "registrationCountry"} {
 		for _, v := range p[prop] {
 			e.addCountry(v)

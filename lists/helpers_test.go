@@ -70,6 +70,12 @@ func checkWellFormed(t testing.TB, l *List) {
 		if e.ID == "" || e.List == "" || len(e.Names) == 0 || e.Names[0].Value == "" {
 			t.Fatalf("entry %d has no id, list or name: %+v", i, e)
 		}
+		if e.Names[0].Kind != NamePrimary {
+			t.Fatalf("entry %s: first name %q is %s, not primary", e.ID, e.Names[0].Value, e.Names[0].Kind)
+		}
+		if e.List != l.ID {
+			t.Fatalf("entry %s: list %q in list %q", e.ID, e.List, l.ID)
+		}
 		for _, n := range e.Names {
 			if n.Value == "" || n.Value != strings.TrimSpace(n.Value) || !utf8.ValidString(n.Value) {
 				t.Fatalf("entry %s: bad name %q", e.ID, n.Value)
