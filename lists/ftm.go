@@ -289,6 +289,10 @@ func cleanAll(vs []string) []string {
 // replace or add to those of l by id, and the ids d removes are dropped.
 // Order is l's, with new entries at the end in d's order.
 func (l *List) Apply(d *List) {
+	held := map[string]bool{}
+	for _, e := range l.Entries {
+		held[e.ID] = true
+	}
 	gone := map[string]bool{}
 	for _, id := range d.Removed {
 		gone[id] = true
@@ -316,4 +320,11 @@ func (l *List) Apply(d *List) {
 	l.Entries = out
 	l.Files = append(l.Files, d.Files...)
 	l.Problems = append(l.Problems, d.Problems...)
+	// Deletions of entities this list did not hold stay recorded, for a
+	// base read later.
+	for _, id := range d.Removed {
+		if !held[id] {
+			l.Removed = appendOnce(l.Removed, id)
+		}
+	}
 }

@@ -81,8 +81,21 @@ func TestLoadDirFixtures(t *testing.T) {
 	}
 	// Companions (add.csv, alt.csv, sdn_comments.csv, cons_add.csv,
 	// cons_alt.csv) are read with their primary file, never alone.
-	if got["ofac-sdn-csv"] != 1 || got["ofac-cons-csv"] != 1 || got["us-csl-csv"] != 2 || got["ftm-json"] != 2 || len(ls) != 20 {
+	// The FtM export and its delta in one folder are one list.
+	if got["ofac-sdn-csv"] != 1 || got["ofac-cons-csv"] != 1 || got["us-csl-csv"] != 2 || got["ftm-json"] != 1 || len(ls) != 19 {
 		t.Errorf("loaded %d lists: %v", len(ls), got)
+	}
+	for _, l := range ls {
+		if l.Format != "ftm-json" {
+			continue
+		}
+		var ids []string
+		for _, e := range l.Entries {
+			ids = append(ids, e.ID+"="+e.PrimaryName())
+		}
+		// entities.ftm.json, then entities.delta.json on top, though the
+		// delta's name sorts first.
+		wantStrings(t, "ftm folder", ids, []string{"NK-person1=Viktor Ivanovich TESTOV", "NK-co1=OOO Test Tekhnologii 2", "NK-new2=Second New"})
 	}
 	files, err := ScanDir(t.Context(), "testdata")
 	if err != nil {
