@@ -111,7 +111,20 @@ func TestScreenWritesFlaggedRows(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &row); err != nil {
 		t.Fatal(err)
 	}
-	hit := row["hits"].([]any)[0].(map[string]any)
+	// The consignee is on the list and the destination is under a dual-use
+	// ban: one party hit and one destination hit.
+	var hit map[string]any
+	reasons := map[any]bool{}
+	for _, h := range row["hits"].([]any) {
+		h := h.(map[string]any)
+		reasons[h["reason"]] = true
+		if h["reason"] == "PARTY_MATCH" {
+			hit = h
+		}
+	}
+	if hit == nil || !reasons["EMBARGOED_DESTINATION"] {
+		t.Fatalf("want PARTY_MATCH and EMBARGOED_DESTINATION hits, got %v", row["hits"])
+	}
 	if row["shipment_id"] != "S2" || hit["entry_id"] != "DEMO-001" || hit["list"] != "inhouse" {
 		t.Errorf("row %v", row)
 	}
