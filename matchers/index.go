@@ -18,11 +18,14 @@ import (
 type Index struct {
 	entries []*lists.Entry
 	names   []nameRec
-	toks    []int32 // token ids of every name, name after name
-	voc     vocabulary
-	post    [][]int32  // vocabulary id → name ids, ascending
-	del     []delEntry // deletion-neighbourhood hashes, sorted by hash
-	keys    map[string][]int32
+	// entryFirst[e] is the first name of entry e; its names run to
+	// entryFirst[e+1].
+	entryFirst []int32
+	toks       []int32 // token ids of every name, name after name
+	voc        vocabulary
+	post       [][]int32  // vocabulary id → name ids, ascending
+	del        []delEntry // deletion-neighbourhood hashes, sorted by hash
+	keys       map[string][]int32
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32
@@ -83,7 +86,9 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
 	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}}
 	var seen []string
+	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
+		ix.entryFirst[ei] = int32(len(ix.names))
 		seen = seen[:0]
 		for _, vn := range norms[ei] {
 			ni, toks := vn.name, vn.norm.Tokens
@@ -117,6 +122,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			ix.names = append(ix.names, rec)
 		}
 	}
+	ix.entryFirst[len(entries)] = int32(len(ix.names))
 	n := float64(len(ix.names))
 	ix.voc.idf = make([]float32, len(ix.voc.text))
 	for i, df := range ix.voc.df {
@@ -229,12 +235,35 @@ func (ix *Index) lookupDel(h uint64, f func(v int32)) {
 }
 
 // variantNorm is one normalised name variant of an entry. A name cell may
-// hold several names separated by ";" (the UN list prints "Qasim
-// Soleimani; Qasem Sulaimani; ..." as one alias): each is indexed on its
-// own, all pointing at the same Names index.
+// hold several names (the UN list prints "Qasim Soleimani; Qasem
+// Sulaimani; ..." as one alias): each is indexed on its own, all pointing
+// at the same Names index (nameVariantsOf).
 type variantNorm struct {
 	name int
 	norm Normalised
+}
+
+// nameVariantsOf splits a name cell into the names it holds: the whole
+// cell; each of several names separated by ";" (a parenthesis opening a
+// list counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)"); and a
+// name with a trailing parenthesised acronym without it ("GLOBAL RELIEF
+// FOUNDATION (GRF)" is also "GLOBAL RELIEF FOUNDATION").
+func nameVariantsOf(v string) []string {
+	if strings.Contains(v, ";") {
+		v = strings.NewReplacer("(", ";", ")", " ").Replace(v)
+		var out []string
+		for p := range strings.SplitSeq(v, ";") {
+			if strings.TrimSpace(p) != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	out := []string{v}
+	if i := strings.LastIndexByte(v, '('); i > 0 && strings.HasSuffix(strings.TrimSpace(v), ")") {
+		out = append(out, v[:i])
+	}
+	return out
 }
 
 // normaliseAll normalises every name of every entry, in parallel.
@@ -256,7 +285,7 @@ func normaliseAll(entries []*lists.Entry) [][]variantNorm {
 			for i := lo; i < hi; i++ {
 				ns := make([]variantNorm, 0, len(entries[i].Names))
 				for j, n := range entries[i].Names {
-					for part := range strings.SplitSeq(n.Value, ";") {
+					for _, part := range nameVariantsOf(n.Value) {
 						ns = append(ns, variantNorm{j, nw.normalise(part, nil)})
 					}
 				}
