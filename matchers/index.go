@@ -23,8 +23,9 @@ type Index struct {
 	entryFirst []int32
 	toks       []int32 // token ids of every name, name after name
 	voc        vocabulary
-	post       [][]int32  // vocabulary id → name ids, ascending
-	del        []delEntry // deletion-neighbourhood hashes, sorted by hash
+	post       [][]int32         // vocabulary id → name ids, ascending
+	del        []int32           // vocabulary ids of the deletion neighbourhood, grouped by hash
+	delAt      map[uint64]delRun // hash → its run in del
 	keys       map[string][]int32
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
@@ -63,6 +64,8 @@ type delEntry struct {
 	h uint64
 	v int32
 }
+
+type delRun struct{ start, n uint32 }
 
 // Index limits, with their reasons.
 const (
@@ -136,6 +139,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.voc.patronymic[id] = ix.voc.kind[id] == TokWord && isPatronymic(t)
 	}
 	var kb []byte
+	var dels []delEntry
 	for id, t := range ix.voc.text {
 		if ix.voc.joined[id] || ix.voc.kind[id] != TokWord {
 			continue
@@ -147,13 +151,13 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			ix.keys[k] = append(ix.keys[k], int32(id))
 		}
 		if len(t) >= minDelLen {
-			ix.del = append(ix.del, delEntry{hashSkip(t, -1), int32(id)})
+			dels = append(dels, delEntry{hashSkip(t, -1), int32(id)})
 			for i := range len(t) {
-				ix.del = append(ix.del, delEntry{hashSkip(t, i), int32(id)})
+				dels = append(dels, delEntry{hashSkip(t, i), int32(id)})
 			}
 		}
 	}
-	slices.SortFunc(ix.del, func(a, b delEntry) int {
+	slices.SortFunc(dels, func(a, b delEntry) int {
 		if a.h != b.h {
 			if a.h < b.h {
 				return -1
@@ -162,7 +166,20 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		}
 		return int(a.v - b.v)
 	})
-	ix.del = slices.CompactFunc(ix.del, func(a, b delEntry) bool { return a == b })
+	dels = slices.CompactFunc(dels, func(a, b delEntry) bool { return a == b })
+	// A map from hash to a run of a flat array: one lookup per probe
+	// instead of a binary search over a million entries.
+	ix.del = make([]int32, len(dels))
+	ix.delAt = make(map[uint64]delRun, len(dels)/2)
+	for i, d := range dels {
+		ix.del[i] = d.v
+		r := ix.delAt[d.h]
+		if r.n == 0 {
+			r.start = uint32(i)
+		}
+		r.n++
+		ix.delAt[d.h] = r
+	}
 	ix.scratch.New = func() any { return newScratch(ix) }
 	return ix
 }
@@ -220,17 +237,9 @@ func b2i(b bool) int {
 
 // lookupDel calls f for every vocabulary id stored under hash h.
 func (ix *Index) lookupDel(h uint64, f func(v int32)) {
-	i, _ := slices.BinarySearchFunc(ix.del, h, func(e delEntry, h uint64) int {
-		switch {
-		case e.h < h:
-			return -1
-		case e.h > h:
-			return 1
-		}
-		return 0
-	})
-	for ; i < len(ix.del) && ix.del[i].h == h; i++ {
-		f(ix.del[i].v)
+	r := ix.delAt[h]
+	for _, v := range ix.del[r.start : r.start+r.n] {
+		f(v)
 	}
 }
 

@@ -21,6 +21,7 @@ type scratch struct {
 	slot       []int32   // per vocabulary id: 1 + its row in sims, 0 when unset
 	slotted    []int32   // vocabulary ids with a slot
 	sims       []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
+	stride     int       // row length: the number of query tokens
 	pairs      []qpair   // adjacent query tokens written together that the vocabulary knows
 	q          []qtok
 	norm       Normalised
@@ -70,11 +71,11 @@ func (s *scratch) setSim(v int32, i int, sim float32) bool {
 		s.slotted = append(s.slotted, v)
 		r = int32(len(s.slotted))
 		s.slot[v] = r
-		for range maxNameTokens {
+		for range s.stride {
 			s.sims = append(s.sims, 0)
 		}
 	}
-	p := &s.sims[int(r-1)*maxNameTokens+i]
+	p := &s.sims[int(r-1)*s.stride+i]
 	if sim <= *p {
 		return false
 	}
@@ -88,7 +89,7 @@ func (s *scratch) simOf(v int32, i int) float32 {
 	if r == 0 {
 		return 0
 	}
-	return s.sims[int(r-1)*maxNameTokens+i]
+	return s.sims[int(r-1)*s.stride+i]
 }
 
 // prepare normalises the query and finds, for each of its tokens, the
@@ -102,6 +103,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]
 	}
+	s.stride = max(1, len(toks))
 	s.q = s.q[:0]
 	for i, tk := range toks {
 		id, ok := ix.voc.ids[tk.Text]
@@ -210,7 +212,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	// Common tokens gather only when the query has nothing rarer.
 	rare := false
 	for r, v := range s.slotted {
-		if ix.voc.idf[v] >= ix.idfCommon && rowMax(s.sims[r*maxNameTokens:(r+1)*maxNameTokens]) > 0 {
+		if ix.voc.idf[v] >= ix.idfCommon && rowMax(s.sims[r*s.stride:(r+1)*s.stride]) > 0 {
 			rare = true
 			break
 		}
@@ -220,7 +222,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		if rare && w < ix.idfCommon {
 			continue
 		}
-		add := rowMax(s.sims[r*maxNameTokens:(r+1)*maxNameTokens]) * w
+		add := rowMax(s.sims[r*s.stride:(r+1)*s.stride]) * w
 		for _, n := range ix.post[v] {
 			if s.acc[n] == 0 {
 				s.touched = append(s.touched, n)
