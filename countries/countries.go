@@ -176,6 +176,21 @@ var variants = map[string]string{
 	"Byelorussia":                                  "BY",
 	"Cote d Ivoire":                                "CI",
 
+	// Names in the UK Strategic Export Controls licence data
+	// (shared/data/shipments/uk_strategic_export_licences). Left out on
+	// purpose because they name no single country: "Channel Islands" (JE
+	// and GG), "French Overseas Territory", "Netherlands Antilles" (dissolved
+	// 2010 into CW, SX, BQ) and a bare "Continental Shelf".
+	"Hong Kong Special Administrative Region": "HK", "Macao Special Administrative Region": "MO",
+	"Republic of Guinea": "GN", "Republic of Congo": "CG", "St Vincent": "VC",
+	"St Vincent and the Grenadines": "VC", "Svalbard": "SJ", "Svalbard Archipelago": "SJ",
+	"Svelbard Archipelago": "SJ", // sic, as spelled in the UK data
+	"Sarawak":              "MY", "Sabah": "MY", "British Antarctic Territory": "AQ",
+	// Offshore installations on a state's continental shelf fall under that
+	// state's jurisdiction.
+	"Continental Shelf: United Kingdom sector": "GB", "Continental Shelf Netherlands Sector": "NL",
+	"Continental Shelf Danish Sector": "DK", "Continental Shelf Norwegian Sector": "NO",
+
 	// Newer or official names CLDR in x/text does not carry, in the
 	// languages clerks write them in.
 	"North Macedonia": "MK", "Republic of North Macedonia": "MK", "Nordmazedonien": "MK",
@@ -266,12 +281,35 @@ func load() *table {
 	return tab
 }
 
-var foldMarks = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldPool holds accent-stripping transformers. A transform.Chain keeps
+// state between calls, so one shared chain is a data race when Lookup runs
+// on several goroutines (found by rules.TestCheckConcurrent -race); a new
+// chain per call costs ~30 KB of buffers, hence the pool.
+var foldPool = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+func foldMarks(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // nothing to strip: the common case of ISO codes and English names
+	}
+	t := foldPool.Get().(transform.Transformer)
+	out, _, _ := transform.String(t, s)
+	foldPool.Put(t)
+	return out
+}
 
 // key normalises a country name for lookup: accents removed, lower case,
 // "&" read as "and", punctuation as space, spaces collapsed.
 func key(s string) string {
-	s, _, _ = transform.String(foldMarks, s)
+	s = foldMarks(s)
 	s = strings.ToLower(strings.ReplaceAll(s, "&", " and "))
 	var b strings.Builder
 	space := false

@@ -131,3 +131,25 @@ func FuzzLookup(f *testing.F) {
 		}
 	})
 }
+
+// TestLookupConcurrent guards the promise that Lookup may be called from
+// many goroutines (run with -race).
+func TestLookupConcurrent(t *testing.T) {
+	names := []string{"Deutschland", "Russian Federation", "Côte d'Ivoire", "Türkiye", "Россия", "RU", "Atlantis"}
+	done := make(chan bool)
+	for w := 0; w < 4; w++ {
+		go func() {
+			for i := 0; i < 200; i++ {
+				s := names[i%len(names)]
+				a, _ := Lookup(s)
+				if b, _ := Lookup(s); a != b {
+					t.Errorf("Lookup(%q) changed: %q then %q", s, a, b)
+				}
+			}
+			done <- true
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		<-done
+	}
+}

@@ -101,6 +101,14 @@ func (e *Entry) addIdentifier(typ, value, country string) {
 func (e *Entry) addAddress(a Address) {
 	a.Street, a.City, a.Region, a.PostalCode, a.CountryRaw = clean(a.Street), clean(a.City), clean(a.Region), clean(a.PostalCode), clean(a.CountryRaw)
 	a.Full = clean(a.Full)
+	if a.CountryRaw == "" && a.Full != "" {
+		// A one-line address usually ends in its country: "..., Russian Federation".
+		if i := strings.LastIndexByte(a.Full, ','); i >= 0 {
+			if _, ok := countryCode(strings.TrimSpace(a.Full[i+1:])); ok {
+				a.CountryRaw = strings.TrimSpace(a.Full[i+1:])
+			}
+		}
+	}
 	if a.CountryRaw != "" {
 		a.Country = e.addCountry(a.CountryRaw)
 		if strings.EqualFold(a.Country, a.CountryRaw) {

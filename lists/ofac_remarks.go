@@ -52,7 +52,17 @@ var ofacIDPrefixes = func() []string {
 	return p
 }()
 
-// ofacDatePrefixes end the value of an identifier: what follows is about the
+// ofacIDLabels is ofacIDPrefixes as a set, for formats that give the
+// label in its own field (CSL ids, Enhanced XML features).
+var ofacIDLabels = func() map[string]bool {
+	m := make(map[string]bool, len(ofacIDPrefixes))
+	for _, p := range ofacIDPrefixes {
+		m[strings.TrimSuffix(p, ":")] = true
+	}
+	return m
+}()
+
+// ofacDateMarkers end the value of an identifier: what follows is about the
 // document, not part of its number.
 var ofacDateMarkers = []string{" issued ", " expires ", " valid "}
 

@@ -348,11 +348,8 @@ func cslApplyID(e *Entry, id cslID) {
 		e.addIdentifier(typ, num, cc)
 		return
 	}
-	for _, p := range ofacIDPrefixes {
-		if typ == p || typ == p+":" {
-			e.addIdentifier(p, num, cc)
-			return
-		}
+	if ofacIDLabels[strings.TrimSuffix(typ, ":")] {
+		e.addIdentifier(strings.TrimSuffix(typ, ":"), num, cc)
 	}
 }
 

@@ -73,7 +73,11 @@ func (m *NaiveJW) Match(q Query, dst []Match) []Match {
 	return dst
 }
 
-var foldAccents = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// newFoldAccents returns a fresh transformer per call: a transform.Chain
+// keeps state and is not safe for concurrent use, and Matchers are.
+func newFoldAccents() transform.Transformer {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // FoldKey is the baseline's folding without sorting: NFKC, accents removed,
 // lower case, punctuation to spaces, tokens in written order.
@@ -86,7 +90,7 @@ func FoldKey(s string) string {
 // SortedKey is the baseline's normal form: NFKC, accents removed, lower case,
 // punctuation to spaces, tokens sorted and joined by one space.
 func SortedKey(s string) string {
-	s, _, _ = transform.String(foldAccents, s)
+	s, _, _ = transform.String(newFoldAccents(), s)
 	s = strings.ToLower(s)
 	toks := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	sort.Strings(toks)

@@ -1,0 +1,270 @@
+package lists
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// The EU Official Journal transcription (OpenSanctions
+// datasets/eu/journal_sanctions, FORMAT.md beside the data) holds the
+// annexes of the EU's sanctions regulations, one CSV per framework act
+// (CELEX), 47 columns. Unlike the FSF file it includes the export-control
+// end-user annexes (Reg. 833/2014 Annex IV, Reg. 765/2006 Annex V). Every
+// column but name is multi-valued, "; "-separated, with CSV quoting inside
+// a cell for values that hold ';'.
+//
+// Entry ids are CELEX/annex/recordId ("32014R0833/IV/1"): recordId is the
+// number printed in the annex and repeats across annexes. Where the annex
+// prints none, a short hash of schema and name stands in ("#1a2b3c4d"), so
+// the id still survives reordering and re-publication.
+
+var (
+	euJournalConsolidated = []byte("celex,recordId,programKey,annex,measure,")
+	euJournalAmendment    = []byte("amendedCelex,amendmentCelex,recordId,programKey,annex,measure,")
+)
+
+func detectEUJournalCSV(base string, head []byte) bool {
+	return bytes.HasPrefix(head, euJournalConsolidated) || bytes.HasPrefix(head, euJournalAmendment)
+}
+
+// euJournalIDColumns are the identifier columns, in file order, with the
+// type they are given.
+var euJournalIDColumns = []string{
+	"passportNumber", "registrationNumber", "taxNumber", "idNumber", "innCode", "ogrnCode", "kppCode",
+	"okpoCode", "leiCode", "swiftBic", "imoNumber", "mmsi",
+}
+
+// ReadEUJournalCSV reads one consolidated or amendment CSV of the EU
+// Official Journal transcription.
+func ReadEUJournalCSV(ctx context.Context, path string) (*List, error) {
+	rc, err := openList(path, ".csv")
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	l, err := readEUJournalCSV(ctx, rc, path)
+	if err != nil {
+		return nil, err
+	}
+	if len(l.Entries) > 0 {
+		l.Date = euConsolidationDate(filepath.Dir(path), strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	}
+	return l, nil
+}
+
+func readEUJournalCSV(ctx context.Context, r io.Reader, path string) (*List, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: not an EU journal CSV: reading header: %w", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	celexCol := "celex"
+	if _, ok := col["amendedCelex"]; ok {
+		celexCol = "amendedCelex"
+	}
+	for _, need := range []string{celexCol, "recordId", "programKey", "annex", "measure", "schema", "name"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("%s: line 1: not an EU journal CSV: missing column %q", path, need)
+		}
+	}
+	header = append([]string(nil), header...) // ReuseRecord would overwrite it
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	l := &List{ID: "eu_journal", Format: "eu-journal-csv", Files: []string{path}}
+	probs := problems{file: path}
+	lines := map[string]int{}
+	for n := 0; ; n++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			probs.addf(int64(pe.StartLine), "%v", pe.Err)
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if len(rec) != len(header) {
+			probs.addf(int64(line), "want %d fields as in the header, got %d", len(header), len(rec))
+			continue
+		}
+		name, schema := clean(get(rec, "name")), get(rec, "schema")
+		if name == "" {
+			probs.addf(int64(line), "column name: empty")
+			continue
+		}
+		celex, annex, recID := get(rec, celexCol), get(rec, "annex"), get(rec, "recordId")
+		if recID == "" {
+			sum := sha256.Sum256([]byte(schema + "|" + name))
+			recID = "#" + hex.EncodeToString(sum[:4])
+		}
+		id := celex + "/" + annex + "/" + recID
+		if _, dup := lines[id]; dup {
+			// FORMAT.md allows a recordId to repeat with another schema.
+			id += "/" + schema
+		}
+		if prev, dup := lines[id]; dup {
+			probs.addf(int64(line), "record %s repeats line %d", id, prev)
+			continue
+		}
+		lines[id] = line
+		e := &Entry{List: l.ID, ID: id, Source: path}
+		switch schema {
+		case "Person":
+			e.Type = TypePerson
+		case "LegalEntity", "Organization", "Company":
+			e.Type = TypeOrganisation
+		case "Vessel":
+			e.Type = TypeVessel
+		default:
+			e.Type = TypeUnknown // Asset: facilities, zones, crypto-assets
+		}
+		e.addName(name, NamePrimary, scriptOf(name))
+		for _, c := range []struct {
+			col  string
+			kind NameKind
+		}{{"alias", NameAKA}, {"weakAlias", NameWeak}, {"previousName", NameFKA}} {
+			for _, v := range splitCell(get(rec, c.col)) {
+				e.addName(v, c.kind, scriptOf(v))
+			}
+		}
+		if p := get(rec, "programKey"); p != "" {
+			e.Programs = append(e.Programs, p)
+		}
+		basis := "CELEX " + celex
+		if annex != "" {
+			basis += " Annex " + annex
+		}
+		if m := get(rec, "measure"); m != "" {
+			basis += ": " + m
+		}
+		e.Programs = append(e.Programs, basis)
+		start := get(rec, "startDate")
+		e.ListedOn = firstNonEmpty(isoDate(start, false), start)
+		for _, c := range []string{"nationality", "jurisdiction", "flag", "country"} {
+			for _, v := range splitCell(get(rec, c)) {
+				e.addCountry(v)
+			}
+		}
+		for _, v := range splitCell(get(rec, "birthDate")) {
+			e.BirthDates = appendOnce(e.BirthDates, v)
+		}
+		for _, v := range splitCell(get(rec, "birthPlace")) {
+			e.BirthPlaces = appendOnce(e.BirthPlaces, v)
+		}
+		e.Positions = splitCell(get(rec, "position"))
+		e.Gender = get(rec, "gender")
+		for _, v := range splitCell(get(rec, "address")) {
+			e.addAddress(Address{Full: v})
+		}
+		for _, c := range euJournalIDColumns {
+			for _, v := range splitCell(get(rec, c)) {
+				typ, val, country := c, v, ""
+				// "7704730655 (Tax ID/INN)", "1027700132195 (Russia)": the
+				// printed qualifier is a country or part of the type.
+				if strings.HasSuffix(v, ")") {
+					if i := strings.LastIndex(v, " ("); i > 0 {
+						q := v[i+2 : len(v)-1]
+						if _, ok := countryCode(q); ok {
+							country = q
+						} else {
+							typ += " (" + q + ")"
+						}
+						val = v[:i]
+					}
+				}
+				e.addIdentifier(typ, val, country)
+			}
+		}
+		e.Remarks = joinNonEmpty(" ", append([]string{get(rec, "reason")}, splitCell(get(rec, "notes"))...)...)
+		l.Entries = append(l.Entries, e)
+	}
+	l.Problems = probs.list
+	if len(l.Entries) == 0 && len(l.Problems) > 0 {
+		return nil, notFormat(path, "EU journal CSV", l.Problems)
+	}
+	return l, nil
+}
+
+// splitCell splits a multi-valued cell: values separated by ';', a value
+// holding ';' or '"' CSV-quoted within the cell (FORMAT.md).
+func splitCell(s string) []string {
+	if s == "" {
+		return nil
+	}
+	if !strings.Contains(s, `"`) {
+		return splitList(s)
+	}
+	r := csv.NewReader(strings.NewReader(s))
+	r.Comma = ';'
+	r.LazyQuotes = true
+	r.TrimLeadingSpace = true
+	rec, err := r.Read()
+	if err != nil {
+		return splitList(s)
+	}
+	var out []string
+	for _, v := range rec {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// euConsolidationDate finds the consolidated version date of celex in the
+// consolidation_pins.txt the dataset keeps beside (or above) the CSVs:
+// "32014R0833: 02014R0833-20260717" → "2026-07-17". "" when there is none.
+func euConsolidationDate(dir, celex string) string {
+	for _, d := range []string{dir, filepath.Dir(dir)} {
+		f, err := os.Open(filepath.Join(d, "consolidation_pins.txt"))
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			k, v, ok := strings.Cut(strings.TrimSpace(sc.Text()), ":")
+			if !ok || strings.TrimSpace(k) != celex {
+				continue
+			}
+			v = strings.TrimSpace(v)
+			if i := strings.LastIndexByte(v, '-'); i >= 0 && len(v)-i == 9 {
+				if _, err := strconv.Atoi(v[i+1:]); err == nil {
+					return v[i+1:i+5] + "-" + v[i+5:i+7] + "-" + v[i+7:]
+				}
+			}
+		}
+		return ""
+	}
+	return ""
+}

@@ -1,0 +1,124 @@
+package lists
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// OpenSanctions' targets.simple.csv flattens each target entity to one row:
+// id, schema, name, aliases, birth_date, countries, addresses, identifiers,
+// sanctions, phones, emails, program_ids, dataset, first_seen, last_seen,
+// last_change. Multi-valued cells are ";"-separated; countries are ISO2
+// codes in lower case; identifiers carry no type.
+
+const osTargetsHeaderStart = "id,schema,name,aliases,birth_date,countries"
+
+func detectOSTargetsCSV(base string, head []byte) bool {
+	return bytes.HasPrefix(head, []byte(osTargetsHeaderStart))
+}
+
+// ReadOSTargetsCSV reads an OpenSanctions targets.simple.csv export.
+func ReadOSTargetsCSV(ctx context.Context, path string) (*List, error) {
+	rc, err := openList(path, ".csv")
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return readOSTargetsCSV(ctx, rc, path)
+}
+
+func readOSTargetsCSV(ctx context.Context, r io.Reader, path string) (*List, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a targets.simple.csv: reading header: %w", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, need := range []string{"id", "schema", "name"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("%s: line 1: not a targets.simple.csv: missing column %q", path, need)
+		}
+	}
+	width := len(header)
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	l := &List{ID: "opensanctions", Format: "os-targets-csv", Files: []string{path}}
+	probs := problems{file: path}
+	for n := 0; ; n++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			probs.addf(int64(pe.StartLine), "%v", pe.Err)
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if len(rec) != width {
+			probs.addf(int64(line), "want %d fields as in the header, got %d", width, len(rec))
+			continue
+		}
+		id, name := get(rec, "id"), clean(get(rec, "name"))
+		if id == "" || name == "" {
+			probs.addf(int64(line), "row without id or name")
+			continue
+		}
+		typ, ok := ftmPartySchemas[get(rec, "schema")]
+		if !ok {
+			typ = TypeUnknown
+		}
+		e := &Entry{List: l.ID, ID: id, Type: typ, Source: path}
+		e.addName(name, NamePrimary, scriptOf(name))
+		for _, a := range splitList(get(rec, "aliases")) {
+			e.addName(a, NameAKA, scriptOf(a))
+		}
+		for _, c := range splitList(get(rec, "countries")) {
+			e.addCountry(c)
+		}
+		for _, a := range splitList(get(rec, "addresses")) {
+			e.addAddress(Address{Full: a})
+		}
+		for _, v := range splitList(get(rec, "identifiers")) {
+			e.addIdentifier("identifier", v, "")
+		}
+		for _, d := range splitList(get(rec, "birth_date")) {
+			e.BirthDates = appendOnce(e.BirthDates, d)
+		}
+		for _, p := range append(splitList(get(rec, "program_ids")), splitList(get(rec, "dataset"))...) {
+			e.Programs = appendOnce(e.Programs, p)
+		}
+		if fs := get(rec, "first_seen"); fs != "" {
+			e.ListedOn = isoDate(fs, false)
+		}
+		e.Remarks = strings.Join(splitList(get(rec, "sanctions")), "; ")
+		l.Entries = append(l.Entries, e)
+	}
+	l.Problems = probs.list
+	if len(l.Entries) == 0 && len(l.Problems) > 0 {
+		return nil, notFormat(path, "targets.simple.csv", l.Problems)
+	}
+	return l, nil
+}

@@ -1,0 +1,197 @@
+package pipeline
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+
+	"github.com/dualscreen/dualscreen/evidence"
+)
+
+// Extract fills b.Shipments from the canonical columns of b.Rec: the
+// normalise step every worker runs first. Strings are trimmed and must be
+// valid UTF-8; shipment_id must be present in every row. Errors are
+// InputErrors with the file, the 1-based row and the input column name.
+//
+// The strings in b.Shipments point into the record's buffers (no copy), so
+// they are valid only while b is; anything kept longer must be cloned.
+func Extract(b *Batch) error {
+	n := b.Len()
+	if cap(b.Shipments) >= n {
+		b.Shipments = b.Shipments[:n]
+		clear(b.Shipments)
+	} else {
+		b.Shipments = make([]evidence.Shipment, n)
+	}
+	var text [NumFields]textGetter
+	for f := Field(0); f < NumFields; f++ {
+		if idx := b.Cols.Index[f]; idx >= 0 && f != FieldValueEUR {
+			text[f] = textOf(b.Rec.Column(idx))
+		}
+	}
+	var value numberGetter
+	if idx := b.Cols.Index[FieldValueEUR]; idx >= 0 {
+		value = numberOf(b.Rec.Column(idx))
+	}
+	for i := 0; i < n; i++ {
+		s := &b.Shipments[i]
+		s.Row = b.FirstRow + int64(i)
+		for f := Field(0); f < NumFields; f++ {
+			if text[f] == nil {
+				continue
+			}
+			v, ok := text[f](i)
+			if !ok {
+				continue
+			}
+			if !utf8.ValidString(v) {
+				return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[f], Err: ErrBadUTF8}
+			}
+			*stringField(s, f) = strings.TrimSpace(v)
+		}
+		if s.ShipmentID == "" {
+			return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[FieldShipmentID], Err: ErrNullValue}
+		}
+		if value != nil {
+			s.ValueEUR, s.HasValue = value(i)
+		}
+	}
+	return nil
+}
+
+func stringField(s *evidence.Shipment, f Field) *string {
+	switch f {
+	case FieldShipmentID:
+		return &s.ShipmentID
+	case FieldDeclarationDate:
+		return &s.DeclarationDate
+	case FieldExporterName:
+		return &s.ExporterName
+	case FieldExporterCountry:
+		return &s.ExporterCountry
+	case FieldConsigneeName:
+		return &s.ConsigneeName
+	case FieldConsigneeCountry:
+		return &s.ConsigneeCountry
+	case FieldEndUserName:
+		return &s.EndUserName
+	case FieldEndUserCountry:
+		return &s.EndUserCountry
+	case FieldDestination:
+		return &s.Destination
+	case FieldGoods:
+		return &s.Goods
+	case FieldCNCode:
+		return &s.CNCode
+	case FieldControlCode:
+		return &s.ControlCode
+	}
+	panic("pipeline: not a text field: " + f.String())
+}
+
+// textGetter returns row i as text, and false when it is null.
+type textGetter func(i int) (string, bool)
+
+type numberGetter func(i int) (float64, bool)
+
+// textOf returns a getter for every type stringType accepts. It is built once
+// per column per batch, so the per-row work is one indirect call.
+func textOf(arr arrow.Array) textGetter {
+	valid := func(i int) bool { return arr.IsValid(i) }
+	switch a := arr.(type) {
+	case *array.String:
+		return func(i int) (string, bool) { return a.Value(i), valid(i) }
+	case *array.LargeString:
+		return func(i int) (string, bool) { return a.Value(i), valid(i) }
+	case *array.StringView:
+		return func(i int) (string, bool) { return a.Value(i), valid(i) }
+	case *array.Binary:
+		return func(i int) (string, bool) { return a.ValueString(i), valid(i) }
+	case *array.LargeBinary:
+		return func(i int) (string, bool) { return a.ValueString(i), valid(i) }
+	case *array.Dictionary:
+		values := textOf(a.Dictionary())
+		return func(i int) (string, bool) {
+			if a.IsNull(i) {
+				return "", false
+			}
+			return values(a.GetValueIndex(i))
+		}
+	case *array.Date32:
+		return func(i int) (string, bool) { return a.Value(i).FormattedString(), valid(i) }
+	case *array.Date64:
+		return func(i int) (string, bool) { return a.Value(i).FormattedString(), valid(i) }
+	case *array.Timestamp:
+		unit := a.DataType().(*arrow.TimestampType).Unit
+		return func(i int) (string, bool) {
+			return a.Value(i).ToTime(unit).UTC().Format("2006-01-02"), valid(i)
+		}
+	}
+	if num := integerOf(arr); num != nil {
+		return func(i int) (string, bool) {
+			v, ok := num(i)
+			return strconv.FormatInt(v, 10), ok
+		}
+	}
+	// ResolveColumns admits only the types above.
+	panic("pipeline: no text getter for " + arr.DataType().String())
+}
+
+func integerOf(arr arrow.Array) func(i int) (int64, bool) {
+	valid := func(i int) bool { return arr.IsValid(i) }
+	switch a := arr.(type) {
+	case *array.Int8:
+		return func(i int) (int64, bool) { return int64(a.Value(i)), valid(i) }
+	case *array.Int16:
+		return func(i int) (int64, bool) { return int64(a.Value(i)), valid(i) }
+	case *array.Int32:
+		return func(i int) (int64, bool) { return int64(a.Value(i)), valid(i) }
+	case *array.Int64:
+		return func(i int) (int64, bool) { return a.Value(i), valid(i) }
+	case *array.Uint8:
+		return func(i int) (int64, bool) { return int64(a.Value(i)), valid(i) }
+	case *array.Uint16:
+		return func(i int) (int64, bool) { return int64(a.Value(i)), valid(i) }
+	case *array.Uint32:
+		return func(i int) (int64, bool) { return int64(a.Value(i)), valid(i) }
+	case *array.Uint64:
+		return func(i int) (int64, bool) { return int64(a.Value(i)), valid(i) }
+	}
+	return nil
+}
+
+func numberOf(arr arrow.Array) numberGetter {
+	valid := func(i int) bool { return arr.IsValid(i) }
+	switch a := arr.(type) {
+	case *array.Float64:
+		return func(i int) (float64, bool) { return a.Value(i), valid(i) }
+	case *array.Float32:
+		return func(i int) (float64, bool) { return float64(a.Value(i)), valid(i) }
+	case *array.Float16:
+		return func(i int) (float64, bool) { return float64(a.Value(i).Float32()), valid(i) }
+	case *array.Decimal128:
+		scale := a.DataType().(*arrow.Decimal128Type).Scale
+		return func(i int) (float64, bool) { return a.Value(i).ToFloat64(scale), valid(i) }
+	case *array.Decimal256:
+		scale := a.DataType().(*arrow.Decimal256Type).Scale
+		return func(i int) (float64, bool) { return a.Value(i).ToFloat64(scale), valid(i) }
+	case *array.Dictionary:
+		values := numberOf(a.Dictionary())
+		return func(i int) (float64, bool) {
+			if a.IsNull(i) {
+				return 0, false
+			}
+			return values(a.GetValueIndex(i))
+		}
+	}
+	if num := integerOf(arr); num != nil {
+		return func(i int) (float64, bool) {
+			v, ok := num(i)
+			return float64(v), ok
+		}
+	}
+	panic("pipeline: no number getter for " + arr.DataType().String())
+}

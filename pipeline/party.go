@@ -1,0 +1,117 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/dualscreen/dualscreen/evidence"
+	"github.com/dualscreen/dualscreen/matchers"
+)
+
+// PartyOptions configure the party stage.
+type PartyOptions struct {
+	// CacheEntries bounds the run-wide name cache. Default DefaultCacheEntries.
+	CacheEntries int
+	// ScreenExporter also screens exporter_name. Off by default: the exporter
+	// is normally the screening company itself.
+	ScreenExporter bool
+}
+
+// PartyStage screens the consignee and end user of every row (and the
+// exporter when asked) with a Matcher. Each distinct name and country is
+// matched once per run while it stays in the bounded cache; every other row
+// with that party reuses the result.
+type PartyStage struct {
+	m     matchers.Matcher
+	cache *nameCache
+	roles []partyRole
+}
+
+type partyRole struct {
+	role          evidence.Role
+	name, country func(*evidence.Shipment) string
+}
+
+// NewPartyStage returns the party stage over m.
+func NewPartyStage(m matchers.Matcher, opts PartyOptions) *PartyStage {
+	p := &PartyStage{m: m, cache: newNameCache(opts.CacheEntries)}
+	p.roles = []partyRole{
+		{evidence.RoleConsignee, func(s *evidence.Shipment) string { return s.ConsigneeName }, func(s *evidence.Shipment) string { return s.ConsigneeCountry }},
+		{evidence.RoleEndUser, func(s *evidence.Shipment) string { return s.EndUserName }, func(s *evidence.Shipment) string { return s.EndUserCountry }},
+	}
+	if opts.ScreenExporter {
+		p.roles = append(p.roles, partyRole{evidence.RoleExporter, func(s *evidence.Shipment) string { return s.ExporterName }, func(s *evidence.Shipment) string { return s.ExporterCountry }})
+	}
+	return p
+}
+
+// Apply implements Stage.
+func (p *PartyStage) Apply(ctx context.Context, b *Batch) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i := range b.Shipments {
+		s := &b.Shipments[i]
+		for _, r := range p.roles {
+			name := r.name(s)
+			if name == "" {
+				continue
+			}
+			country := r.country(s)
+			// The cached result is shared by every role: the key is name and
+			// country only, and the query carries no role, so a matcher
+			// cannot answer differently for a consignee and an end user.
+			ms := p.cache.get(name+"\x00"+country, func() []matchers.Match {
+				return p.m.Match(matchers.Query{Name: strings.Clone(name), Country: strings.Clone(country)}, nil)
+			})
+			for _, m := range ms {
+				b.Hits[i] = append(b.Hits[i], partyHit(r.role, name, m))
+			}
+		}
+	}
+	return nil
+}
+
+// CacheStats returns how many party names were looked up and how many of
+// those were matched (cache misses): the distinct names screened.
+func (p *PartyStage) CacheStats() (lookups, matched int64) {
+	return p.cache.lookups.Load(), p.cache.misses.Load()
+}
+
+// ListLegalBasis is the legal basis written on party hits, by list id. Lists
+// not named here get "listed on <id>".
+var ListLegalBasis = map[string]string{
+	"eu_fsf":   "EU restrictive measures (Article 215 TFEU Council regulations, e.g. Reg. (EU) No 269/2014): asset freeze and ban on making economic resources available",
+	"un_sc":    "UN Security Council sanctions (Chapter VII UN Charter), binding in the EU through Council regulations",
+	"ofac_sdn": "US OFAC Specially Designated Nationals list (31 CFR Chapter V)",
+	"uk_ofsi":  "UK Sanctions and Anti-Money Laundering Act 2018 (OFSI consolidated list)",
+	"us_csl":   "US Consolidated Screening List (e.g. EAR Entity List, 15 CFR Part 744)",
+	"inhouse":  "company policy: in-house restricted-party list",
+}
+
+func partyHit(role evidence.Role, query string, m matchers.Match) evidence.Hit {
+	e := m.Entry
+	basis, ok := ListLegalBasis[e.List]
+	if !ok {
+		basis = "listed on " + e.List
+	}
+	expl := m.Explanation
+	if expl == "" {
+		expl = fmt.Sprintf("%s name %q matched %q (%s %s) at %.3f", role, query, m.MatchedName(), e.List, e.ID, m.Score)
+	}
+	return evidence.Hit{
+		Reason:      evidence.PartyMatch,
+		Role:        role,
+		List:        e.List,
+		EntryID:     e.ID,
+		EntryName:   e.PrimaryName(),
+		EntryType:   string(e.Type),
+		MatchedName: m.MatchedName(),
+		QueryName:   strings.Clone(query),
+		Score:       m.Score,
+		Programs:    strings.Join(e.Programs, "; "),
+		LegalBasis:  basis,
+		Explanation: expl,
+	}
+}

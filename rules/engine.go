@@ -1,0 +1,451 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dualscreen/dualscreen/countries"
+	"github.com/dualscreen/dualscreen/evidence"
+)
+
+// Engine applies the destination and goods rules of a Policy to shipments.
+// It is immutable after NewEngine and safe for concurrent use.
+type Engine struct {
+	p        *Policy
+	measures map[string][]DestinationMeasure // ISO2 → effective measures
+	eu001    map[string]CountryRow
+	eu002    map[string]CountryRow
+	eu       map[string]bool
+	cls      *Classifier
+}
+
+// NewEngine prepares the policy's tables for fast lookup.
+func NewEngine(p *Policy) (*Engine, error) {
+	if p == nil {
+		return nil, errNoPolicy
+	}
+	e := &Engine{p: p, measures: map[string][]DestinationMeasure{}, eu001: map[string]CountryRow{}, eu002: map[string]CountryRow{}, eu: map[string]bool{}}
+	for _, m := range p.measures {
+		e.measures[m.ISO2] = append(e.measures[m.ISO2], m)
+	}
+	for _, c := range p.tables.EU001 {
+		e.eu001[c.ISO2] = c
+	}
+	for _, c := range p.tables.EU002Destinations {
+		e.eu002[c.ISO2] = c
+	}
+	for _, c := range p.tables.EUMembers {
+		e.eu[c.ISO2] = true
+	}
+	cls, err := NewClassifier(p.keywords)
+	if err != nil {
+		return nil, err
+	}
+	e.cls = cls
+	return e, nil
+}
+
+// Policy returns the engine's policy.
+func (e *Engine) Policy() *Policy { return e.p }
+
+// Classifier returns the engine's description classifier.
+func (e *Engine) Classifier() *Classifier { return e.cls }
+
+// Legal bases of the rules that do not come from a table row. Verified
+// against the stored text of Reg. (EU) 2021/821 (see data/rules/README.md).
+var (
+	provRecords  = Provenance{LegalBasis: "Reg. (EU) 2021/821 Art. 27(1) (records must identify consignee and, where known, end-user)", Status: "V", LastChecked: "2026-11-24"}
+	provCodeForm = Provenance{LegalBasis: "Reg. (EU) 2021/821 Annex I (control code format); EU Common Military List", Status: "V", LastChecked: "2026-11-24"}
+	provArt3     = Provenance{LegalBasis: "Reg. (EU) 2021/821 Art. 3(1) (authorisation for Annex I items) and Art. 12", Status: "V", LastChecked: "2026-11-24"}
+	provMismatch = Provenance{LegalBasis: "Reg. (EU) 2021/821 Art. 12(4) (end-use statement) and Annex III boxes 9 and 12; sanctions apply to goods \"for use in\" a country", Status: "S", LastChecked: "2026-11-24"}
+)
+
+// place is one country a shipment touches, with the fields that named it.
+type place struct {
+	iso2  string
+	raw   string // as first written
+	roles []evidence.Role
+}
+
+func (pl *place) roleText() string {
+	s := make([]string, len(pl.roles))
+	for i, r := range pl.roles {
+		s[i] = strings.ReplaceAll(string(r), "_", "-")
+	}
+	return strings.Join(s, ", ")
+}
+
+// Check screens one shipment's countries and goods and appends its hits to
+// dst. Destination, end-user country and consignee country are all
+// screened, since sanctions cover goods "for use in" a country, not only
+// goods shipped there. Every hit carries a stable reason, the rule's legal
+// basis with its verification status and last-checked date, and a
+// human-readable explanation.
+func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit {
+	p := e.p
+	on := func(r evidence.Reason) bool { return p.Enabled[r] }
+	add := func(h evidence.Hit) { dst = append(dst, h) }
+
+	codes := ParseCodes(s.ControlCode)
+	if on(evidence.InvalidControlCode) {
+		for _, inv := range codes.Invalid {
+			add(evidence.Hit{Reason: evidence.InvalidControlCode, Role: evidence.RoleGoods, EntryType: "control_code",
+				MatchedName: inv.Text, QueryName: s.ControlCode, Score: 1, LegalBasis: provCodeForm.Cite(),
+				Explanation: fmt.Sprintf("control code %q is not valid: %s", inv.Text, inv.Reason)})
+		}
+	}
+
+	// Resolve the countries; unrecognised ones are reported, not guessed.
+	var places []*place
+	byISO := map[string]*place{}
+	incomplete := func(role evidence.Role, query, why string) {
+		if on(evidence.IncompleteRecord) {
+			add(evidence.Hit{Reason: evidence.IncompleteRecord, Role: role, EntryType: "record", QueryName: query,
+				Score: 1, LegalBasis: provRecords.Cite(), Explanation: why})
+		}
+	}
+	resolve := func(raw string, role evidence.Role, label string) string {
+		raw = strings.TrimSpace(raw)
+		if raw == "" {
+			return ""
+		}
+		iso, ok := countries.Lookup(raw)
+		if !ok {
+			incomplete(role, raw, fmt.Sprintf("%s %q is not a recognised country: its embargo and licence rules could not be applied", label, raw))
+			return ""
+		}
+		if pl := byISO[iso]; pl != nil {
+			pl.roles = append(pl.roles, role)
+		} else {
+			pl = &place{iso2: iso, raw: raw, roles: []evidence.Role{role}}
+			byISO[iso] = pl
+			places = append(places, pl)
+		}
+		return iso
+	}
+	if strings.TrimSpace(s.ConsigneeName) == "" {
+		incomplete(evidence.RoleConsignee, "", "no consignee name: the party cannot be screened")
+	}
+	if strings.TrimSpace(s.Destination) == "" {
+		incomplete(evidence.RoleDestination, "", "no destination country: destination rules could not be applied")
+	}
+	dest := resolve(s.Destination, evidence.RoleDestination, "destination")
+	endUser := resolve(s.EndUserCountry, evidence.RoleEndUser, "end-user country")
+	resolve(s.ConsigneeCountry, evidence.RoleConsignee, "consignee country")
+	fromEU := true
+	if x := strings.TrimSpace(s.ExporterCountry); x != "" {
+		if iso, ok := countries.Lookup(x); ok && !e.eu[iso] {
+			fromEU = false // the EU export regime governs exports from the EU only
+		}
+	}
+
+	annexI := annexICodes(codes)
+	var cls *Classification
+	classify := func() Classification {
+		if cls == nil {
+			c := e.cls.Classify(s.Goods)
+			cls = &c
+		}
+		return *cls
+	}
+
+	banned := false // destination under a full dual-use ban: no licence possible
+	for _, pl := range places {
+		for _, m := range e.measures[pl.iso2] {
+			if m.Measure == DualUseBan && pl.iso2 == dest {
+				banned = true
+			}
+			dst = e.measureHits(dst, s, pl, m, codes, annexI)
+		}
+		if on(evidence.CyberSurveillance) {
+			if hr, ok := p.humanRights[pl.iso2]; ok {
+				if h, ok := e.cyberHit(s, pl, hr, annexI, classify); ok {
+					add(h)
+				}
+			}
+		}
+	}
+
+	if on(evidence.DualUseLicenceRequired) && fromEU && dest != "" && !e.eu[dest] && !banned {
+		for _, c := range annexI {
+			if h, ok := e.licenceHit(s, dest, c); ok {
+				add(h)
+			}
+		}
+	}
+	if on(evidence.AnnexIVIntraEU) && fromEU && dest != "" && e.eu[dest] {
+		if x, ok := countries.Lookup(s.ExporterCountry); !ok || x != dest {
+			for _, c := range annexI {
+				if h, ok := e.annexIVHit(s, dest, c); ok {
+					add(h)
+				}
+			}
+		}
+	}
+	if on(evidence.EndUserCountryMismatch) && dest != "" && endUser != "" && endUser != dest {
+		score := 0.6
+		why := ""
+		switch {
+		case len(e.measures[endUser]) > 0:
+			score = 1
+			why = "; the end-user country is under EU measures"
+		case e.eu[endUser] && e.eu[dest]:
+			score = 0.3 // a distributor in one member state for a user in another is everyday single-market trade
+			why = "; both are EU member states"
+		}
+		add(evidence.Hit{Reason: evidence.EndUserCountryMismatch, Role: evidence.RoleEndUser, EntryType: "country",
+			EntryName: countries.Name(endUser), MatchedName: endUser, QueryName: s.EndUserCountry, Score: score,
+			LegalBasis: provMismatch.Cite(),
+			Explanation: fmt.Sprintf("goods ship to %s (%s) but the end-user is in %s (%s): diversion risk%s",
+				countries.Name(dest), dest, countries.Name(endUser), endUser, why)})
+	}
+	return dst
+}
+
+func annexICodes(l CodeList) []Code {
+	var out []Code
+	for _, c := range l.Codes {
+		if c.Kind == AnnexI {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func codeList(cs []Code) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = c.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+func militaryCodes(l CodeList) []Code {
+	var out []Code
+	for _, c := range l.Codes {
+		if c.Kind == Military {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// measureHits applies one destination measure to a shipment.
+func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place, m DestinationMeasure, codes CodeList, annexI []Code) []evidence.Hit {
+	p := e.p
+	base := evidence.Hit{Role: pl.roles[0], EntryType: "destination_measure", EntryName: m.Country + " " + string(m.Measure),
+		MatchedName: pl.iso2, QueryName: pl.raw, Programs: m.Regime, LegalBasis: m.Cite()}
+	where := fmt.Sprintf("%s (%s; %s)", m.Country, pl.iso2, pl.roleText())
+	since := ""
+	if m.Since != "" {
+		since = " since " + m.Since
+	}
+	military := militaryCodes(codes)
+	switch m.Measure {
+	case DualUseBan:
+		if !p.Enabled[evidence.EmbargoedDestination] {
+			return dst
+		}
+		h := base
+		h.Reason = evidence.EmbargoedDestination
+		switch {
+		case len(annexI) > 0:
+			h.Score = 1
+			h.Explanation = fmt.Sprintf("dual-use item %s for %s: all Annex I items are prohibited%s", codeList(annexI), where, since)
+		case len(military) == 0 && p.FlagUncodedToBanned:
+			h.Score = UncodedBanScore
+			declared := "no dual-use control code declared"
+			switch {
+			case len(codes.Invalid) > 0:
+				declared = fmt.Sprintf("no valid dual-use control code (%q is not one)", codes.Invalid[0].Text)
+			case codes.NotListed:
+				// Y901 and the like are the declarant's own statement; the
+				// ban regimes also cover items beyond Annex I.
+				declared = fmt.Sprintf("goods declared not listed (%q)", strings.TrimSpace(s.ControlCode))
+			}
+			h.Explanation = fmt.Sprintf("%s for goods to %s, where all Annex I items are prohibited%s: confirm the goods are not dual-use", declared, where, since)
+		default:
+			return dst
+		}
+		return append(dst, h)
+	case MilitaryEndUseBan:
+		if len(annexI) == 0 || !p.Enabled[evidence.EmbargoedDestination] {
+			return dst
+		}
+		h := base
+		h.Reason = evidence.EmbargoedDestination
+		h.Score = 0.7
+		h.Explanation = fmt.Sprintf("dual-use item %s for %s: prohibited for military use and military or border-police end-users; check the end-user", codeList(annexI), where)
+		return append(dst, h)
+	case ArmsEmbargo, ArmsRestrictions:
+		full := m.Measure == ArmsEmbargo
+		kind := "an arms embargo"
+		scope := "" // the table note says whom targeted restrictions cover
+		if !full {
+			kind = "targeted arms restrictions"
+			scope = noteSuffix(m.Note)
+		}
+		if len(military) > 0 && p.Enabled[evidence.EmbargoedDestination] {
+			h := base
+			h.Reason = evidence.EmbargoedDestination
+			h.Score = 1
+			if !full {
+				h.Score = 0.6
+			}
+			h.Explanation = fmt.Sprintf("military-list item %s for %s, under %s%s", codeList(military), where, kind, scope)
+			dst = append(dst, h)
+		}
+		if p.Enabled[evidence.MilitaryEndUseCatchAll] && (len(annexI) > 0 || (len(military) == 0 && p.MilitaryEndUseWithoutCode)) {
+			h := base
+			h.Reason = evidence.MilitaryEndUseCatchAll
+			h.LegalBasis = "Reg. (EU) 2021/821 Art. 4(1)(b) [V]; " + m.Cite()
+			what := "goods without a control code"
+			h.Score = 0.4
+			if len(annexI) > 0 {
+				what = "dual-use item " + codeList(annexI)
+				h.Score = 0.8
+			}
+			if !full {
+				h.Score /= 2
+			}
+			h.Explanation = fmt.Sprintf("%s for %s, under %s%s: authorisation needed if intended for a military end-use", what, where, kind, scope)
+			dst = append(dst, h)
+		}
+	}
+	return dst
+}
+
+func noteSuffix(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " (" + note + ")"
+}
+
+// cyberHit applies the Art. 5 catch-all: goods that look like
+// cyber-surveillance items, by control code or description, for a
+// human-rights-risk destination.
+func (e *Engine) cyberHit(s *evidence.Shipment, pl *place, hr Provenance, annexI []Code, classify func() Classification) (evidence.Hit, bool) {
+	var score float64
+	var why []string
+	var basis []string
+	for _, c := range annexI {
+		m := matchCode(e.p.tables.CyberCodes, c)
+		switch m.rel {
+		case relWithin:
+			if score < 1 {
+				score = 1
+			}
+			why = append(why, fmt.Sprintf("control code %s is a cyber-surveillance item (%s: %s)", c, m.entry.Category, m.entry.Description))
+			basis = append(basis, m.entry.Cite())
+		case relBroader:
+			if score < 0.6 {
+				score = 0.6
+			}
+			why = append(why, fmt.Sprintf("control code %s may cover cyber-surveillance items (%s)", c, entryTexts(m.under, 4)))
+		}
+	}
+	if strings.TrimSpace(s.Goods) != "" {
+		if c := classify(); c.Score >= e.p.CyberDescriptionThreshold {
+			if c.Score > score {
+				score = c.Score
+			}
+			why = append(why, fmt.Sprintf("description looks like a cyber-surveillance item (score %.2f: %s)", c.Score, c.Explain()))
+		}
+	}
+	if score == 0 {
+		return evidence.Hit{}, false
+	}
+	lb := "Reg. (EU) 2021/821 Art. 5 and Art. 2(20) [V]; destination: " + hr.Cite()
+	if len(basis) > 0 {
+		lb += "; item: " + basis[0]
+	}
+	name := countries.Name(pl.iso2)
+	return evidence.Hit{Reason: evidence.CyberSurveillance, Role: pl.roles[0], EntryType: "cyber_surveillance",
+		EntryName: name, MatchedName: pl.iso2, QueryName: pl.raw, Score: score, LegalBasis: lb,
+		Explanation: fmt.Sprintf("%s, for %s (%s; %s) on the human-rights-risk list", strings.Join(why, "; "), name, pl.iso2, pl.roleText())}, true
+}
+
+// licenceHit applies Art. 3: an Annex I item leaving the EU needs an
+// authorisation unless a Union general authorisation covers it. EU001 and
+// EU002 are assessed: EU001 covers its destinations for everything but
+// Annex II Section I (which includes all Annex IV items); EU002 covers its
+// listed items to its four destinations. EU003–EU008 depend on conditions a
+// shipment record does not show (repair, exhibition, intra-group, end-user
+// type), so they are named, not applied.
+func (e *Engine) licenceHit(s *evidence.Shipment, dest string, c Code) (evidence.Hit, bool) {
+	h := evidence.Hit{Reason: evidence.DualUseLicenceRequired, Role: evidence.RoleGoods, EntryType: "control_code",
+		EntryName: countries.Name(dest), MatchedName: c.String(), QueryName: s.ControlCode, Score: 1}
+	row, isEU001 := e.eu001[dest]
+	if !isEU001 {
+		h.LegalBasis = provArt3.Cite()
+		ugea := fmt.Sprintf("EU001 does not list %s", dest)
+		if eu2, ok := e.eu002[dest]; ok {
+			m := matchCode(e.p.tables.EU002Items, c)
+			switch m.rel {
+			case relWithin:
+				return evidence.Hit{}, false // covered by EU002
+			case relBroader:
+				h.Score = 0.7
+				h.LegalBasis += "; " + eu2.Cite()
+				ugea += fmt.Sprintf("; EU002 covers only %s of %s", entryTexts(m.under, 4), c)
+			default:
+				h.LegalBasis += "; " + eu2.Cite()
+				ugea += "; EU002 does not list " + c.String()
+			}
+		}
+		h.Explanation = fmt.Sprintf("Annex I item %s to %s (%s): no Union general authorisation assessed covers it (%s; EU003–EU008 depend on conditions a record does not show): an individual, global or national general authorisation is needed", c, countries.Name(dest), dest, ugea)
+		return h, true
+	}
+	// EU001 destination: only Section I items (and Annex IV items, which
+	// Section I includes) need their own authorisation.
+	for _, tbl := range []struct {
+		entries []CodeEntry
+		name    string
+	}{{e.p.tables.SectionI, "Annex II Section I"}, {e.p.tables.AnnexIV, "Annex IV (listed in Annex II Section I)"}} {
+		m := matchCode(tbl.entries, c)
+		switch {
+		case m.rel == relWithin && m.entry.Part != "none":
+			h.LegalBasis = provArt3.Cite() + "; " + m.entry.Cite()
+			h.Explanation = fmt.Sprintf("Annex I item %s to EU001 destination %s (%s), but %s is in %s, which EU001 does not cover%s",
+				c, row.Country, dest, m.entry.Text, tbl.name, noteSuffix(m.entry.Condition))
+			if m.entry.Condition != "" {
+				h.Score = 0.7
+			}
+			return h, true
+		case m.rel == relBroader && e.p.FlagBroaderCodes:
+			h.Score = 0.5
+			h.LegalBasis = provArt3.Cite() + "; " + m.under[0].Cite()
+			h.Explanation = fmt.Sprintf("Annex I item %s to EU001 destination %s (%s): EU001 does not cover the sub-items %s of %s; check which the goods are",
+				c, row.Country, dest, entryTexts(m.under, 4), tbl.name)
+			return h, true
+		}
+	}
+	return evidence.Hit{}, false
+}
+
+// annexIVHit applies Art. 11(1): Annex IV items need an authorisation even
+// between member states.
+func (e *Engine) annexIVHit(s *evidence.Shipment, dest string, c Code) (evidence.Hit, bool) {
+	m := matchCode(e.p.tables.AnnexIV, c)
+	h := evidence.Hit{Reason: evidence.AnnexIVIntraEU, Role: evidence.RoleGoods, EntryType: "control_code",
+		EntryName: countries.Name(dest), MatchedName: c.String(), QueryName: s.ControlCode}
+	switch {
+	case m.rel == relWithin && m.entry.Part != "none":
+		h.Score = 1
+		if m.entry.Condition != "" {
+			h.Score = 0.7
+		}
+		h.LegalBasis = m.entry.Cite()
+		h.Explanation = fmt.Sprintf("item %s to %s (%s) is in Annex IV Part %s (%s: %s)%s: an intra-EU transfer needs an authorisation",
+			c, countries.Name(dest), dest, m.entry.Part, m.entry.Text, m.entry.Description, noteSuffix(m.entry.Condition))
+	case m.rel == relBroader:
+		h.Score = 0.5
+		h.LegalBasis = m.under[0].Cite()
+		h.Explanation = fmt.Sprintf("item %s to %s (%s) may be in Annex IV (sub-items %s): check which the goods are; an intra-EU transfer of those needs an authorisation",
+			c, countries.Name(dest), dest, entryTexts(m.under, 4))
+	default:
+		return evidence.Hit{}, false
+	}
+	return h, true
+}
