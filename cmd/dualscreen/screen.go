@@ -129,6 +129,10 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if err != nil {
 		return nil, err
 	}
+	if err := checkListsNotEmpty(loaded); err != nil {
+		return nil, err
+	}
+	warnListProblems(e.stderr, loaded)
 	review, err := beginReview(ctx, c, loaded, started)
 	if err != nil {
 		return nil, err
@@ -148,7 +152,7 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	sink, err := newSink(format, c.Out, src.Schema(), c.All)
 	if err != nil {
 		src.Close()
-		return nil, inputOrPlain(err)
+		return nil, inputOrPlain(namingFile(err, src.Files()))
 	}
 	party := pipeline.NewPartyStage(m, pipeline.PartyOptions{})
 	stages := []pipeline.Stage{party}
@@ -181,6 +185,8 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if err := review.finish(ctx, src.Files()); err != nil {
 		return nil, err
 	}
+	warnDuplicates(e.stderr, sum)
+	warnNoParties(e.stderr, sum)
 	if !c.Quiet {
 		lookups, distinct := party.CacheStats()
 		writeSummary(e.stdout, summaryView{
