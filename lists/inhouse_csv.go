@@ -97,7 +97,7 @@ func ReadInhouseCSV(ctx context.Context, path string) (*List, error) {
 			}
 		}
 		for _, c := range splitList(get(rec, "countries")) {
-			e.Countries = append(e.Countries, strings.ToUpper(c))
+			e.addCountry(c) // "Korea (North)" and "kp" both become KP
 		}
 		e.Programs = splitList(get(rec, "programs"))
 		l.Entries = append(l.Entries, e)
