@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 
@@ -51,6 +52,9 @@ type screenConfig struct {
 	// policy's party threshold.
 	PolicyFile   string
 	ThresholdSet bool
+
+	// Review: report, manifest, dispositions, delta (screen_report.go).
+	Review reviewFlags
 }
 
 // withDefaults fills the values the screen flags default to.
@@ -82,6 +86,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&c.Workers, "workers", 0, "worker goroutines (default: all cores)")
 	fs.IntVar(&c.BatchSize, "batch-size", parquetio.DefaultBatchSize, "rows per record batch")
 	fs.StringVar(&c.PolicyFile, "policy", "", "TOML policy `FILE` overlaid on the embedded rules (see 'dualscreen rules show')")
+	c.Review.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -100,6 +105,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 
 // screen validates c, runs the pipeline and prints the summary.
 func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, error) {
+	started := time.Now()
 	switch {
 	case len(c.Shipments) == 0:
 		return nil, usagef("screen: --shipments is required")
@@ -127,6 +133,10 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 		return nil, err
 	}
 	warnListProblems(e.stderr, loaded)
+	review, err := beginReview(ctx, c, loaded, started)
+	if err != nil {
+		return nil, err
+	}
 	var entries []*lists.Entry
 	for _, l := range loaded {
 		entries = append(entries, l.Entries...)
@@ -149,20 +159,31 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if c.Rules != nil {
 		stages = append(stages, pipeline.RuleStage{Checker: c.Rules})
 	}
+	stages, err = review.wrapStages(stages, func(es []*lists.Entry) (matchers.Matcher, error) {
+		return matchers.New(c.Matcher, es, matchers.Options{Threshold: c.Threshold})
+	})
+	if err != nil {
+		src.Close()
+		sink.Abort()
+		return nil, err
+	}
 	var bar *progressBar
 	if e.stderrIsTerminal && !c.Quiet {
 		bar = newProgressBar(e.stderr)
 	}
-	opts := pipeline.Options{Stages: stages, Decider: c.Decider, Workers: c.Workers}
+	opts := pipeline.Options{Stages: stages, Decider: review.wrapDecider(c.Decider), Workers: c.Workers}
 	if bar != nil {
 		opts.Progress = bar
 	}
-	sum, err := pipeline.Run(ctx, src, sink, opts)
+	sum, err := pipeline.Run(ctx, review.wrapSource(src), review.wrapSink(sink), opts)
 	if bar != nil {
 		bar.finish()
 	}
 	if err != nil {
 		return nil, inputOrPlain(err)
+	}
+	if err := review.finish(ctx, src.Files()); err != nil {
+		return nil, err
 	}
 	warnDuplicates(e.stderr, sum)
 	warnNoParties(e.stderr, sum)
