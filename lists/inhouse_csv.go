@@ -96,7 +96,7 @@ func ReadInhouseCSV(ctx context.Context, path string) (*List, error) {
 		}
 		// Codes or names in any language ("DE", "Iran", "Russische Föderation").
 		for _, c := range splitList(get(rec, "countries")) {
-			e.addCountry(c)
+			e.addCountry(c) // "Korea (North)" and "kp" both become KP
 		}
 		e.Programs = splitList(get(rec, "programs"))
 		l.Entries = append(l.Entries, e)

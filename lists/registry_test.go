@@ -166,20 +166,3 @@ func TestListContentHash(t *testing.T) {
 	}
 }
 
-func FuzzInhouseCSV(f *testing.F) {
-	seed, err := os.ReadFile("testdata/inhouse/own_list.csv")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(seed)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		p := filepath.Join(t.TempDir(), "l.csv")
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		l, err := ReadInhouseCSV(context.Background(), p)
-		if err == nil {
-			checkWellFormed(t, l)
-		}
-	})
-}
