@@ -38,7 +38,8 @@ type Options struct {
 	// of a large exporter's book of regular customers.
 	DistinctFrac float64
 	// Planted is how many of the pool's names are variants of list names.
-	// Default max(200, pool/100).
+	// Default 1% of the pool, at least 200 (at most a tenth of a small pool):
+	// enough planted names to count recall per variant kind.
 	Planted int
 	// EndUserFrac is the share of rows that name an end user (drawn from the
 	// same pool). Default 0.3.
@@ -106,7 +107,7 @@ func (o Options) withDefaults() Options {
 	}
 	pool := max(int(float64(o.Rows)*o.DistinctFrac), 50)
 	if o.Planted <= 0 {
-		o.Planted = max(200, pool/100)
+		o.Planted = max(pool/100, min(200, pool/10))
 	}
 	return o
 }
@@ -259,6 +260,9 @@ func Generate(ctx context.Context, w io.Writer, o Options, pool []Name) error {
 		if !n.Planted {
 			innocents = append(innocents, i)
 		}
+	}
+	if len(innocents) == 0 {
+		return fmt.Errorf("gen: the pool has no innocent names")
 	}
 	r.Shuffle(len(innocents), func(i, j int) { innocents[i], innocents[j] = innocents[j], innocents[i] })
 	zipf := rand.NewZipf(r, 1.1, 4, uint64(len(innocents)-1))

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 )
 
 // locale makes company names for one country in the script the country
@@ -173,7 +175,14 @@ var locales = []locale{
 // localeName draws one name. Locales without a fixed format (Japanese,
 // Korean, Thai, Vietnamese) draw their format as the last part: the legal
 // form wraps the name, before or after it.
+//
+// Two names in five join two words of the locale's main word list
+// ("Müller-Schmidt", "山田田中"), as partnerships and merged firms do; this
+// gives each locale enough distinct names for a 10M-row batch's pool.
 func localeName(r *rand.Rand, l locale) string {
+	if r.IntN(5) < 2 {
+		l = doubled(r, l)
+	}
 	if l.format != "" {
 		return l.name(r)
 	}
@@ -181,6 +190,29 @@ func localeName(r *rand.Rand, l locale) string {
 	b := l.parts[1][r.IntN(len(l.parts[1]))]
 	f := l.parts[2][r.IntN(len(l.parts[2]))]
 	return fmt.Sprintf(f, a, b)
+}
+
+// doubled returns l with its longest word list replaced by one pair of its
+// words, joined by a hyphen, or directly in scripts written without spaces.
+func doubled(r *rand.Rand, l locale) locale {
+	k := 0
+	for i, p := range l.parts {
+		if len(p) > len(l.parts[k]) && !(l.format == "" && i == len(l.parts)-1) {
+			k = i
+		}
+	}
+	a, b := l.parts[k][r.IntN(len(l.parts[k]))], l.parts[k][r.IntN(len(l.parts[k]))]
+	if a == b {
+		return l
+	}
+	join := "-"
+	if first, _ := utf8.DecodeRuneInString(a); unicode.In(first, unicode.Han, unicode.Hangul, unicode.Thai, unicode.Hiragana, unicode.Katakana) {
+		join = ""
+	}
+	parts := append([][]string(nil), l.parts...)
+	parts[k] = []string{a + join + b}
+	l.parts = parts
+	return l
 }
 
 // LoadSECNames reads the SEC EDGAR company list

@@ -42,9 +42,9 @@ type Result struct {
 	// EstFullSec is the wall time the whole batch would take: WallSec when
 	// not sampled, otherwise MatchSec scaled by Distinct/Screened plus the
 	// other phases.
-	EstFullSec float64 `json:"est_full_sec"`
-	FlaggedRows int64  `json:"flagged_rows"` // rows written to the flagged output (-1 when not known)
-	PeakRSSKiB  int64  `json:"peak_rss_kib"` // filled by the parent from rusage
+	EstFullSec  float64 `json:"est_full_sec"`
+	FlaggedRows int64   `json:"flagged_rows"` // rows written to the flagged output (-1 when not known)
+	PeakRSSKiB  int64   `json:"peak_rss_kib"` // filled by the parent from rusage
 	// Hits maps every screened name with at least one hit to its hits.
 	Hits map[string][]Hit `json:"hits"`
 	// ScreenedNames lists the screened names when Sampled (quality is
