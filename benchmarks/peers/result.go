@@ -45,6 +45,10 @@ type Result struct {
 	EstFullSec  float64 `json:"est_full_sec"`
 	FlaggedRows int64   `json:"flagged_rows"` // rows written to the flagged output (-1 when not known)
 	PeakRSSKiB  int64   `json:"peak_rss_kib"` // filled by the parent from rusage
+	// CPUSec is user+system CPU time of the whole process (rusage), filled
+	// by the parent. On a shared machine wall time depends on the other
+	// load; CPU time much less so.
+	CPUSec float64 `json:"cpu_sec"`
 	// Hits maps every screened name with at least one hit to its hits.
 	Hits map[string][]Hit `json:"hits"`
 	// ScreenedNames lists the screened names when Sampled (quality is

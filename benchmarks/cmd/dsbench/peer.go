@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"time"
 
@@ -65,8 +66,28 @@ func runPeer(ctx context.Context, args []string) error {
 	threads := fs.Int("threads", 0, "threads (0: GOMAXPROCS)")
 	out := fs.String("out", "", "flagged output Parquet")
 	result := fs.String("result", "", "result JSON `FILE`")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
+	memProfile := fs.String("memprofile", "", "write an allocation profile at the end to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			if f, err := os.Create(*memProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	b := batchFiles{*batch}
 	truth, err := readTruth(b.truth())

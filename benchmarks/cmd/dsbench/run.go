@@ -125,8 +125,8 @@ func runPlan(ctx context.Context, args []string) error {
 				rec.Quality = append(rec.Quality, quality.Count(truth, res, t))
 			}
 			q := rec.Quality[0]
-			fmt.Fprintf(os.Stderr, "%-5s %-10s lists=%-7s T=%d sample=%-5d wall=%6.1fs est=%7.1fs rows/s=%10.0f names/s=%8.0f rss=%5dMiB recall=%.3f fp=%.4f\n",
-				s.Batch, s.Peer, s.Lists, s.Threads, s.Sample, res.WallSec, res.EstFullSec, float64(res.Rows)/res.EstFullSec,
+			fmt.Fprintf(os.Stderr, "%-5s %-10s lists=%-7s T=%d sample=%-5d wall=%6.1fs cpu=%6.1fs est=%7.1fs rows/s=%10.0f names/s=%8.0f rss=%5dMiB recall=%.3f fp=%.4f\n",
+				s.Batch, s.Peer, s.Lists, s.Threads, s.Sample, res.WallSec, res.CPUSec, res.EstFullSec, float64(res.Rows)/res.EstFullSec,
 				float64(res.Distinct)/res.EstFullSec, res.PeakRSSKiB/1024, q.Recall(), q.FPRate())
 			res.Hits = nil // results.jsonl keeps figures, not evidence
 			res.ScreenedNames = nil
@@ -179,6 +179,7 @@ func child(ctx context.Context, self string, s spec, b batchFiles, listNames, li
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		res.PeakRSSKiB = ru.Maxrss // KiB on Linux
+		res.CPUSec = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	os.Remove(resPath)
 	os.Remove(flagged)
