@@ -78,8 +78,11 @@ func (d *DevSet) Split(heldOut bool) []Pair {
 //     acronym or a former name is a different name, which no name matcher
 //     can be asked to find. Former names (f.k.a.) and weak aliases are not
 //     used.
-//   - innocent: real company names, which should match nothing; namesakes
-//     reviewed by hand (namesakes.go) are left out.
+//   - innocent: real company names, which should match nothing. Names equal
+//     to a listed name after normalisation, legal forms aside (SEC's
+//     "CARVANA CO." and OFAC's "CARVANA COMPANY"), are namesakes that every
+//     name matcher must flag and are left out, as are the namesakes
+//     reviewed by hand (namesakes.go).
 func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	o = o.withDefaults()
 	d := &DevSet{Counts: map[string]int{}}
@@ -89,7 +92,19 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	}
 	crossIDPairs(all, d, o)
 	d.Entries = aliasPairs(all, d, o)
+	listed := map[string]bool{}
+	for _, e := range all {
+		for _, n := range e.Names {
+			listed[nameOnly(n.Value)] = true
+		}
+	}
 	for _, n := range dedupNames(innocents) {
+		if listed[nameOnly(n)] {
+			// The same name as a listed one, legal form aside: any name
+			// matcher must flag it, and only other evidence can clear it.
+			d.Counts["innocent namesake removed"]++
+			continue
+		}
 		if namesakes[strings.ToUpper(strings.TrimSpace(n))] {
 			d.Counts["innocent namesake removed"]++
 			continue
@@ -97,6 +112,19 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 		d.add(Pair{Query: n, Source: "innocent", HeldOut: heldOut(n, o)})
 	}
 	return d
+}
+
+// nameOnly is a name's normal form without legal forms: "CARVANA CO." and
+// "CARVANA COMPANY" are the same name.
+func nameOnly(s string) string {
+	var parts []string
+	for _, t := range matchers.Normalise(s).Tokens {
+		if t.Kind != matchers.TokLegal {
+			parts = append(parts, t.Text)
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " ")
 }
 
 func (d *DevSet) add(p Pair) {
@@ -232,6 +260,7 @@ func firstCountry(e *lists.Entry) string {
 // all entries, with a copy (alias removed) in place of each sampled one.
 func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 	out := slices.Clone(all)
+	copies := copiesOf(all)
 	type pick struct {
 		at   int
 		name int
@@ -278,12 +307,67 @@ func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 		sort.Slice(ps, func(i, j int) bool { return ps[i].at < ps[j].at })
 		for _, p := range ps {
 			e := all[p.at]
-			c := *e
-			c.Names = slices.Delete(slices.Clone(e.Names), p.name, p.name+1)
-			out[p.at] = &c
-			key := EntryKey(e.List, e.ID)
-			d.add(Pair{Query: e.Names[p.name].Value, Country: firstCountry(e), Targets: []string{key}, Label: true, Source: "alias-loo", HeldOut: heldOut(key, o)})
+			alias := matchers.SortedKey(e.Names[p.name].Value)
+			targets := []string{EntryKey(e.List, e.ID)}
+			out[p.at] = withoutName(out[p.at], alias)
+			for _, c := range copies[p.at] {
+				out[c] = withoutName(out[c], alias)
+				targets = append(targets, EntryKey(all[c].List, all[c].ID))
+			}
+			sort.Strings(targets)
+			d.add(Pair{Query: e.Names[p.name].Value, Country: firstCountry(e), Targets: targets, Label: true, Source: "alias-loo", HeldOut: heldOut(EntryKey(e.List, e.ID), o)})
 		}
+	}
+	return out
+}
+
+// withoutName returns a copy of e without the names that fold to key.
+func withoutName(e *lists.Entry, key string) *lists.Entry {
+	c := *e
+	c.Names = nil
+	for _, n := range e.Names {
+		if matchers.SortedKey(n.Value) != key {
+			c.Names = append(c.Names, n)
+		}
+	}
+	return &c
+}
+
+// copiesOf finds, for each entry, the entries of other lists that are the
+// same party republished: the CSL's copy of an OFAC entry (same id), or an
+// entry of another list whose primary name folds to the same key. Leaving
+// an alias out of one copy but not the other would let the query match
+// the copy and measure nothing.
+func copiesOf(all []*lists.Entry) map[int][]int {
+	byID := map[string][]int{}
+	byName := map[string][]int{}
+	for i, e := range all {
+		byID[e.ID] = append(byID[e.ID], i)
+		if n := e.PrimaryName(); n != "" {
+			k := matchers.SortedKey(n)
+			byName[k] = append(byName[k], i)
+		}
+	}
+	out := map[int][]int{}
+	for i, e := range all {
+		seen := map[int]bool{i: true}
+		add := func(j int) {
+			if !seen[j] && all[j].List != e.List {
+				seen[j] = true
+				out[i] = append(out[i], j)
+			}
+		}
+		for _, j := range byID[e.ID] {
+			add(j)
+		}
+		if n := e.PrimaryName(); n != "" {
+			if js := byName[matchers.SortedKey(n)]; len(js) <= maxLinked {
+				for _, j := range js {
+					add(j)
+				}
+			}
+		}
+		sort.Ints(out[i])
 	}
 	return out
 }
@@ -291,8 +375,10 @@ func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 // spellingVariant reports whether name ni of e is a respelling,
 // reordering, shortening or extension of another of its names rather than
 // a different name: after the baseline's folding (accents, case,
-// punctuation) they share a name part of three or more letters, or the
-// folded names are within edit similarity 0.6 of each other. Aliases equal
+// punctuation) another name has more than half of its parts of three or
+// more letters, or the folded names are within edit similarity 0.6 of
+// each other. "ABRAMOV, Mikhail" is not a variant of "BURCHIK, Mikhail
+// Leonidovich"; "Dawood Ebrahim" is one of "DAWOOD IBRAHIM KASKAR". Aliases equal
 // to another name after folding are left out: there is nothing to find.
 func spellingVariant(e *lists.Entry, ni int) bool {
 	key := matchers.SortedKey(e.Names[ni].Value)
@@ -306,10 +392,17 @@ func spellingVariant(e *lists.Entry, ni int) bool {
 			return false
 		}
 		other := strings.Fields(ok)
+		shared, counted := 0, 0
 		for _, p := range parts {
-			if len(p) >= 3 && slices.Contains(other, p) {
-				return true
+			if len(p) >= 3 {
+				counted++
+				if slices.Contains(other, p) {
+					shared++
+				}
 			}
+		}
+		if counted > 0 && 2*shared > counted {
+			return true
 		}
 		if levenshtein.Compare(key, ok) >= 0.6 {
 			return true

@@ -2,6 +2,9 @@ package eval
 
 import (
 	"context"
+	"encoding/csv"
+	"io"
+	"strconv"
 	"runtime"
 	"strings"
 	"sync"
@@ -22,6 +25,8 @@ type Outcome struct {
 	// candidates (CandidateKnown false when the matcher does not say).
 	Candidate      bool
 	CandidateKnown bool
+	// The best target and best other match, for the error listing.
+	TargetMatch, OtherMatch matchers.Match
 }
 
 // CandidateLister is implemented by matchers that gather candidates before
@@ -73,9 +78,11 @@ func runOne(m matchers.Matcher, cl CandidateLister, p *Pair, buf []matchers.Matc
 	var o Outcome
 	for _, h := range m.Match(q, buf) {
 		if isTarget(p, h.Entry, h.MatchedName()) {
-			o.Target = max(o.Target, h.Score)
-		} else {
-			o.Other = max(o.Other, h.Score)
+			if h.Score > o.Target {
+				o.Target, o.TargetMatch = h.Score, h
+			}
+		} else if h.Score > o.Other {
+			o.Other, o.OtherMatch = h.Score, h
 		}
 	}
 	if cl != nil && len(p.Targets) > 0 {
@@ -114,3 +121,42 @@ func isTarget(p *Pair, e *lists.Entry, matched string) bool {
 // isKey reports whether a target is an entry key ("ofac_sdn:12345") rather
 // than a name.
 func isKey(t string) bool { return strings.Contains(t, ":") && !strings.Contains(t, " ") }
+
+// WriteErrors writes, as CSV, the pairs the matcher got wrong at threshold
+// t: positives whose target scored below t and negatives flagged at or
+// above it, with the best target and best other match and their
+// explanations. It is what a researcher reads to see why.
+func WriteErrors(w io.Writer, pairs []Pair, out []Outcome, t float64) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"source", "split", "label", "query", "targets", "target_score", "target_name", "target_explanation", "other_score", "other_entry", "other_name", "other_explanation"}); err != nil {
+		return err
+	}
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
+	for i, p := range pairs {
+		o := out[i]
+		missed := p.Label && o.Target < t
+		flagged := !p.Label && (max(o.Target, o.Other) >= t)
+		if !missed && !flagged {
+			continue
+		}
+		split, label := "tune", "0"
+		if p.HeldOut {
+			split = "heldout"
+		}
+		if p.Label {
+			label = "1"
+		}
+		row := []string{p.Source, split, label, p.Query, strings.Join(p.Targets, "|"), f(o.Target), "", "", f(o.Other), "", "", ""}
+		if o.TargetMatch.Entry != nil {
+			row[6], row[7] = o.TargetMatch.MatchedName(), o.TargetMatch.Explanation
+		}
+		if o.OtherMatch.Entry != nil {
+			row[9], row[10], row[11] = EntryKey(o.OtherMatch.Entry.List, o.OtherMatch.Entry.ID), o.OtherMatch.MatchedName(), o.OtherMatch.Explanation
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

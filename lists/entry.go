@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"sort"
 	"strconv"
 )
 
@@ -156,4 +157,23 @@ type List struct {
 	// Removed are ids a delta file deletes that it does not itself hold
 	// (OpenSanctions entities.delta.json DEL); List.Apply drops them.
 	Removed []string
+}
+
+// ContentHash is a stable hash of the list's entries, independent of their
+// order and of the file they were read from: it changes exactly when some
+// entry's ContentHash does, and so says whether a re-published list holds
+// anything new.
+func (l *List) ContentHash() string {
+	hs := make([]string, len(l.Entries))
+	for i, e := range l.Entries {
+		hs[i] = e.ContentHash()
+	}
+	sort.Strings(hs)
+	sum := sha256.New()
+	sum.Write([]byte(l.ID))
+	for _, h := range hs {
+		sum.Write([]byte{0})
+		sum.Write([]byte(h))
+	}
+	return hex.EncodeToString(sum.Sum(nil)[:16])
 }

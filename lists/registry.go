@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ErrUnknownFormat is returned when no reader recognises a file.
@@ -50,6 +52,34 @@ var Formats = []Format{
 		ListID:  "ofac_sdn",
 		Detect:  detectOFACEnhancedXML,
 		Read:    ReadOFACEnhancedXML,
+	},
+	{
+		Name:    "eu-fsf-xml",
+		Summary: "EU Financial Sanctions Files consolidated list XML (xmlFullSanctionsList_1_1: export of sanctionEntity)",
+		ListID:  "eu_fsf",
+		Detect:  detectEUFSFXML,
+		Read:    ReadEUFSFXML,
+	},
+	{
+		Name:    "eu-fsf-csv",
+		Summary: "EU Financial Sanctions Files consolidated list CSV (';'-separated, one row per alias/address/..., Entity_LogicalId)",
+		ListID:  "eu_fsf",
+		Detect:  detectEUFSFCSV,
+		Read:    ReadEUFSFCSV,
+	},
+	{
+		Name:    "uk-fcdo-csv",
+		Summary: "FCDO UK Sanctions List CSV (UK-Sanctions-List.csv: Unique ID, Name 1..6, Name type, Alias strength, ...)",
+		ListID:  "uk_fcdo",
+		Detect:  detectUKFCDOCSV,
+		Read:    ReadUKFCDOCSV,
+	},
+	{
+		Name:    "uk-ofsi-csv",
+		Summary: "OFSI Consolidated List CSV (ConList.csv: Name 6, Name 1..5, Alias Type, Alias Quality, ..., Group ID)",
+		ListID:  "uk_ofsi",
+		Detect:  detectUKOFSICSV,
+		Read:    ReadUKOFSICSV,
 	},
 	{
 		Name:    "un-xml",
@@ -99,6 +129,12 @@ var Formats = []Format{
 		ListID:  "opensanctions",
 		Detect:  detectOSTargetsCSV,
 		Read:    ReadOSTargetsCSV,
+	},
+	{
+		Name:    "os-curated-csv",
+		Summary: "OpenSanctions curated CSVs of small official lists, by header: BIS MIEU, DoD 1260H, DoD 1286, China countersanctions, Cuba Restricted List (list id per file)",
+		Detect:  detectOSCuratedCSV,
+		Read:    ReadOSCuratedCSV,
 	},
 	{
 		Name:    "inhouse-csv",
@@ -196,7 +232,8 @@ func isDocFile(base string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "provenance") || strings.HasPrefix(base, "license")
+	return strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "provenance") || strings.HasPrefix(base, "license") ||
+		base == "manifest.json" // written by lists/fetch
 }
 
 // DirFile is one file found by ScanDir: the format that will read it, or
@@ -264,25 +301,52 @@ func ScanDir(ctx context.Context, dir string) ([]DirFile, error) {
 
 // LoadDir loads every recognised list file below dir, in sorted path order.
 // Companion files, documentation, older-snapshot folders and files no
-// format recognises are skipped (ScanDir says which and why).
+// format recognises are skipped (ScanDir says which and why). Files are
+// read in parallel, one per CPU, since each reader is single-threaded; the
+// result is in path order whatever the timing, and on failure the error of
+// the first failing file in path order is returned.
 func LoadDir(ctx context.Context, dir string) ([]*List, error) {
 	files, err := ScanDir(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
-	var out []*List
+	var specs []string
 	for _, f := range files {
-		if f.Format == "" {
-			continue
+		if f.Format != "" {
+			specs = append(specs, f.Format+"="+f.Path)
 		}
-		l, err := Load(ctx, f.Format+"="+f.Path)
+	}
+	if len(specs) == 0 {
+		return nil, fmt.Errorf("%s: no list files recognised", dir)
+	}
+	out := make([]*List, len(specs))
+	errs := make([]error, len(specs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(specs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = Load(ctx, specs[i])
+			}
+		}()
+	}
+	for i := range specs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, l)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no list files recognised", dir)
 	}
 	return out, nil
 }

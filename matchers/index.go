@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dualscreen/dualscreen/lists"
@@ -48,6 +49,8 @@ type vocabulary struct {
 	key  []string
 	df   []int32
 	idf  []float32
+	// patronymic marks Slavic patronymics, which weigh less.
+	patronymic []bool
 	// joined marks entries that exist only as two adjacent name tokens
 	// written together ("petro china" indexed as "petrochina").
 	joined []bool
@@ -82,8 +85,8 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	var seen []string
 	for ei, e := range entries {
 		seen = seen[:0]
-		for ni := range e.Names {
-			toks := norms[ei][ni].Tokens
+		for _, vn := range norms[ei] {
+			ni, toks := vn.name, vn.norm.Tokens
 			if len(toks) == 0 {
 				continue
 			}
@@ -122,6 +125,10 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	ix.idfUnknown = idf(n, 1)
 	ix.idfCommon = idf(n, math.Max(1, commonShare*n))
 	ix.voc.key = make([]string, len(ix.voc.text))
+	ix.voc.patronymic = make([]bool, len(ix.voc.text))
+	for id, t := range ix.voc.text {
+		ix.voc.patronymic[id] = ix.voc.kind[id] == TokWord && isPatronymic(t)
+	}
 	var kb []byte
 	for id, t := range ix.voc.text {
 		if ix.voc.joined[id] || ix.voc.kind[id] != TokWord {
@@ -221,9 +228,18 @@ func (ix *Index) lookupDel(h uint64, f func(v int32)) {
 	}
 }
 
+// variantNorm is one normalised name variant of an entry. A name cell may
+// hold several names separated by ";" (the UN list prints "Qasim
+// Soleimani; Qasem Sulaimani; ..." as one alias): each is indexed on its
+// own, all pointing at the same Names index.
+type variantNorm struct {
+	name int
+	norm Normalised
+}
+
 // normaliseAll normalises every name of every entry, in parallel.
-func normaliseAll(entries []*lists.Entry) [][]Normalised {
-	out := make([][]Normalised, len(entries))
+func normaliseAll(entries []*lists.Entry) [][]variantNorm {
+	out := make([][]variantNorm, len(entries))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	chunk := (len(entries) + workers - 1) / workers
@@ -238,9 +254,11 @@ func normaliseAll(entries []*lists.Entry) [][]Normalised {
 			nw := getNormWork()
 			defer putNormWork(nw)
 			for i := lo; i < hi; i++ {
-				ns := make([]Normalised, len(entries[i].Names))
+				ns := make([]variantNorm, 0, len(entries[i].Names))
 				for j, n := range entries[i].Names {
-					ns[j] = nw.normalise(n.Value, nil)
+					for part := range strings.SplitSeq(n.Value, ";") {
+						ns = append(ns, variantNorm{j, nw.normalise(part, nil)})
+					}
 				}
 				out[i] = ns
 			}

@@ -86,9 +86,12 @@ func (n Normalised) HasLegalForm() bool {
 //     join (O'Brien → obrien), hyphens split (Al-Qaida → al qaida);
 //  5. legal forms in any language become one class token (legalforms.go);
 //     runs of single letters that spell one ("O.O.O.", "J.S.C.") too;
+//     Standard spellings of one given name become one (Mohamed, Muhammad
+//     → muhammad; Sergei, Serhiy → sergey; nameparts.go);
 //  6. particles (al, bin, of, de, ...) dropped unless nothing else is left;
-//     leading honorifics (Haji, Dr, General) dropped while two name parts
-//     remain, so "General Dynamics" keeps its first word.
+//     in names without a legal form, titles (Haji, Dr, Mullah) dropped
+//     wherever they stand and ranks (General, Colonel) at the start, while
+//     two name parts remain, so "General Dynamics" keeps its first word.
 //
 // Name order is not normalised here: the scorer aligns tokens as a bag, so
 // "IVANOV, Sergei" and "Sergei Ivanov" are the same to it.
@@ -302,7 +305,11 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 				}
 			}
 		}
-		toks = append(toks, Token{Text: raw[i], Kind: wordKind(raw[i])})
+		text := raw[i]
+		if c, ok := nameCanon[text]; ok {
+			text = c // one spelling per given name (nameparts.go)
+		}
+		toks = append(toks, Token{Text: text, Kind: wordKind(text)})
 		i++
 	}
 	// Step 6: particles, then leading honorifics.
@@ -335,6 +342,17 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 				*honorifics = append(*honorifics, t.Text)
 			}
 			toks = append(toks[:0], toks[n:]...)
+		}
+		for i := 1; i < len(toks); {
+			n := matchTitle(toks[i:])
+			if n == 0 || len(toks)-n < 2 {
+				i++
+				continue
+			}
+			for _, t := range toks[i : i+n] {
+				*honorifics = append(*honorifics, t.Text)
+			}
+			toks = append(toks[:i], toks[i+n:]...)
 		}
 	}
 	return toks

@@ -69,7 +69,8 @@ func (t *phraseTable) match(toks []string) (int, string) {
 
 var (
 	legalPhrases   *phraseTable
-	honorificTable *phraseTable
+	honorificTable *phraseTable // titles and ranks: removed at the start
+	titleTable     *phraseTable // titles only: removed anywhere
 	particleSet    map[string]bool
 )
 
@@ -82,11 +83,16 @@ func init() {
 		lf[c] = c // a class token is its own legal form: normalising twice changes nothing
 	}
 	legalPhrases = newPhraseTable(lf)
-	h := make(map[string]string, len(honorifics))
-	for _, s := range honorifics {
+	h := make(map[string]string, len(titles)+len(ranks))
+	ti := make(map[string]string, len(titles))
+	for _, s := range titles {
+		h[s], ti[s] = s, s
+	}
+	for _, s := range ranks {
 		h[s] = s
 	}
 	honorificTable = newPhraseTable(h)
+	titleTable = newPhraseTable(ti)
 	w := getNormWork()
 	particleSet = map[string]bool{}
 	for _, p := range particles {
@@ -100,7 +106,12 @@ func init() {
 func matchLegalPhrase(toks []string) (int, string) { return legalPhrases.match(toks) }
 
 // matchHonorific returns how many leading tokens form one honorific.
-func matchHonorific(toks []Token) int {
+func matchHonorific(toks []Token) int { return matchPhraseTokens(honorificTable, toks) }
+
+// matchTitle returns how many leading tokens form one title.
+func matchTitle(toks []Token) int { return matchPhraseTokens(titleTable, toks) }
+
+func matchPhraseTokens(pt *phraseTable, toks []Token) int {
 	if len(toks) == 0 || toks[0].Kind == TokLegal {
 		return 0
 	}
@@ -110,7 +121,7 @@ func matchHonorific(toks []Token) int {
 		buf[n] = toks[n].Text
 		n++
 	}
-	k, _ := honorificTable.match(buf[:n])
+	k, _ := pt.match(buf[:n])
 	return k
 }
 

@@ -109,6 +109,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		case id >= 0:
 			w = ix.voc.idf[id]
 		}
+		if tk.Kind == TokWord && isPatronymic(tk.Text) {
+			w *= float32(t.Patronymic)
+		}
 		s.q = append(s.q, qtok{text: tk.Text, kind: tk.Kind, id: id, w: w})
 		if tk.Kind == TokLegal || tk.Kind == TokInitial {
 			continue
@@ -170,10 +173,14 @@ func (ix *Index) tokenSim(q string, qkey []byte, v int32, t *Tuning) float32 {
 	keyEq := len(qkey) >= 2 && string(qkey) == ix.voc.key[v]
 	short := min(runeLen(q), runeLen(vt)) < minDelLen
 	switch {
+	case keyEq && len(qkey) >= 3 && q[0] == vt[0]:
+		// Same sound skeleton and first letter: halfway to PhoneticSim.
+		// Only halfway, because short skeletons collide (Aecom / Aqim).
+		sim = max(sim, 0.5*sim+0.5*t.PhoneticSim)
 	case keyEq && len(qkey) >= 3:
-		sim = max(sim, t.PhoneticSim)
+		sim = max(sim, 0.65*sim+0.35*t.PhoneticSim)
 	case keyEq:
-		sim = max(sim, t.PhoneticSim-0.1)
+		sim = max(sim, 0.75*sim+0.25*t.PhoneticSim)
 	case short:
 		return 0
 	}

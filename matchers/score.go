@@ -16,10 +16,10 @@ type Tuning struct {
 	// MaxKeyNeighbours: a phonetic key shared by more vocabulary tokens than
 	// this gathers nothing (too common to tell names apart). Default 64.
 	MaxKeyNeighbours int
-	// MinTokenSim: token pairs less similar than this do not align. Default 0.72.
+	// MinTokenSim: token pairs less similar than this do not align. Default 0.75.
 	MinTokenSim float64
-	// PhoneticSim: the similarity given to tokens with the same phonetic key
-	// of three or more letters (Iwanow / Ivanov). Default 0.9.
+	// PhoneticSim: the similarity tokens with the same phonetic key and
+	// first letter are lifted halfway towards (Iwanow / Ivanov). Default 0.9.
 	PhoneticSim float64
 	// ListGap is how much an unmatched listed token counts against a match
 	// relative to an unmatched query token: a missing middle name or
@@ -39,6 +39,9 @@ type Tuning struct {
 	// JoinSim is the similarity of a word to two adjacent words written
 	// together (PetroChina / Petro China). Default 0.95.
 	JoinSim float64
+	// Patronymic multiplies the weight of a patronymic (Sergeevich,
+	// Ivanovna), which publishers include or leave out at will. Default 0.4.
+	Patronymic float64
 	// TypeMismatch multiplies the score when the query names an
 	// organisation (it has a legal form) and the entry is a person. Default 0.7.
 	TypeMismatch float64
@@ -68,7 +71,7 @@ func (t Tuning) withDefaults() Tuning {
 	if t.MaxKeyNeighbours <= 0 {
 		t.MaxKeyNeighbours = 64
 	}
-	def(&t.MinTokenSim, 0.72)
+	def(&t.MinTokenSim, 0.75)
 	def(&t.PhoneticSim, 0.9)
 	def(&t.ListGap, 0.3)
 	def(&t.OrgListGap, 0.6)
@@ -77,6 +80,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.InitialSim, 0.75)
 	def(&t.JoinSim, 0.95)
 	def(&t.TypeMismatch, 0.7)
+	def(&t.Patronymic, 0.4)
 	def(&t.WeakAlias, 0.9)
 	def(&t.CountryBoost, 0.15)
 	def(&t.Gamma, 1)
@@ -188,7 +192,11 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			queryOrg = true
 		}
 		w := float64(qt.w)
-		if j := al.qm[i]; j >= 0 && qt.id < 0 && qt.kind == TokWord {
+		if al.how[i] == alignInitial {
+			// an initial against a word is evidence of an initial's weight,
+			// however rare the word (V.P. Properties / Vici Properties)
+			w = min(w, t.InitialWeight)
+		} else if j := al.qm[i]; j >= 0 && qt.id < 0 && qt.kind == TokWord {
 			// a token the lists do not know, matched fuzzily: it is as
 			// rare as the token it matched
 			w = float64(ix.voc.idf[ntoks[j]])
@@ -203,8 +211,13 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		w := float64(ix.voc.idf[v])
 		if ix.voc.kind[v] == TokInitial {
 			w = t.InitialWeight
+		} else if ix.voc.patronymic[v] {
+			w *= t.Patronymic
 		}
 		if i := al.nm[j]; i >= 0 {
+			if al.how[i] == alignInitial {
+				w = min(w, t.InitialWeight)
+			}
 			gap += w * (1 - float64(al.qs[i]))
 		} else {
 			gap += w

@@ -13,6 +13,7 @@ var (
 	ErrBadUTF8        = errors.New("invalid UTF-8")
 	ErrNullValue      = errors.New("null or empty value in a required column")
 	ErrNotParquet     = errors.New("not a Parquet file")
+	ErrCorrupt        = errors.New("corrupt Parquet data")
 	ErrNoFiles        = errors.New("no Parquet files found")
 	ErrSchemaMismatch = errors.New("columns differ from the first input file")
 	ErrReservedColumn = errors.New("input column has the name of an output field")

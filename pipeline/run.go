@@ -178,6 +178,7 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (sum *Summary
 		return nil, err
 	}
 	sum.Elapsed = time.Since(start)
+	sum.seen = nil // the id hashes are only needed while reading
 	return sum, nil
 }
 

@@ -1,49 +1,15 @@
 package report
 
 import (
-	"context"
-	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/dualscreen/dualscreen/internal/testutil"
 )
-
-// chromium returns the path of a Chromium binary, or skips the test: the
-// browser tests need a real browser and .ci/run installs Debian's chromium.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("chromium not found on PATH: skipping the headless-browser tests of the HTML report (apt-get install chromium; .ci/run does)")
-	return ""
-}
-
-// runChromium runs headless Chromium isolated from the network and from any
-// profile, with extra flags and the URL last, and returns its stdout.
-func runChromium(t *testing.T, bin string, extra ...string) []byte {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
-	defer cancel()
-	args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + t.TempDir()}
-	cmd := exec.CommandContext(ctx, bin, append(args, extra...)...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("chromium %v: %v\n%s", extra, err, stderr.String())
-	}
-	return out
-}
 
 func writeFixtureReport(t *testing.T) (string, Summary) {
 	t.Helper()
@@ -56,33 +22,15 @@ func writeFixtureReport(t *testing.T) (string, Summary) {
 }
 
 func TestReportInChromiumScreenshotIsNotBlank(t *testing.T) {
-	bin := chromium(t)
+	bin := testutil.Chromium(t)
 	page, _ := writeFixtureReport(t)
-	shot := filepath.Join(t.TempDir(), "shot.png")
-	runChromium(t, bin, "--window-size=1280,1600", "--hide-scrollbars", "--screenshot="+shot, "file://"+page)
-	f, err := os.Open(shot)
-	if err != nil {
-		t.Fatalf("no screenshot: %v", err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	colours := map[[3]uint32]int{}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y += 2 {
-		for x := b.Min.X; x < b.Max.X; x += 2 {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			colours[[3]uint32{r >> 8, g >> 8, bl >> 8}]++
-		}
-	}
+	colours := testutil.ScreenshotColours(t, bin, "file://"+page)
 	// A blank or error page has a handful of colours; the rendered report
 	// has text, the dark header, bars and priority badges.
 	if len(colours) < 50 {
 		t.Fatalf("screenshot has %d distinct colours: looks blank", len(colours))
 	}
-	has := func(r, g, bl uint32) bool { _, ok := colours[[3]uint32{r, g, bl}]; return ok }
+	has := func(r, g, bl uint8) bool { _, ok := colours[[3]uint8{r, g, bl}]; return ok }
 	if !has(0x3a, 0x6e, 0xa5) || !has(0x1d, 0x23, 0x30) {
 		t.Errorf("screenshot lacks the chart bar or header colour: charts or header not drawn")
 	}
@@ -94,7 +42,7 @@ var (
 )
 
 func TestReportInChromiumFiltersByFragment(t *testing.T) {
-	bin := chromium(t)
+	bin := testutil.Chromium(t)
 	page, s := writeFixtureReport(t)
 	var wantHighEmbargo, wantLowOrMediumParty int
 	for _, r := range s.Top {
@@ -122,7 +70,7 @@ func TestReportInChromiumFiltersByFragment(t *testing.T) {
 		{"#reason=PARTY_MATCH&priority=medium,low", wantLowOrMediumParty},
 		{"#priority=", 0},
 	} {
-		dom := string(runChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", "file://"+page+tc.fragment))
+		dom := string(testutil.RunChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", "file://"+page+tc.fragment))
 		m := shownRe.FindStringSubmatch(dom)
 		if m == nil {
 			t.Fatalf("%q: filter counter not found in the DOM", tc.fragment)
@@ -143,9 +91,9 @@ func TestReportInChromiumFiltersByFragment(t *testing.T) {
 }
 
 func TestReportInChromiumDoesNotRunInputText(t *testing.T) {
-	bin := chromium(t)
+	bin := testutil.Chromium(t)
 	page, _ := writeFixtureReport(t)
-	dom := string(runChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", "file://"+page))
+	dom := string(testutil.RunChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", "file://"+page))
 	if !strings.Contains(dom, "<title>dualscreen review report</title>") || strings.Contains(dom, "pwned</title>") {
 		t.Fatalf("the consignee payload ran: document title changed")
 	}

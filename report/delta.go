@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -273,6 +272,3 @@ func ChangedEntries(ls []*lists.List, d ListDelta) []*lists.Entry {
 	}
 	return out
 }
-
-// errNoSidecar is returned when a previous manifest lacks what delta screening needs.
-var errNoSidecar = errors.New("previous manifest has no delta sidecars (was it written by an older version?)")

@@ -186,8 +186,11 @@ func readParquetColumns(ctx context.Context, path string, required, optional []s
 	}
 }
 
+// appendLeaves collects the leaf column indices below f. It tests for
+// children rather than calling IsLeaf: arrow v17 leaves ColIndex at 0, not
+// -1, on group fields such as a list, so IsLeaf reports them as leaves.
 func appendLeaves(dst []int, f *pqarrow.SchemaField) []int {
-	if f.IsLeaf() {
+	if len(f.Children) == 0 {
 		return append(dst, f.ColIndex)
 	}
 	for i := range f.Children {

@@ -42,6 +42,9 @@ func TestClassifierLanguages(t *testing.T) {
 		{"en", "Antivirus software with intrusion detection", false, ""},
 		{"en", "SIM cards with IMSI range pre-provisioned", false, ""},
 		{"en", "Baby monitor with camera and night vision", false, ""},
+		{"en", "Grease interceptor with level monitoring", false, ""},
+		{"en", "Telecommunications interception system", true, "interception"},
+		{"en", "Exploit kit with zero-day payloads", true, "intrusion"},
 		// German
 		{"de", "Software zur Telekommunikationsüberwachung (TKÜ) mit Auswertezentrum", true, "interception"},
 		{"de", "IMSI-Catcher, tragbar, mit Zubehör", true, "interception"},
@@ -54,6 +57,8 @@ func TestClassifierLanguages(t *testing.T) {
 		{"fr", "Logiciel espion pour smartphones", true, "intrusion"},
 		{"fr", "Système de reconnaissance faciale pour aéroport", true, "biometric"},
 		{"fr", "Câble réseau RJ45 catégorie 6", false, ""},
+		{"fr", "Système d'exploitation pour caméra de surveillance", false, ""},
+		{"fr", "Plateforme d'interception des communications", true, "interception"},
 		{"fr", "Objectif de caméra grand angle", false, ""},
 		// Spanish
 		{"es", "Sistema de interceptación legal de comunicaciones", true, "interception"},
@@ -79,6 +84,7 @@ func TestClassifierLanguages(t *testing.T) {
 		{"pt", "Sistema de reconhecimento facial", true, "biometric"},
 		{"pt", "Equipamento de escuta telefónica", true, "interception"},
 		{"pt", "Cabo de rede 10 m", false, ""},
+		{"pt", "Sistema de interceptação de comunicações", true, "interception"},
 		// Swedish
 		{"sv", "Utrustning för avlyssning av mobiltelefoner", true, "interception"},
 		{"sv", "Nätverkskabel 2 m", false, ""},

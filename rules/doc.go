@@ -30,8 +30,9 @@
 //	                              code to one (score 0.6, policy option); Annex I items to Myanmar (military
 //	                              end-user ban, 0.7); Common Military List items to an arms embargo (1.0) or
 //	                              targeted arms restrictions (0.6)
-//	DUAL_USE_LICENCE_REQUIRED     Annex I item leaving the EU (Art. 3) where EU001 does not cover it: a non-EU001
-//	                              destination, or an Annex II Section I / Annex IV item to an EU001 destination
+//	DUAL_USE_LICENCE_REQUIRED     Annex I item leaving the EU (Art. 3) where neither EU001 nor EU002 covers it:
+//	                              an Annex II Section I / Annex IV item to an EU001 destination, an item
+//	                              outside EU002's list to its destinations, anything to other destinations
 //	CYBER_SURVEILLANCE_CATCH_ALL  Art. 5: a cyber-surveillance control code (1.0; 0.6 when the code is broader
 //	                              than the listed sub-item) or description (classifier score) to a
 //	                              human-rights-risk destination (countries with EU telecom-monitoring or
@@ -52,8 +53,9 @@
 //
 // # Simplifications (also in data/rules/README.md)
 //
-//   - Only EU001 among the Union general authorisations is assessed; EU002 to
-//     EU008 depend on conditions a shipment record does not show, so the
+//   - Only EU001 and EU002 among the Union general authorisations are
+//     assessed; EU003 to EU008 depend on conditions a shipment record does
+//     not show (repair, exhibition, intra-group, end-user type), so the
 //     licence hit names them instead of applying them.
 //   - Measures apply as of the tables' last-checked date, whatever the
 //     declaration date: screening happens before shipping, and historical

@@ -14,6 +14,7 @@ type Engine struct {
 	p        *Policy
 	measures map[string][]DestinationMeasure // ISO2 → effective measures
 	eu001    map[string]CountryRow
+	eu002    map[string]CountryRow
 	eu       map[string]bool
 	cls      *Classifier
 }
@@ -23,12 +24,15 @@ func NewEngine(p *Policy) (*Engine, error) {
 	if p == nil {
 		return nil, errNoPolicy
 	}
-	e := &Engine{p: p, measures: map[string][]DestinationMeasure{}, eu001: map[string]CountryRow{}, eu: map[string]bool{}}
+	e := &Engine{p: p, measures: map[string][]DestinationMeasure{}, eu001: map[string]CountryRow{}, eu002: map[string]CountryRow{}, eu: map[string]bool{}}
 	for _, m := range p.measures {
 		e.measures[m.ISO2] = append(e.measures[m.ISO2], m)
 	}
 	for _, c := range p.tables.EU001 {
 		e.eu001[c.ISO2] = c
+	}
+	for _, c := range p.tables.EU002Destinations {
+		e.eu002[c.ISO2] = c
 	}
 	for _, c := range p.tables.EUMembers {
 		e.eu[c.ISO2] = true
@@ -250,7 +254,16 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			h.Explanation = fmt.Sprintf("dual-use item %s for %s: all Annex I items are prohibited%s", codeList(annexI), where, since)
 		case len(military) == 0 && p.FlagUncodedToBanned:
 			h.Score = UncodedBanScore
-			h.Explanation = fmt.Sprintf("no dual-use control code declared for goods to %s, where all Annex I items are prohibited%s: confirm the goods are not dual-use", where, since)
+			declared := "no dual-use control code declared"
+			switch {
+			case len(codes.Invalid) > 0:
+				declared = fmt.Sprintf("no valid dual-use control code (%q is not one)", codes.Invalid[0].Text)
+			case codes.NotListed:
+				// Y901 and the like are the declarant's own statement; the
+				// ban regimes also cover items beyond Annex I.
+				declared = fmt.Sprintf("goods declared not listed (%q)", strings.TrimSpace(s.ControlCode))
+			}
+			h.Explanation = fmt.Sprintf("%s for goods to %s, where all Annex I items are prohibited%s: confirm the goods are not dual-use", declared, where, since)
 		default:
 			return dst
 		}
@@ -267,8 +280,10 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 	case ArmsEmbargo, ArmsRestrictions:
 		full := m.Measure == ArmsEmbargo
 		kind := "an arms embargo"
+		scope := "" // the table note says whom targeted restrictions cover
 		if !full {
 			kind = "targeted arms restrictions"
+			scope = noteSuffix(m.Note)
 		}
 		if len(military) > 0 && p.Enabled[evidence.EmbargoedDestination] {
 			h := base
@@ -277,7 +292,7 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			if !full {
 				h.Score = 0.6
 			}
-			h.Explanation = fmt.Sprintf("military-list item %s for %s, under %s%s", codeList(military), where, kind, noteSuffix(m.Note))
+			h.Explanation = fmt.Sprintf("military-list item %s for %s, under %s%s", codeList(military), where, kind, scope)
 			dst = append(dst, h)
 		}
 		if p.Enabled[evidence.MilitaryEndUseCatchAll] && (len(annexI) > 0 || (len(military) == 0 && p.MilitaryEndUseWithoutCode)) {
@@ -293,7 +308,7 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			if !full {
 				h.Score /= 2
 			}
-			h.Explanation = fmt.Sprintf("%s for %s, under %s%s: authorisation needed if intended for a military end-use", what, where, kind, noteSuffix(m.Note))
+			h.Explanation = fmt.Sprintf("%s for %s, under %s%s: authorisation needed if intended for a military end-use", what, where, kind, scope)
 			dst = append(dst, h)
 		}
 	}
@@ -352,18 +367,34 @@ func (e *Engine) cyberHit(s *evidence.Shipment, pl *place, hr Provenance, annexI
 }
 
 // licenceHit applies Art. 3: an Annex I item leaving the EU needs an
-// authorisation unless a Union general authorisation covers it. Only EU001
-// is assessed: it covers its destinations for everything but Annex II
-// Section I (which includes all Annex IV items). EU002–EU008 depend on
-// conditions a shipment record does not show, so they are named, not
-// applied.
+// authorisation unless a Union general authorisation covers it. EU001 and
+// EU002 are assessed: EU001 covers its destinations for everything but
+// Annex II Section I (which includes all Annex IV items); EU002 covers its
+// listed items to its four destinations. EU003–EU008 depend on conditions a
+// shipment record does not show (repair, exhibition, intra-group, end-user
+// type), so they are named, not applied.
 func (e *Engine) licenceHit(s *evidence.Shipment, dest string, c Code) (evidence.Hit, bool) {
 	h := evidence.Hit{Reason: evidence.DualUseLicenceRequired, Role: evidence.RoleGoods, EntryType: "control_code",
 		EntryName: countries.Name(dest), MatchedName: c.String(), QueryName: s.ControlCode, Score: 1}
 	row, isEU001 := e.eu001[dest]
 	if !isEU001 {
 		h.LegalBasis = provArt3.Cite()
-		h.Explanation = fmt.Sprintf("Annex I item %s to %s (%s): no Union general authorisation assessed covers it (EU001 does not list %s; EU002–EU008 depend on item and conditions): an individual, global or national general authorisation is needed", c, countries.Name(dest), dest, dest)
+		ugea := fmt.Sprintf("EU001 does not list %s", dest)
+		if eu2, ok := e.eu002[dest]; ok {
+			m := matchCode(e.p.tables.EU002Items, c)
+			switch m.rel {
+			case relWithin:
+				return evidence.Hit{}, false // covered by EU002
+			case relBroader:
+				h.Score = 0.7
+				h.LegalBasis += "; " + eu2.Cite()
+				ugea += fmt.Sprintf("; EU002 covers only %s of %s", entryTexts(m.under, 4), c)
+			default:
+				h.LegalBasis += "; " + eu2.Cite()
+				ugea += "; EU002 does not list " + c.String()
+			}
+		}
+		h.Explanation = fmt.Sprintf("Annex I item %s to %s (%s): no Union general authorisation assessed covers it (%s; EU003–EU008 depend on conditions a record does not show): an individual, global or national general authorisation is needed", c, countries.Name(dest), dest, ugea)
 		return h, true
 	}
 	// EU001 destination: only Section I items (and Annex IV items, which

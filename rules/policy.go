@@ -258,7 +258,8 @@ func NewPolicy(t *Tables, f *File, src string) (*Policy, error) {
 	if p.MediumAt > p.HighAt {
 		return nil, bad("thresholds", "priority_medium %v is above priority_high %v", p.MediumAt, p.HighAt)
 	}
-	for name, on := range f.Rules {
+	for _, name := range sortedKeys(f.Rules) {
+		on := f.Rules[name]
 		r, ok := reasonByName(name)
 		if !ok {
 			return nil, bad("rules."+name, "unknown reason (known: %s)", knownReasons())
@@ -266,7 +267,8 @@ func NewPolicy(t *Tables, f *File, src string) (*Policy, error) {
 		p.Enabled[r] = on
 		p.origin["rules."+string(r)] = src
 	}
-	for name, w := range f.Weights {
+	for _, name := range sortedKeys(f.Weights) {
+		w := f.Weights[name]
 		r, ok := reasonByName(name)
 		if !ok {
 			return nil, bad("weights."+name, "unknown reason (known: %s)", knownReasons())
@@ -530,3 +532,14 @@ func (p *Policy) Decide(s *evidence.Shipment, hits []evidence.Hit) evidence.Deci
 
 // errNoPolicy guards the engine constructor.
 var errNoPolicy = errors.New("rules: nil policy")
+
+// sortedKeys gives map keys in order, so that errors do not depend on map
+// iteration.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

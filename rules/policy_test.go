@@ -196,12 +196,15 @@ func TestEmbeddedTablesHonest(t *testing.T) {
 	if len(tb.EU001) != 10 || len(tb.EUMembers) != 27 {
 		t.Errorf("EU001 %d rows (want 10 incl. LI), member states %d (want 27)", len(tb.EU001), len(tb.EUMembers))
 	}
+	if len(tb.EU002Destinations) != 4 || len(tb.EU002Items) != 28 {
+		t.Errorf("EU002: %d destinations (want 4), %d items (want 28)", len(tb.EU002Destinations), len(tb.EU002Items))
+	}
 	for _, m := range tb.Destinations {
 		if !m.Default && m.Status != "U" {
 			t.Errorf("%s is off by default but status %s", m.Key(), m.Status)
 		}
 	}
-	for _, e := range append(append([]CodeEntry{}, tb.SectionI...), tb.AnnexIV...) {
+	for _, e := range append(append(append([]CodeEntry{}, tb.SectionI...), tb.AnnexIV...), tb.EU002Items...) {
 		if e.Status != "V" {
 			t.Errorf("%s: %s status %s, want V", e.Source, e.Text, e.Status)
 		}
@@ -216,4 +219,61 @@ func TestExamplePolicyFileLoads(t *testing.T) {
 	if !p.measureOn("CN:arms_embargo") || p.Origin("destinations.CN:arms_embargo") == "default" {
 		t.Error("example enables CN:arms_embargo but the policy does not show it")
 	}
+}
+
+// FuzzLoadPolicy feeds arbitrary policy files: LoadPolicy either fails with
+// an error naming the file, or returns a policy whose thresholds and
+// weights are in range, whose priorities are ordered, and whose every
+// destination measure and human-rights entry is a known ISO2 code.
+func FuzzLoadPolicy(f *testing.F) {
+	for _, s := range []string{
+		"[thresholds]\nparty = 0.9\n",
+		"[destinations]\nhuman_rights_risk = [\"Egypt\"]\nenable = [\"CN:arms_embargo\"]\n",
+		"[[keywords]]\npattern = \"stingray*\"\nweight = 1.0\n",
+		"[weights]\nPARTY_MATCH = 0.5\n[rules]\nINCOMPLETE_RECORD = false\n",
+		"[thresholds\n",
+	} {
+		f.Add(s)
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, body string) {
+		path := filepath.Join(dir, "fuzz.toml")
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, err := LoadPolicy(path)
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.toml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, v := range []float64{p.PartyThreshold, p.CyberDescriptionThreshold, p.HighAt, p.MediumAt} {
+			if v < 0 || v > 1 || v != v {
+				t.Fatalf("threshold %v out of range", v)
+			}
+		}
+		if p.MediumAt > p.HighAt {
+			t.Fatalf("medium %v above high %v", p.MediumAt, p.HighAt)
+		}
+		for r, w := range p.Weights {
+			if w < 0 || w > 1 || w != w {
+				t.Fatalf("weight %s = %v", r, w)
+			}
+		}
+		for _, m := range p.Measures() {
+			if !iso2Pattern.MatchString(m.ISO2) || m.LegalBasis == "" {
+				t.Fatalf("bad measure %+v", m)
+			}
+		}
+		codes, _ := p.HumanRightsRisk()
+		for _, c := range codes {
+			if !iso2Pattern.MatchString(c) {
+				t.Fatalf("bad human-rights code %q", c)
+			}
+		}
+		if _, err := NewEngine(p); err != nil {
+			t.Fatalf("loaded policy gives no engine: %v", err)
+		}
+	})
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // ShowSections are the parts WriteRules can print, in order.
-var ShowSections = []string{"policy", "destinations", "eu001", "section-i", "annex-iv", "cyber-codes", "keywords"}
+var ShowSections = []string{"policy", "destinations", "eu001", "eu002", "section-i", "annex-iv", "cyber-codes", "keywords"}
 
 // WriteRules prints the effective rules of p, each with its source (table
 // row or policy file), legal basis, status and last-checked date. sections
@@ -99,6 +99,16 @@ func WriteRules(w io.Writer, p *Policy, sections ...string) error {
 		row("iso2", "country", "status", "checked", "legal basis", "source")
 		for _, c := range p.tables.EU001 {
 			row(c.ISO2, c.Country, c.Status, c.LastChecked, c.LegalBasis, c.Source)
+		}
+	}
+	if show("eu002") {
+		head("EU002 (Annex II Section B): these items to these destinations need no individual licence")
+		row("kind", "value", "status", "checked", "legal basis", "source")
+		for _, c := range p.tables.EU002Destinations {
+			row("destination", c.ISO2, c.Status, c.LastChecked, c.LegalBasis, c.Source)
+		}
+		for _, c := range p.tables.EU002Items {
+			row("item", c.Text, c.Status, c.LastChecked, c.LegalBasis, c.Source)
 		}
 	}
 	codeTable := func(title string, es []CodeEntry) {

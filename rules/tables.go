@@ -120,17 +120,23 @@ type Keyword struct {
 type Tables struct {
 	Destinations []DestinationMeasure
 	EU001        []CountryRow
-	EUMembers    []CountryRow
-	SectionI     []CodeEntry // Annex II Section I, without "all Annex IV items"
-	AnnexIV      []CodeEntry
-	CyberCodes   []CodeEntry
-	Keywords     []Keyword
+	// EU002 is the second UGEA applied (Annex II Section B): its
+	// destinations and items. Its conditions are like EU001's, none visible
+	// in a record.
+	EU002Destinations []CountryRow
+	EU002Items        []CodeEntry
+	EUMembers         []CountryRow
+	SectionI          []CodeEntry // Annex II Section I, without "all Annex IV items"
+	AnnexIV           []CodeEntry
+	CyberCodes        []CodeEntry
+	Keywords          []Keyword
 }
 
 // Table file names inside the table folder.
 const (
 	fileDestinations = "destinations.csv"
 	fileEU001        = "eu001.csv"
+	fileEU002        = "eu002.csv"
 	fileEUMembers    = "eu_member_states.csv"
 	fileSectionI     = "annex2_section_i.csv"
 	fileAnnexIV      = "annex4.csv"
@@ -156,6 +162,9 @@ func LoadTables(fsys fs.FS, prefix string) (*Tables, error) {
 		return nil, err
 	}
 	if t.EU001, err = readCountries(fsys, prefix, fileEU001); err != nil {
+		return nil, err
+	}
+	if t.EU002Destinations, t.EU002Items, err = readEU002(fsys, prefix); err != nil {
 		return nil, err
 	}
 	if t.EUMembers, err = readCountries(fsys, prefix, fileEUMembers); err != nil {
@@ -377,4 +386,37 @@ func readKeywords(fsys fs.FS, prefix string) ([]Keyword, error) {
 		out = append(out, k)
 	}
 	return out, nil
+}
+
+func readEU002(fsys fs.FS, prefix string) ([]CountryRow, []CodeEntry, error) {
+	t, err := readTable(fsys, prefix, fileEU002, "kind", "value", "legal_basis", "status", "last_checked")
+	if err != nil {
+		return nil, nil, err
+	}
+	var dests []CountryRow
+	var items []CodeEntry
+	for i, row := range t.rows {
+		n := i + 1
+		prov, err := t.provenance(row, n)
+		if err != nil {
+			return nil, nil, err
+		}
+		v := t.get(row, "value")
+		switch k := t.get(row, "kind"); k {
+		case "destination":
+			if !iso2Pattern.MatchString(v) {
+				return nil, nil, &TableError{File: t.file, Row: n, Column: "value", Err: fmt.Errorf("%q is not an ISO 3166 alpha-2 code", v)}
+			}
+			dests = append(dests, CountryRow{ISO2: v, Provenance: prov})
+		case "item":
+			e := CodeEntry{Text: v, Provenance: prov}
+			if e.segs, err = parseEntryText(v); err != nil {
+				return nil, nil, &TableError{File: t.file, Row: n, Column: "value", Err: err}
+			}
+			items = append(items, e)
+		default:
+			return nil, nil, &TableError{File: t.file, Row: n, Column: "kind", Err: fmt.Errorf("%q: want destination or item", k)}
+		}
+	}
+	return dests, items, nil
 }

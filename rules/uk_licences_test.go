@@ -73,6 +73,7 @@ func TestUKExportLicences(t *testing.T) {
 		invalidCodes                                         = map[string]int{}
 		eu001SectionI                                        = map[string]int{}
 		incompleteByRole                                     = map[evidence.Role]int{}
+		embargoByScore                                       = map[string]int{}
 		hits                                                 []evidence.Hit
 	)
 	for line := 2; ; line++ {
@@ -116,6 +117,7 @@ func TestUKExportLicences(t *testing.T) {
 			switch h.Reason {
 			case evidence.EmbargoedDestination:
 				embargoed = append(embargoed, h)
+				embargoByScore[fmt.Sprintf("%.1f", h.Score)]++
 			case evidence.DualUseLicenceRequired:
 				licence = append(licence, h)
 			case evidence.InvalidControlCode:
@@ -172,6 +174,7 @@ func TestUKExportLicences(t *testing.T) {
 	for _, r := range reasons {
 		t.Logf("  %-28s %6d rows %6d hits", r, rowsByReason[evidence.Reason(r)], hitsByReason[evidence.Reason(r)])
 	}
+	t.Logf("EMBARGOED_DESTINATION hits by score: %s (1.0 Annex I to a full ban or military item to an arms embargo; 0.7 Myanmar; 0.6 no valid dual-use code to a ban, or military item to targeted restrictions)", countMap(embargoByScore))
 	t.Logf("INCOMPLETE_RECORD by role: %v (the data publishes no consignee)", incompleteByRole)
 	t.Logf("priority: high %d, medium %d, low %d, none %d", byPriority[evidence.PriorityHigh], byPriority[evidence.PriorityMedium], byPriority[evidence.PriorityLow], byPriority[evidence.PriorityNone])
 	t.Logf("EU001 rows flagged as Annex II Section I / Annex IV items, by code: %s", countMap(eu001SectionI))

@@ -28,6 +28,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	all := fs.Bool("all", false, "write every row with its decision, not only flagged rows")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	workers := fs.Int("workers", 0, "worker goroutines (default: all cores)")
+	var review reviewFlags
+	review.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -66,6 +68,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		All:       *all,
 		Quiet:     *quiet,
 		Workers:   *workers,
+		Review:    review,
 	}.withDefaults())
 	if err != nil {
 		return err

@@ -48,6 +48,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	split := fs.String("split", "heldout", "which part of the pairs: heldout, tune or all")
 	outDir := fs.String("out", "", "directory for thresholds.csv and curves.svg")
 	writePairs := fs.String("write-pairs", "", "write the pairs evaluated (after --split) to this CSV")
+	writeErrors := fs.String("errors", "", "write the first matcher's misses and false flags at --threshold, with explanations, to this CSV")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -147,6 +148,15 @@ func runEval(ctx context.Context, e *env, args []string) error {
 				return err
 			}
 			fmt.Fprintf(e.stderr, "eval: %s: index %v, %d queries in %v\n", name, built.Round(time.Millisecond), len(pairs), time.Since(t1).Round(time.Millisecond))
+			if *writeErrors != "" && len(curves) == 0 {
+				var buf bytes.Buffer
+				if err := eval.WriteErrors(&buf, pairs, out, *threshold); err != nil {
+					return err
+				}
+				if err := evalWriteFile(*writeErrors, buf.Bytes()); err != nil {
+					return err
+				}
+			}
 			curves = append(curves, eval.Measure(name, pairs, out))
 		}
 	}

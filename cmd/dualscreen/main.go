@@ -52,6 +52,7 @@ func commands() []command {
 		{"screen", "screen shipments (Parquet) against restricted-party lists; write flagged rows", runScreen},
 		{"demo", "generate a demo batch, screen it and write out/flagged.parquet with a summary", runDemo},
 		{"version", "print the version", runVersion},
+		{"lists", "inspect restricted-party list files (lists inspect) or download the official ones (lists fetch)", runLists},
 		{"rules", "show the effective screening rules with their sources (rules show)", runRules},
 		{"eval", "measure matchers on labelled pairs: precision, recall, threshold table, curves", runEval},
 		{"stats", "aggregate run outputs by destination, Annex I category, reason and value (CSV)", runStats},

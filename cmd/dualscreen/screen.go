@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 
@@ -45,6 +47,14 @@ type screenConfig struct {
 	// decision policy; nil uses no rules and pipeline.DefaultDecider.
 	Rules   pipeline.RuleChecker
 	Decider pipeline.Decider
+	// PolicyFile overlays a TOML policy on the embedded rule tables
+	// (--policy); ThresholdSet says --threshold was given and wins over the
+	// policy's party threshold.
+	PolicyFile   string
+	ThresholdSet bool
+
+	// Review: report, manifest, dispositions, delta (screen_report.go).
+	Review reviewFlags
 }
 
 // withDefaults fills the values the screen flags default to.
@@ -75,9 +85,12 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&c.FailOnFlag, "fail-on-flag", false, "exit with status 3 when any row is flagged")
 	fs.IntVar(&c.Workers, "workers", 0, "worker goroutines (default: all cores)")
 	fs.IntVar(&c.BatchSize, "batch-size", parquetio.DefaultBatchSize, "rows per record batch")
+	fs.StringVar(&c.PolicyFile, "policy", "", "TOML policy `FILE` overlaid on the embedded rules (see 'dualscreen rules show')")
+	c.Review.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	fs.Visit(func(f *flag.Flag) { c.ThresholdSet = c.ThresholdSet || f.Name == "threshold" })
 	if fs.NArg() > 0 {
 		return usagef("screen: unexpected argument %q", fs.Arg(0))
 	}
@@ -92,6 +105,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 
 // screen validates c, runs the pipeline and prints the summary.
 func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, error) {
+	started := time.Now()
 	switch {
 	case len(c.Shipments) == 0:
 		return nil, usagef("screen: --shipments is required")
@@ -108,7 +122,18 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if err != nil {
 		return nil, err
 	}
+	if c, err = applyPolicy(c); err != nil {
+		return nil, err
+	}
 	loaded, err := loadLists(ctx, c.Lists, c.ListsDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkListsNotEmpty(loaded); err != nil {
+		return nil, err
+	}
+	warnListProblems(e.stderr, loaded)
+	review, err := beginReview(ctx, c, loaded, started)
 	if err != nil {
 		return nil, err
 	}
@@ -127,28 +152,41 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	sink, err := newSink(format, c.Out, src.Schema(), c.All)
 	if err != nil {
 		src.Close()
-		return nil, inputOrPlain(err)
+		return nil, inputOrPlain(namingFile(err, src.Files()))
 	}
 	party := pipeline.NewPartyStage(m, pipeline.PartyOptions{})
 	stages := []pipeline.Stage{party}
 	if c.Rules != nil {
 		stages = append(stages, pipeline.RuleStage{Checker: c.Rules})
 	}
+	stages, err = review.wrapStages(stages, func(es []*lists.Entry) (matchers.Matcher, error) {
+		return matchers.New(c.Matcher, es, matchers.Options{Threshold: c.Threshold})
+	})
+	if err != nil {
+		src.Close()
+		sink.Abort()
+		return nil, err
+	}
 	var bar *progressBar
 	if e.stderrIsTerminal && !c.Quiet {
 		bar = newProgressBar(e.stderr)
 	}
-	opts := pipeline.Options{Stages: stages, Decider: c.Decider, Workers: c.Workers}
+	opts := pipeline.Options{Stages: stages, Decider: review.wrapDecider(c.Decider), Workers: c.Workers}
 	if bar != nil {
 		opts.Progress = bar
 	}
-	sum, err := pipeline.Run(ctx, src, sink, opts)
+	sum, err := pipeline.Run(ctx, review.wrapSource(src), review.wrapSink(sink), opts)
 	if bar != nil {
 		bar.finish()
 	}
 	if err != nil {
 		return nil, inputOrPlain(err)
 	}
+	if err := review.finish(ctx, src.Files()); err != nil {
+		return nil, err
+	}
+	warnDuplicates(e.stderr, sum)
+	warnNoParties(e.stderr, sum)
 	if !c.Quiet {
 		lookups, distinct := party.CacheStats()
 		writeSummary(e.stdout, summaryView{

@@ -37,3 +37,29 @@ func TestStatsCommand(t *testing.T) {
 		t.Errorf("missing input: %v (exit %d), want an input error", err, exitCode(err, nil))
 	}
 }
+
+// TestStatsOnScreenOutputs aggregates the same demo run written as Parquet
+// and as JSON lines: both give the same CSV, and every row is counted.
+func TestStatsOnScreenOutputs(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "demo", "--dir", dir, "--rows", "3000", "--quiet", "--all", "--out", filepath.Join(dir, "all.parquet"), "--no-manifest")
+	runCLI(t, "screen", "--shipments", filepath.Join(dir, "demo_shipments.parquet"), "--list", filepath.Join(dir, "demo_list.csv"),
+		"--all", "--quiet", "--out", filepath.Join(dir, "all.jsonl"), "--no-manifest")
+	var outs []string
+	for _, f := range []string{"all.parquet", "all.jsonl"} {
+		var stdout, stderr bytes.Buffer
+		if err := run(t.Context(), &env{stdout: &stdout, stderr: &stderr}, []string{"stats", filepath.Join(dir, f)}); err != nil {
+			t.Fatalf("stats %s: %v", f, err)
+		}
+		outs = append(outs, stdout.String())
+	}
+	if outs[0] != outs[1] {
+		t.Fatalf("stats of the Parquet and JSONL outputs differ:\n%s\n---\n%s", outs[0], outs[1])
+	}
+	if !strings.Contains(outs[0], "\ntotal,all,3000,") {
+		t.Errorf("stats do not count all 3000 rows:\n%s", outs[0][:min(len(outs[0]), 400)])
+	}
+	if !strings.Contains(outs[0], "\ncontrol_category,") || !strings.Contains(outs[0], "\nreason,PARTY_MATCH,") {
+		t.Errorf("stats lack control categories or reasons:\n%s", outs[0])
+	}
+}

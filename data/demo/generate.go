@@ -101,6 +101,22 @@ func Write(ctx context.Context, w io.Writer, opts Options) (Stats, error) {
 
 	props := parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Snappy),
+		// Dictionary-encode only the repetitive columns, with a page limit
+		// they never outgrow: a dictionary that falls back to PLAIN makes
+		// arrow write its encoding stats in map order, so the file's bytes
+		// would change from run to run.
+		parquet.WithDictionaryDefault(false),
+		parquet.WithDictionaryPageSizeLimit(8<<20),
+		parquet.WithDictionaryFor("exporter_name", true),
+		parquet.WithDictionaryFor("exporter_country", true),
+		parquet.WithDictionaryFor("consignee_name", true),
+		parquet.WithDictionaryFor("consignee_country", true),
+		parquet.WithDictionaryFor("end_user_name", true),
+		parquet.WithDictionaryFor("end_user_country", true),
+		parquet.WithDictionaryFor("destination_country", true),
+		parquet.WithDictionaryFor("goods_description", true),
+		parquet.WithDictionaryFor("cn_code", true),
+		parquet.WithDictionaryFor("control_code", true),
 		parquet.WithMaxRowGroupLength(128*1024),
 		parquet.WithAllocator(opts.Mem),
 		parquet.WithCreatedBy("dualscreen demo"),

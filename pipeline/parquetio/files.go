@@ -56,6 +56,10 @@ func expand(specs []string) ([]inputFile, error) {
 func expandPath(path string) ([]inputFile, error) {
 	st, err := os.Stat(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is already in the InputError
+		}
 		return nil, &pipeline.InputError{File: path, Err: err}
 	}
 	if !st.IsDir() {

@@ -97,6 +97,12 @@ func NewSink(path string, input *arrow.Schema, opts SinkOptions) (*Sink, error) 
 	s.target = &switchWriter{s.buf}
 	props := parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
+		// No dictionary encoding: when a dictionary outgrows its page limit
+		// (or an input dictionary changes between batches) arrow v17 falls
+		// back to PLAIN and writes the page encoding stats from a Go map, in
+		// random order, so the same rows would give different bytes. zstd
+		// recovers most of what the dictionary would have saved.
+		parquet.WithDictionaryDefault(false),
 		parquet.WithMaxRowGroupLength(opts.RowGroupRows),
 		parquet.WithAllocator(opts.Mem),
 		parquet.WithCreatedBy("dualscreen"),

@@ -41,10 +41,14 @@ type Source struct {
 	schema *arrow.Schema
 	total  int64
 
-	cur int // index of the file being read
-	rdr *file.Reader
-	rr  pqarrow.RecordReader
-	row int64 // rows of the current file already returned
+	cur    int // index of the file being read
+	rdr    *file.Reader
+	fr     *pqarrow.FileReader
+	leaves []int // leaf columns to read from the current file; nil reads all
+	rg     int   // next row group of the current file
+	rr     pqarrow.RecordReader
+	row    int64 // rows of the current file already returned
+	rgEnd  int64 // rows of the current file up to the end of the current row group, per the footer
 }
 
 type fileInfo struct {
@@ -194,22 +198,44 @@ func (s *Source) Files() []string {
 	return out
 }
 
-// Next implements pipeline.Source.
+// Next implements pipeline.Source. Each row group gets its own record
+// reader, so a batch never spans row groups: pqarrow cannot join the
+// different dictionaries of two row groups into one dictionary array.
 func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if s.rr == nil {
+		if s.fr == nil {
 			if s.cur >= len(s.files) {
 				return nil, io.EOF
 			}
-			if err := s.openCurrent(ctx); err != nil {
+			if err := s.openCurrent(); err != nil {
 				return nil, err
 			}
 		}
 		f := &s.files[s.cur]
-		if s.rr.Next() {
+		if s.rr == nil {
+			if s.rg >= s.rdr.NumRowGroups() {
+				s.closeCurrent()
+				s.cur++
+				continue
+			}
+			rr, err := s.fr.GetRecordReader(ctx, s.leaves, []int{s.rg})
+			if err != nil {
+				return nil, &pipeline.InputError{File: f.path, Err: fmt.Errorf("row group %d: %w", s.rg, err)}
+			}
+			s.rr = rr
+			s.rgEnd += s.rdr.MetaData().RowGroup(s.rg).NumRows()
+			s.rg++
+		}
+		ok, perr := nextRecord(s.rr)
+		if perr != nil {
+			s.closeCurrent()
+			s.cur++
+			return nil, &pipeline.InputError{File: f.path, Row: s.row + 1, Err: pipeline.Wrap(pipeline.ErrCorrupt, perr)}
+		}
+		if ok {
 			rec := s.rr.Record()
 			rec.Retain()
 			rec = s.addPartitions(rec, f.partition)
@@ -223,17 +249,21 @@ func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 			return b, nil
 		}
 		err := s.rr.Err()
-		s.closeCurrent()
-		s.cur++
+		s.rr.Release()
+		s.rr = nil
 		if err != nil && !errors.Is(err, io.EOF) {
 			// pqarrow reports a normal end as io.EOF from Err.
 			return nil, &pipeline.InputError{File: f.path, Err: fmt.Errorf("reading rows after row %d: %w", s.row, err)}
 		}
-		s.row = 0
+		if s.row != s.rgEnd {
+			// A column chunk whose pages do not decode ends the reader as if
+			// the row group were done; without this check its rows would vanish.
+			return nil, &pipeline.InputError{File: f.path, Row: s.row + 1, Err: fmt.Errorf("%w: rows end after row %d but the footer says %d", pipeline.ErrCorrupt, s.row, s.rgEnd)}
+		}
 	}
 }
 
-func (s *Source) openCurrent(ctx context.Context) error {
+func (s *Source) openCurrent() error {
 	f := s.files[s.cur]
 	rdr, fr, err := s.openFile(f.path)
 	if err != nil {
@@ -246,12 +276,7 @@ func (s *Source) openCurrent(ctx context.Context) error {
 			return &pipeline.InputError{File: f.path, Err: err}
 		}
 	}
-	rr, err := fr.GetRecordReader(ctx, leaves, nil)
-	if err != nil {
-		rdr.Close()
-		return &pipeline.InputError{File: f.path, Err: err}
-	}
-	s.rdr, s.rr, s.row = rdr, rr, 0
+	s.rdr, s.fr, s.leaves, s.rg, s.row, s.rgEnd = rdr, fr, leaves, 0, 0, 0
 	return nil
 }
 
@@ -264,6 +289,7 @@ func (s *Source) closeCurrent() {
 		s.rdr.Close()
 		s.rdr = nil
 	}
+	s.fr = nil
 }
 
 // addPartitions returns rec with the partition columns appended; it takes

@@ -1,0 +1,95 @@
+package matchers
+
+import "strings"
+
+// nameVariants are standard spellings of the same given name or name part
+// across romanisation conventions, written for dualscreen from common
+// usage in sanctions lists (Arabic, Persian, Russian, Ukrainian,
+// Belarusian). The normaliser writes every variant as the first spelling of
+// its group, so "Mohamed", "Muhammad" and "Mukhammad" are one token and
+// match exactly; the phonetic key catches what the table lacks. Only
+// spellings of one name are grouped, never translations (Yusuf / Joseph).
+var nameVariants = [][]string{
+	{"muhammad", "mohammed", "mohammad", "mohamed", "muhamad", "mohamad", "muhammed", "mukhammad", "mukhammed", "mehmet", "mehmed", "mohd", "mouhamad", "mouhammad", "muhamed", "mohammod", "mahomed"},
+	{"ahmad", "ahmed", "akhmed", "akhmad", "ahmet"},
+	{"abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdoel"},
+	{"abdullah", "abdallah", "abdulla", "abdalla", "abdollah", "abdoullah"},
+	{"husayn", "hussein", "husein", "hussain", "husain", "huseyn", "hossein", "hosein", "husseyn"},
+	{"hasan", "hassan", "hasen", "hassen"},
+	{"ibrahim", "ebrahim", "ibragim", "ibraheem", "brahim"},
+	{"yusuf", "yousef", "youssef", "yusef", "yousif", "yossef", "yousuf", "yussuf"},
+	{"mustafa", "mostafa", "moustafa", "mustapha", "mostapha"},
+	{"mahmud", "mahmoud", "mahmood", "makhmud"},
+	{"usama", "osama", "oussama"},
+	{"umar", "omar", "omer"},
+	{"uthman", "othman", "osman", "usman", "othmane"},
+	{"khalid", "khaled", "chaled"},
+	{"nasir", "nasser", "naser", "nassir"},
+	{"jamal", "gamal", "djamal"},
+	{"qasim", "qasem", "kasim", "kassem", "qassem", "qassim", "gasim"},
+	{"yahya", "yahia", "yehia"},
+	{"ali", "aly"},
+	{"sulayman", "sulaiman", "suleiman", "soliman", "suleyman", "sulaymon", "souleymane"},
+	{"rahman", "rehman", "rakhman"},
+	{"rahim", "raheem", "rakhim"},
+	{"jafar", "jaafar", "djafar", "dzhafar"},
+	{"said", "saeed", "saied", "saiid"},
+	{"abu", "abou", "abo"},
+	{"aleksandr", "alexander", "aleksander", "alexandr", "oleksandr", "aliaksandr", "alyaksandr", "aleksandar"},
+	{"sergey", "sergei", "serhiy", "serhii", "sergiy", "siarhei", "sergej", "serguei"},
+	{"yuriy", "yuri", "yury", "iurii", "yurii", "juri", "jurij"},
+	{"dmitriy", "dmitri", "dmitry", "dmytro", "dzmitry", "dmitrij"},
+	{"mikhail", "mykhailo", "mikhael", "michail", "mikhailo"},
+	{"nikolay", "nikolai", "mykola", "mikalai", "nikolaj"},
+	{"vladimir", "volodymyr", "uladzimir", "wladimir"},
+	{"yevgeniy", "evgeny", "yevgeny", "evgeniy", "yevhen", "yevgeni", "evgenii", "yauhen", "jewgeni"},
+	{"aleksey", "alexei", "aleksei", "alexey", "oleksiy", "oleksii", "aliaksei", "aleksej"},
+	{"andrey", "andrei", "andriy", "andrii", "andrej"},
+	{"pavel", "pavlo", "pawel"},
+	{"igor", "ihor"},
+	{"viktor", "victor", "wiktor"},
+	{"konstantin", "kostiantyn", "kanstantsin", "konstantyn"},
+	{"fedor", "fyodor", "fiodor", "fedir", "fjodor"},
+	{"grigoriy", "grigory", "grigori", "hryhorii", "hryhoriy", "ryhor"},
+	{"georgiy", "georgy", "georgi", "heorhiy", "heorhii"},
+	{"oleg", "oleh", "aleh"},
+	{"anatoliy", "anatoly", "anatolii", "anatoli"},
+	{"vasiliy", "vasily", "vasyl", "vasili", "vasilii"},
+	{"valeriy", "valery", "valerii", "valeri"},
+	{"gennadiy", "gennady", "gennadii", "hennadiy"},
+	{"arkadiy", "arkady", "arkadii"},
+	{"vitaliy", "vitaly", "vitalii", "vitali"},
+	{"yevgeniya", "evgenia", "yevgenia", "evgeniya"},
+	{"natalya", "natalia", "nataliya"},
+	{"tatyana", "tatiana", "tetiana", "tatsiana"},
+	{"yelena", "elena", "olena", "alena"},
+	{"ekaterina", "yekaterina", "kateryna", "katsiaryna"},
+}
+
+// nameCanon maps each variant spelling to its group's first spelling.
+var nameCanon = func() map[string]string {
+	m := map[string]string{}
+	for _, g := range nameVariants {
+		for _, v := range g {
+			m[v] = g[0]
+		}
+	}
+	return m
+}()
+
+// patronymicSuffixes end Russian, Ukrainian and Belarusian patronymics
+// (Sergeevich, Ivanovna, Oleksandrovych). Publishers include or omit them
+// at will, so a missing patronymic on either side is weak evidence.
+var patronymicSuffixes = []string{"ovich", "evich", "ovna", "evna", "ovych", "evych", "ivna", "yivna", "ichna", "ovitch", "evitch", "owitsch", "ewitsch"}
+
+func isPatronymic(s string) bool {
+	if len(s) < 7 {
+		return false
+	}
+	for _, suf := range patronymicSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
