@@ -49,7 +49,7 @@ type Source struct {
 	rr     pqarrow.RecordReader
 	cols   *pipeline.Columns // canonical column positions in the current file's batches
 	row    int64             // rows of the current file already returned
-	rgEnd  int64 // rows of the current file up to the end of the current row group, per the footer
+	rgEnd  int64             // rows of the current file up to the end of the current row group, per the footer
 }
 
 type fileInfo struct {
