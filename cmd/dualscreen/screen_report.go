@@ -192,12 +192,13 @@ func (r *reviewRun) readPrevious(ctx context.Context) error {
 	return nil
 }
 
-// wrapSource skips shipments screened before when the lists are unchanged.
-func (r *reviewRun) wrapSource(src pipeline.Source) pipeline.Source {
+// wrapSource skips shipments screened before when the lists are unchanged,
+// telling progress (may be nil) about the rows it passes over.
+func (r *reviewRun) wrapSource(src pipeline.Source, progress pipeline.Progress) pipeline.Source {
 	if r.mode != deltaNewShipments {
 		return src
 	}
-	return &skipScreened{Source: src, prev: r.prevIDs, skipped: &r.skipped}
+	return &skipScreened{Source: src, prev: r.prevIDs, skipped: &r.skipped, progress: progress}
 }
 
 // wrapStages re-screens shipments screened before against the added and
@@ -426,8 +427,9 @@ func (noStage) Apply(context.Context, *pipeline.Batch) error { return nil }
 type skipScreened struct {
 	pipeline.Source
 	prev    *report.IDSet
-	skipped *atomic.Int64
-	pending []*pipeline.Batch
+	skipped  *atomic.Int64
+	progress pipeline.Progress
+	pending  []*pipeline.Batch
 }
 
 // TotalRows passes the inner source's row count on for the progress bar.
@@ -464,6 +466,9 @@ func (s *skipScreened) Next(ctx context.Context) (*pipeline.Batch, error) {
 			}
 		}
 		s.skipped.Add(int64(n - kept))
+		if s.progress != nil && kept < n {
+			s.progress.Add(int64(n - kept))
+		}
 		if kept == n {
 			return b, nil
 		}
