@@ -426,7 +426,7 @@ func (noStage) Apply(context.Context, *pipeline.Batch) error { return nil }
 // runs, so this gives few, large batches.
 type skipScreened struct {
 	pipeline.Source
-	prev    *report.IDSet
+	prev     *report.IDSet
 	skipped  *atomic.Int64
 	progress pipeline.Progress
 	pending  []*pipeline.Batch
