@@ -30,6 +30,11 @@ func FuzzInhouseCSV(f *testing.F) {
 	for _, s := range inhouseSeeds {
 		f.Add([]byte(s))
 	}
+	own, err := os.ReadFile("testdata/inhouse/own_list.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(own)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(dir, "inhouse.csv")
