@@ -165,4 +165,3 @@ func TestListContentHash(t *testing.T) {
 		t.Error("content hash did not change with an entry")
 	}
 }
-
