@@ -32,3 +32,32 @@ bench:
 
 clean:
 	rm -rf out dualscreen
+
+# --- reliability (issue 7): fuzzing and the long load test -----------------
+# The fuzz seeds (f.Add and testdata/fuzz/FuzzXxx) already run in `make
+# test`. `make fuzz` fuzzes every Fuzz target of every package for FUZZTIME
+# each, one at a time (go test -fuzz takes one target and one package).
+# The first run of each package compiles it with coverage instrumentation,
+# which takes minutes on a small machine.
+FUZZTIME ?= 10s
+FUZZPKGS ?= ./...
+
+.PHONY: fuzz bench-load
+
+fuzz:
+	@set -e; for pkg in $$($(GO) list $(FUZZPKGS)); do \
+		for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+# make bench-load: 20,000,000 generated rows through `screen` with peak RSS
+# reported (and a tenth of them for comparison), plus every shared list at
+# once. LOADROWS=2000000 for a quicker run; LOADDIR keeps the generated files.
+LOADROWS ?= 20000000
+LOADDIR  ?=
+bench-load:
+	DUALSCREEN_LOAD_ROWS=$(LOADROWS) DUALSCREEN_LOAD_DIR=$(LOADDIR) \
+		$(GO) test -v -count=1 -timeout 90m -run 'TestLoadScreenBoundedMemory|TestScreenEveryListAtOnce' ./cmd/dualscreen
+# --- end reliability ---
