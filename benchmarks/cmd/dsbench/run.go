@@ -160,8 +160,10 @@ func writeListNames(ctx context.Context, path, listSpec, listDir string, truth [
 // child runs one peer in its own process, so that its peak RSS (from
 // rusage) is its own, with GOMAXPROCS set to the spec's threads.
 func child(ctx context.Context, self string, s spec, b batchFiles, listNames, listDir, out string) (*peers.Result, error) {
-	resPath := filepath.Join(out, "result.json")
-	flagged := filepath.Join(out, "flagged-"+s.Peer+".parquet")
+	// Names unique per spec, so two plans may run side by side.
+	tag := fmt.Sprintf("%s-%s-%s-t%d", s.Batch, s.Peer, s.Lists, s.Threads)
+	resPath := filepath.Join(out, "result-"+tag+".json")
+	flagged := filepath.Join(out, "flagged-"+tag+".parquet")
 	args := []string{"peer", "-peer", s.Peer, "-batch", b.dir, "-lists", s.Lists, "-list-dir", listDir,
 		"-sample", strconv.Itoa(s.Sample), "-threads", strconv.Itoa(s.Threads), "-out", flagged, "-result", resPath}
 	if listNames != "" {
