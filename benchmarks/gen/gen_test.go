@@ -157,7 +157,9 @@ func TestVariants(t *testing.T) {
 		}},
 		{VarReorder, "Kim Jong Sik", func(v string) bool { return matchers.SortedKey(v) == matchers.SortedKey("Kim Jong Sik") }},
 		{VarAccents, "Müller Präzisionstechnik GmbH", func(v string) bool { return v == "Muller Prazisionstechnik GmbH" }},
-		{VarSpacing, "PUMA SECURITY AGENCY", func(v string) bool { return strings.ReplaceAll(v, " ", "") == "PUMASECURITYAGENCY" && len(strings.Fields(v)) == 2 }},
+		{VarSpacing, "PUMA SECURITY AGENCY", func(v string) bool {
+			return strings.ReplaceAll(v, " ", "") == "PUMASECURITYAGENCY" && len(strings.Fields(v)) == 2
+		}},
 		{VarNoise, "PUMA SECURITY AGENCY", func(v string) bool { return strings.HasPrefix(v, "PUMA SECURITY AGENCY ") }},
 	}
 	for _, tc := range tests {
