@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
-	"strconv"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -37,7 +37,7 @@ type CandidateLister interface {
 
 // Floor is the lowest score evaluation asks matchers for: curves and tables
 // start here. Lower scores are noise for screening.
-const Floor = 0.5
+const Floor = 0.1
 
 // Run asks m about every pair, on all cores, and returns one outcome per
 // pair in pair order. m must have been built with a threshold at or below

@@ -97,6 +97,9 @@ func (r *reviewRun) screeningConfig() map[string]any {
 	c := r.cfg
 	m := map[string]any{"tool_version": version, "threshold": c.Threshold, "matcher": c.Matcher, "map": map[string]string(c.Map),
 		"rules": "none", "decider": "default", "policy_file": c.PolicyFile, "policy_sha256": r.policySHA}
+	if len(c.Map) == 0 {
+		m["map"] = nil // no --map and an empty --map are the same setting
+	}
 	if m["matcher"] == "" {
 		m["matcher"] = matchers.Kinds[0].Name
 	}
