@@ -61,3 +61,21 @@ bench-load:
 	DUALSCREEN_LOAD_ROWS=$(LOADROWS) DUALSCREEN_LOAD_DIR=$(LOADDIR) \
 		$(GO) test -v -count=1 -timeout 90m -run 'TestLoadScreenBoundedMemory|TestScreenEveryListAtOnce' ./cmd/dualscreen
 # --- end reliability ---
+# ---------------------------------------------------------------------------
+# Side-by-side benchmarks (owner: benchmarks). benchmarks/ is its own Go
+# module (DuckDB needs cgo), so `go test ./...` above never enters it.
+# Generated batches and results go to benchmarks/out/ (git-ignored); charts
+# to benchmarks/figures/. See benchmarks/README.md for the figures.
+#   make bench       also runs bench-short (1M rows: dualscreen, DuckDB on a
+#                    sample, naive JW on a sample), a few minutes
+#   make bench-full  1M and 10M rows, list sizes 10k..1M, 1 and 2 cores;
+#                    about an hour on the shared 2-core machine
+.PHONY: bench-short bench-full bench-test
+bench: bench-short
+BENCH_OUT ?= out
+bench-short:
+	cd benchmarks && $(GO) build -o $(BENCH_OUT)/dsbench ./cmd/dsbench && $(BENCH_OUT)/dsbench run -plan short -out $(BENCH_OUT) && $(BENCH_OUT)/dsbench plot -out $(BENCH_OUT) -figs $(BENCH_OUT)/figures
+bench-full:
+	cd benchmarks && $(GO) build -o $(BENCH_OUT)/dsbench ./cmd/dsbench && $(BENCH_OUT)/dsbench run -plan full -out $(BENCH_OUT) && $(BENCH_OUT)/dsbench plot -out $(BENCH_OUT) -figs figures
+bench-test:
+	cd benchmarks && gofmt -l . && $(GO) vet ./... && $(GO) test ./...

@@ -214,24 +214,41 @@ func plantable(entries []*lists.Entry) []*lists.Entry {
 	return out
 }
 
-type good struct{ desc, cn, control string }
+// good is one line of goods. Weight is its share of shipments: listed
+// dual-use items (with a control code) make up about 3% of an industrial
+// exporter's lines, as in the UK licence data, not a third.
+type good struct {
+	desc, cn, control string
+	weight            float64
+}
 
 var goods = []good{
-	{"ball bearings, steel", "84821010", ""},
-	{"hydraulic pumps", "84136031", ""},
-	{"printed circuit assemblies", "85340011", ""},
-	{"laboratory centrifuges", "84211920", ""},
-	{"industrial valves, stainless", "84818081", ""},
-	{"frequency changers (inverters) for gas centrifuges", "85044084", "3A225"},
-	{"5-axis machine tools, numerical control", "84581120", "2B001.b"},
-	{"network encryption appliances", "85176200", "5A002.a"},
-	{"thermal imaging cameras", "90138000", "6A003.b.4"},
-	{"plastic injection moulds", "84807100", ""},
-	{"office furniture", "94033011", ""},
-	{"spare parts for packaging machines", "84229090", ""},
-	{"optical fibre cable", "85447000", ""},
-	{"pressure transducers", "90262040", "2B230"},
-	{"surveillance software licences", "85234945", ""},
+	{"ball bearings, steel", "84821010", "", 0.097},
+	{"hydraulic pumps", "84136031", "", 0.097},
+	{"printed circuit assemblies", "85340011", "", 0.097},
+	{"laboratory centrifuges", "84211920", "", 0.097},
+	{"industrial valves, stainless", "84818081", "", 0.097},
+	{"frequency changers (inverters) for gas centrifuges", "85044084", "3A225", 0.006},
+	{"5-axis machine tools, numerical control", "84581120", "2B001.b", 0.006},
+	{"network encryption appliances", "85176200", "5A002.a", 0.006},
+	{"thermal imaging cameras", "90138000", "6A003.b.4", 0.006},
+	{"plastic injection moulds", "84807100", "", 0.097},
+	{"office furniture", "94033011", "", 0.097},
+	{"spare parts for packaging machines", "84229090", "", 0.097},
+	{"optical fibre cable", "85447000", "", 0.097},
+	{"pressure transducers", "90262040", "2B230", 0.006},
+	{"surveillance software licences", "85234945", "", 0.097},
+}
+
+// pickGood returns the good whose cumulative weight range holds x in [0,1).
+func pickGood(x float64) good {
+	for _, g := range goods {
+		if x < g.weight {
+			return g
+		}
+		x -= g.weight
+	}
+	return goods[len(goods)-1]
 }
 
 var exporterNames = []string{
@@ -325,7 +342,7 @@ func Generate(ctx context.Context, w io.Writer, o Options, pool []Name) error {
 		} else if dest == "" {
 			dest = "AE"
 		}
-		g := goods[r.IntN(len(goods))]
+		g := pickGood(r.Float64())
 		ex := r.IntN(len(exporterNames))
 		id.Reset()
 		fmt.Fprintf(&id, "B%010d", i+1)

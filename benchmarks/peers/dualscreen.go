@@ -9,6 +9,7 @@ import (
 	"github.com/dualscreen/dualscreen/matchers"
 	"github.com/dualscreen/dualscreen/pipeline"
 	"github.com/dualscreen/dualscreen/pipeline/parquetio"
+	"github.com/dualscreen/dualscreen/rules"
 )
 
 // Config is what every peer is given.
@@ -56,7 +57,9 @@ func (r *recorder) Match(q matchers.Query, dst []matchers.Match) []matchers.Matc
 
 // Dualscreen screens the batch end to end as `dualscreen screen` does:
 // lists loaded and indexed, Parquet in, party stage over the default
-// matcher, flagged rows out as Parquet, committed atomically.
+// matcher, the default destination/goods rules and decision policy,
+// flagged rows out as Parquet, committed atomically. The threshold is
+// c.Threshold (as with --threshold), not the policy's.
 func Dualscreen(ctx context.Context, c Config) (*Result, error) {
 	res := &Result{Peer: "dualscreen", Threads: c.Threads}
 	t0 := time.Now()
@@ -72,6 +75,16 @@ func Dualscreen(ctx context.Context, c Config) (*Result, error) {
 		res.Peer = "dualscreen-" + c.Matcher
 	}
 	res.ListNames = countNames(entries)
+	// The destination and goods rules and the decision policy, as screen
+	// wires them by default.
+	policy, err := rules.DefaultPolicy()
+	if err != nil {
+		return nil, err
+	}
+	engine, err := rules.NewEngine(policy)
+	if err != nil {
+		return nil, err
+	}
 	res.SetupSec = time.Since(t0).Seconds()
 
 	t1 := time.Now()
@@ -86,7 +99,7 @@ func Dualscreen(ctx context.Context, c Config) (*Result, error) {
 		return nil, err
 	}
 	party := pipeline.NewPartyStage(rec, pipeline.PartyOptions{})
-	sum, err := pipeline.Run(ctx, src, sink, pipeline.Options{Stages: []pipeline.Stage{party}, Workers: c.Threads})
+	sum, err := pipeline.Run(ctx, src, sink, pipeline.Options{Stages: []pipeline.Stage{party, pipeline.RuleStage{Checker: engine}}, Decider: policy, Workers: c.Threads})
 	if err != nil {
 		return nil, err
 	}

@@ -100,7 +100,7 @@ func runPlot(ctx context.Context, args []string) error {
 	report(os.Stdout, aggs)
 	charts := map[string]plot.Chart{
 		"rows.svg":     curve(aggs, "peers", "Cost vs rows (2 cores, full lists)", "shipments in batch", "wall seconds (est. for sampled peers)", func(a agg) float64 { return float64(batchRows[a.spec.Batch]) }, est),
-		"listsize.svg": curve(aggs, "listsize", "Distinct names/s vs list size (1M rows, 2 cores)", "list size (name variants)", "distinct names screened per second", func(a agg) float64 { n, _ := strconv.Atoi(a.spec.Lists); return float64(n) }, namesPS),
+		"listsize.svg": curve(aggs, "listsize", "Distinct names/s vs list size (1M rows, 2 cores)", "list size (name variants)", "distinct names screened per second", func(a agg) float64 { return float64(a.recs[0].Result.ListNames) }, namesPS),
 		"cores.svg":    coresCurve(aggs),
 	}
 	for name, c := range charts {
@@ -116,7 +116,10 @@ func curve(aggs []agg, group, title, xl, yl string, x func(agg) float64, y func(
 	by := map[string]*plot.Series{}
 	var order []string
 	for _, a := range aggs {
-		if a.spec.Group != group || (group == "peers" && a.spec.Threads != 2) {
+		// The list-size curve's middle point is the full lists (~100k
+		// names) of the peers table.
+		inGroup := a.spec.Group == group || (group == "listsize" && a.spec.Group == "peers" && a.spec.Batch == "1m" && a.spec.Lists == "full")
+		if !inGroup || a.spec.Threads != 2 {
 			continue
 		}
 		s, ok := by[a.spec.Peer]

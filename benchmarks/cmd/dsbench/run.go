@@ -50,24 +50,24 @@ func plan(name string) ([]spec, error) {
 			{"1m", "naive-jw", "full", 2, 60, "peers"},
 		}, nil
 	case "full":
-		var s []spec
-		for _, b := range []string{"1m", "10m"} {
-			s = append(s,
-				spec{b, "dualscreen", "full", 2, 0, "peers"},
-				spec{b, "duckdb", "full", 2, 2000, "peers"},
-				spec{b, "naive-jw", "full", 2, 200, "peers"},
-				spec{b, "dualscreen", "full", 1, 0, "cores"},
-				spec{b, "duckdb", "full", 1, 1000, "cores"},
-			)
-		}
-		for _, n := range []string{"10000", "100000", "1000000"} {
-			s = append(s,
-				spec{"1m", "dualscreen", n, 2, 0, "listsize"},
-				spec{"1m", "duckdb", n, 2, 500, "listsize"},
-				spec{"1m", "naive-jw", n, 2, 50, "listsize"},
-			)
-		}
-		return s, nil
+		// Ordered by importance: on a shared machine the tail may be cut.
+		return []spec{
+			{"1m", "dualscreen", "full", 2, 0, "peers"},
+			{"1m", "duckdb", "full", 2, 500, "peers"},
+			{"1m", "naive-jw", "full", 2, 60, "peers"},
+			{"10m", "dualscreen", "full", 2, 0, "peers"},
+			{"10m", "duckdb", "full", 2, 500, "peers"},
+			{"1m", "dualscreen", "full", 1, 0, "cores"},
+			{"1m", "duckdb", "full", 1, 300, "cores"},
+			{"1m", "dualscreen", "10000", 2, 0, "listsize"},
+			{"1m", "dualscreen", "1000000", 2, 0, "listsize"},
+			{"1m", "duckdb", "10000", 2, 500, "listsize"},
+			{"1m", "duckdb", "1000000", 2, 100, "listsize"},
+			{"1m", "naive-jw", "10000", 2, 100, "listsize"},
+			{"1m", "naive-jw", "1000000", 2, 20, "listsize"},
+			{"10m", "naive-jw", "full", 2, 60, "peers"},
+			{"10m", "dualscreen", "full", 1, 0, "cores"},
+		}, nil
 	}
 	return nil, fmt.Errorf("unknown plan %q (short, full)", name)
 }
@@ -160,8 +160,10 @@ func writeListNames(ctx context.Context, path, listSpec, listDir string, truth [
 // child runs one peer in its own process, so that its peak RSS (from
 // rusage) is its own, with GOMAXPROCS set to the spec's threads.
 func child(ctx context.Context, self string, s spec, b batchFiles, listNames, listDir, out string) (*peers.Result, error) {
-	resPath := filepath.Join(out, "result.json")
-	flagged := filepath.Join(out, "flagged-"+s.Peer+".parquet")
+	// Names unique per spec, so two plans may run side by side.
+	tag := fmt.Sprintf("%s-%s-%s-t%d", s.Batch, s.Peer, s.Lists, s.Threads)
+	resPath := filepath.Join(out, "result-"+tag+".json")
+	flagged := filepath.Join(out, "flagged-"+tag+".parquet")
 	args := []string{"peer", "-peer", s.Peer, "-batch", b.dir, "-lists", s.Lists, "-list-dir", listDir,
 		"-sample", strconv.Itoa(s.Sample), "-threads", strconv.Itoa(s.Threads), "-out", flagged, "-result", resPath}
 	if listNames != "" {
