@@ -79,3 +79,15 @@ bench-full:
 	cd benchmarks && $(GO) build -o $(BENCH_OUT)/dsbench ./cmd/dsbench && $(BENCH_OUT)/dsbench run -plan full -out $(BENCH_OUT) && $(BENCH_OUT)/dsbench plot -out $(BENCH_OUT) -figs figures
 bench-test:
 	cd benchmarks && gofmt -l . && $(GO) vet ./... && $(GO) test ./...
+# --- beam: dualscreen-beam, the screen on Apache Beam (own module in beam/, see beam/README.md) ---
+# Kept out of `make test`: the Beam SDK and its runners take minutes to
+# compile. .ci/run calls test-beam. The equivalence test runs the job on the
+# in-process Prism runner and compares it with `dualscreen screen`.
+.PHONY: test-beam build-beam
+test-beam:
+	@out="$$(cd beam && gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	cd beam && $(GO) vet ./... && $(GO) test -shuffle=on -timeout 15m ./...
+
+build-beam:
+	cd beam && $(GO) build -o ../dualscreen-beam ./cmd/dualscreen-beam
+# --- end beam ---
