@@ -82,7 +82,7 @@ func newFoldAccents() transform.Transformer {
 // FoldKey is the baseline's folding without sorting: NFKC, accents removed,
 // lower case, punctuation to spaces, tokens in written order.
 func FoldKey(s string) string {
-	s, _, _ = transform.String(foldAccents, s)
+	s, _, _ = transform.String(newFoldAccents(), s)
 	s = strings.ToLower(s)
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
