@@ -83,6 +83,10 @@ func (d *DevSet) Split(heldOut bool) []Pair {
 //     "CARVANA CO." and OFAC's "CARVANA COMPANY"), are namesakes that every
 //     name matcher must flag and are left out, as are the namesakes
 //     reviewed by hand (namesakes.go).
+//
+// Queries carry no country: the innocent names have none, and giving one
+// only to the positives would let country agreement, which is supporting
+// evidence only, separate them for the wrong reason.
 func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	o = o.withDefaults()
 	d := &DevSet{Counts: map[string]int{}}
@@ -245,15 +249,8 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 			continue
 		}
 		seen[k] = true
-		d.add(Pair{Query: e.PrimaryName(), Country: firstCountry(e), Targets: targets, Label: true, Source: "cross-id", HeldOut: heldOut(targets[0], o)})
+		d.add(Pair{Query: e.PrimaryName(), Targets: targets, Label: true, Source: "cross-id", HeldOut: heldOut(targets[0], o)})
 	}
-}
-
-func firstCountry(e *lists.Entry) string {
-	if len(e.Countries) > 0 {
-		return e.Countries[0]
-	}
-	return ""
 }
 
 // aliasPairs adds the leave-one-out pairs and returns the entries to index:
@@ -315,7 +312,7 @@ func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 				targets = append(targets, EntryKey(all[c].List, all[c].ID))
 			}
 			sort.Strings(targets)
-			d.add(Pair{Query: e.Names[p.name].Value, Country: firstCountry(e), Targets: targets, Label: true, Source: "alias-loo", HeldOut: heldOut(EntryKey(e.List, e.ID), o)})
+			d.add(Pair{Query: e.Names[p.name].Value, Targets: targets, Label: true, Source: "alias-loo", HeldOut: heldOut(EntryKey(e.List, e.ID), o)})
 		}
 	}
 	return out
@@ -374,44 +371,68 @@ func copiesOf(all []*lists.Entry) map[int][]int {
 
 // spellingVariant reports whether name ni of e is a respelling,
 // reordering, shortening or extension of another of its names rather than
-// a different name: after the baseline's folding (accents, case,
-// punctuation) another name has more than half of its parts of three or
-// more letters, or the folded names are within edit similarity 0.6 of
-// each other. "ABRAMOV, Mikhail" is not a variant of "BURCHIK, Mikhail
-// Leonidovich"; "Dawood Ebrahim" is one of "DAWOOD IBRAHIM KASKAR". Aliases equal
-// to another name after folding are left out: there is nothing to find.
+// a different name. After the baseline's folding (accents, case,
+// punctuation), every part of four or more letters of the name with fewer
+// such parts must have a counterpart in the other: a part with
+// Jaro-Winkler similarity 0.85 or more, or two adjacent parts written
+// together. So "PLAKSINA, Olga Vladimirovna" is a variant of "PLAKSINA,
+// Olga" and "Dawood Ebrahim" of "DAWOOD IBRAHIM KASKAR", while "ABRAMOV,
+// Mikhail" is not one of "BURCHIK, Mikhail Leonidovich", nor an acronym or
+// a former name of its full name. Names equal after folding are left out:
+// there is nothing to find.
 func spellingVariant(e *lists.Entry, ni int) bool {
 	key := matchers.SortedKey(e.Names[ni].Value)
-	parts := strings.Fields(key)
+	a := longParts(e.Names[ni].Value)
 	for nj, n := range e.Names {
 		if nj == ni {
 			continue
 		}
-		ok := matchers.SortedKey(n.Value)
-		if ok == key {
+		if matchers.SortedKey(n.Value) == key {
 			return false
 		}
-		other := strings.Fields(ok)
-		shared, counted := 0, 0
-		for _, p := range parts {
-			if len(p) >= 3 {
-				counted++
-				if slices.Contains(other, p) {
-					shared++
-				}
-			}
+		b := longParts(n.Value)
+		short, long := a, b
+		if len(b) < len(a) {
+			short, long = b, a
 		}
-		if counted > 0 && 2*shared > counted {
-			return true
-		}
-		if levenshtein.Compare(key, ok) >= 0.6 {
+		if len(short) > 0 && allFound(short, long) {
 			return true
 		}
 	}
 	return false
 }
 
-var levenshtein = metrics.NewLevenshtein()
+// longParts are the folded name parts of four or more letters, in order.
+func longParts(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(foldForVariant(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len([]rune(p)) >= 4 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// foldForVariant is the baseline's folding without its sorting.
+func foldForVariant(s string) string { return strings.Join(strings.Fields(matchers.FoldKey(s)), " ") }
+
+func allFound(short, long []string) bool {
+	for _, p := range short {
+		found := false
+		for i, q := range long {
+			if jw.Compare(p, q) >= 0.85 || (i+1 < len(long) && p == q+long[i+1]) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+var jw = metrics.NewJaroWinkler()
 
 func dedupNames(ns []string) []string {
 	seen := map[string]bool{}

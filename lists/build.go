@@ -15,24 +15,39 @@ import (
 
 // clean trims a published value and collapses runs of white space (list
 // files wrap long names over lines) to one space. Invalid UTF-8 is replaced
-// so that everything an Entry holds is valid text.
+// so that everything an Entry holds is valid text. Most values are clean
+// already and are returned as they are, without allocating.
 func clean(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	simple := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= utf8.RuneSelf ||
-			(c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) {
-			simple = false
-			break
-		}
-	}
-	if simple {
+	if isClean(s) {
 		return s
 	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// isClean reports whether s is valid UTF-8 with single spaces between words
+// and none at either end.
+func isClean(s string) bool {
+	prevSpace := true // a leading space is not clean
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return false
+			}
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r < utf8.RuneSelf && r > ' ' || r >= utf8.RuneSelf && !unicode.IsSpace(r):
+		default:
+			return false // tabs, newlines, other spaces and control characters
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // addName appends a name variant unless it is empty or the entry already has

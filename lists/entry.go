@@ -1,6 +1,3 @@
-// Package lists reads restricted-party lists in their official formats into
-// one Entry model. Readers never score: they keep raw values and normalise
-// alongside (ISO2 countries, typed names) so matchers can work on one shape.
 package lists
 
 import (

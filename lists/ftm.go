@@ -87,10 +87,11 @@ func readFtM(ctx context.Context, r io.Reader, path string) (*List, error) {
 	probs := problems{file: path}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), ftmMaxLine)
-	index := map[string]int{}         // entity id → position in l.Entries
-	addresses := map[string]Address{} // Address entity id → address
-	refs := map[string][]string{}     // party id → addressEntity ids
-	removed := map[string]bool{}      // DELs of ids not (yet) in the file
+	index := map[string]int{}              // entity id → position in l.Entries
+	addresses := map[string]Address{}      // Address entity id → address
+	refs := map[string][]string{}          // party id → addressEntity ids
+	removed := map[string]bool{}           // DELs of ids not (yet) in the file
+	sanctions := map[string][]*ftmEntity{} // target id → its Sanction entities
 	var line int64
 	for sc.Scan() {
 		line++
@@ -138,6 +139,12 @@ func readFtM(ctx context.Context, r io.Reader, path string) (*List, error) {
 			addresses[ent.ID] = ftmAddress(ent.Properties)
 			continue
 		}
+		if ent.Schema == "Sanction" {
+			for _, target := range ent.Properties["entity"] {
+				sanctions[target] = append(sanctions[target], ent)
+			}
+			continue
+		}
 		typ, party := ftmPartySchemas[ent.Schema]
 		if !party || ent.Target != nil && !*ent.Target {
 			continue // graph context, not a listed party
@@ -167,6 +174,19 @@ func readFtM(ctx context.Context, r io.Reader, path string) (*List, error) {
 		for _, ref := range refs[e.ID] {
 			if a, ok := addresses[ref]; ok {
 				e.addAddress(a)
+			}
+		}
+		// A Sanction entity names the programme and the date of listing.
+		for _, s := range sanctions[e.ID] {
+			for _, p := range append(append([]string(nil), s.Properties["programId"]...), s.Properties["program"]...) {
+				if p = clean(p); p != "" {
+					e.Programs = appendOnce(e.Programs, p)
+				}
+			}
+			for _, d := range append(append([]string(nil), s.Properties["listingDate"]...), s.Properties["startDate"]...) {
+				if d = isoDate(d, false); d != "" && (e.ListedOn == "" || d < e.ListedOn) {
+					e.ListedOn = d
+				}
 			}
 		}
 		kept = append(kept, e)
@@ -200,6 +220,9 @@ func ftmEntry(ent *ftmEntity, typ EntryType, path string) *Entry {
 		for _, v := range p[prop.name] {
 			e.addName(v, prop.kind, scriptOf(v))
 		}
+	}
+	if len(e.Names) > 0 {
+		e.Names[0].Kind = NamePrimary // an empty caption: the first name leads
 	}
 	for _, prop := range []string{"nationality", "citizenship", "country", "jurisdiction", "mainCountry", "flag", "registrationCountry"} {
 		for _, v := range p[prop] {
@@ -266,6 +289,10 @@ func cleanAll(vs []string) []string {
 // replace or add to those of l by id, and the ids d removes are dropped.
 // Order is l's, with new entries at the end in d's order.
 func (l *List) Apply(d *List) {
+	held := map[string]bool{}
+	for _, e := range l.Entries {
+		held[e.ID] = true
+	}
 	gone := map[string]bool{}
 	for _, id := range d.Removed {
 		gone[id] = true
@@ -293,4 +320,11 @@ func (l *List) Apply(d *List) {
 	l.Entries = out
 	l.Files = append(l.Files, d.Files...)
 	l.Problems = append(l.Problems, d.Problems...)
+	// Deletions of entities this list did not hold stay recorded, for a
+	// base read later.
+	for _, id := range d.Removed {
+		if !held[id] {
+			l.Removed = appendOnce(l.Removed, id)
+		}
+	}
 }

@@ -27,8 +27,8 @@ func TestFtMFixture(t *testing.T) {
 		"aka:Viktor Testoff", "weak:Vitya", "fka:Viktor PETROV"})
 	wantStrings(t, "countries", p.Countries, []string{"RU", "CY"})
 	wantStrings(t, "ids", idsOf(p), []string{"tax:taxNumber=770400123456@", "passport:passportNumber=7512345678@"})
-	wantStrings(t, "programs", p.Programs, []string{"EU-RUS", "eu_fsf"})
-	if p.ListedOn != "2022-03-01" || p.Gender != "male" || p.BirthDates[0] != "1971-01-22" || p.Remarks != "Director of a defence company." {
+	wantStrings(t, "programs", p.Programs, []string{"EU-RUS", "eu_fsf", "Council Regulation (EU) No 269/2014"})
+	if p.ListedOn != "2014-03-17" || p.Gender != "male" || p.BirthDates[0] != "1971-01-22" || p.Remarks != "Director of a defence company." {
 		t.Errorf("person %+v", p)
 	}
 	c := mustEntry(t, l, "NK-co1")

@@ -70,6 +70,12 @@ func checkWellFormed(t testing.TB, l *List) {
 		if e.ID == "" || e.List == "" || len(e.Names) == 0 || e.Names[0].Value == "" {
 			t.Fatalf("entry %d has no id, list or name: %+v", i, e)
 		}
+		if e.Names[0].Kind != NamePrimary {
+			t.Fatalf("entry %s: first name %q is %s, not primary", e.ID, e.Names[0].Value, e.Names[0].Kind)
+		}
+		if e.List != l.ID {
+			t.Fatalf("entry %s: list %q in list %q", e.ID, e.List, l.ID)
+		}
 		for _, n := range e.Names {
 			if n.Value == "" || n.Value != strings.TrimSpace(n.Value) || !utf8.ValidString(n.Value) {
 				t.Fatalf("entry %s: bad name %q", e.ID, n.Value)
@@ -79,6 +85,28 @@ func checkWellFormed(t testing.TB, l *List) {
 			if len(c) != 2 || strings.ToUpper(c) != c {
 				t.Fatalf("entry %s: country %q is not ISO2", e.ID, c)
 			}
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                "",
+		"ABC":             "ABC",
+		"  ABC  DEF ":     "ABC DEF",
+		"A\tB\r\nC":       "A B C",
+		"Сергей  АКСЁНОВ": "Сергей АКСЁНОВ",
+		"A\u00a0B":        "A B",
+		"bad\xffbyte":     "bad\uFFFDbyte",
+		"ok \u2013 dash":  "ok \u2013 dash",
+		"trailing\u3000":  "trailing",
+		"ctl\x01char":     "ctl\x01char",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+		if got := clean(clean(in)); got != clean(in) {
+			t.Errorf("clean is not idempotent on %q", in)
 		}
 	}
 }

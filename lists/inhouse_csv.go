@@ -86,18 +86,17 @@ func ReadInhouseCSV(ctx context.Context, path string) (*List, error) {
 			continue
 		}
 		e := &Entry{List: l.ID, ID: id, Type: parseEntryType(get(rec, "type")), Source: path, Remarks: get(rec, "notes")}
-		e.Names = append(e.Names, Name{Value: name, Kind: NamePrimary})
+		e.addName(name, NamePrimary, scriptOf(name))
 		for _, a := range splitList(get(rec, "aliases")) {
 			kind := NameAKA
 			if strings.HasPrefix(a, "~") {
 				kind, a = NameWeak, strings.TrimSpace(a[1:])
 			}
-			if a != "" {
-				e.Names = append(e.Names, Name{Value: a, Kind: kind})
-			}
+			e.addName(a, kind, scriptOf(a))
 		}
+		// Codes or names in any language ("DE", "Iran", "Russische Föderation").
 		for _, c := range splitList(get(rec, "countries")) {
-			e.Countries = append(e.Countries, strings.ToUpper(c))
+			e.addCountry(c) // "Korea (North)" and "kp" both become KP
 		}
 		e.Programs = splitList(get(rec, "programs"))
 		l.Entries = append(l.Entries, e)

@@ -47,6 +47,9 @@ var ofacIDPrefixes = func() []string {
 		"Aircraft Manufacturer's Serial Number (MSN)", "Aircraft Tail Number",
 		"Aircraft Construction Number (also called L/N or S/N or F/N)", "Aircraft Serial Identification",
 		"Aircraft Mode S Transponder Code",
+		"Serial No.", "Moroccan Personal ID No.", "Bosnian Personal ID No.", "British National Overseas Passport",
+		"N.I.E.", "Stateless Person Passport", "CNP (Personal Numerical Code)", "Romanian Permanent Resident",
+		"Romanian Tax Registration", "Fiscal Code", "Public Security and Immigration No.",
 	}
 	sort.SliceStable(p, func(i, j int) bool { return len(p[i]) > len(p[j]) })
 	return p

@@ -348,5 +348,40 @@ func LoadDir(ctx context.Context, dir string) ([]*List, error) {
 			return nil, err
 		}
 	}
-	return out, nil
+	return mergeDeltas(out), nil
+}
+
+// mergeDeltas folds the FollowTheMoney files of one folder into one list:
+// the exports first, then the entities.delta.json files in name order
+// (OpenSanctions names them by timestamp). The result is the list after
+// those changes, so an entity a delta deletes is not screened against. The
+// merged list takes the place of the folder's first FtM file.
+func mergeDeltas(ls []*List) []*List {
+	isDelta := func(l *List) bool { return strings.Contains(strings.ToLower(filepath.Base(l.Files[0])), "delta") }
+	groups := map[string][]*List{}
+	for _, l := range ls {
+		if l.Format == "ftm-json" {
+			dir := filepath.Dir(l.Files[0])
+			groups[dir] = append(groups[dir], l)
+		}
+	}
+	var out []*List
+	for _, l := range ls {
+		if l.Format != "ftm-json" {
+			out = append(out, l)
+			continue
+		}
+		dir := filepath.Dir(l.Files[0])
+		g, ok := groups[dir]
+		if !ok {
+			continue // already merged
+		}
+		delete(groups, dir)
+		sort.SliceStable(g, func(i, j int) bool { return !isDelta(g[i]) && isDelta(g[j]) })
+		for _, d := range g[1:] {
+			g[0].Apply(d)
+		}
+		out = append(out, g[0])
+	}
+	return out
 }

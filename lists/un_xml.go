@@ -153,7 +153,7 @@ func unEntry(rec *unRecord, elem, path string) *Entry {
 		case "f.k.a.", "fka":
 			kind = NameFKA
 		}
-		e.addName(a.Name, kind, "")
+		e.addName(a.Name, kind, scriptOf(a.Name))
 	}
 	if orig := clean(rec.Original); orig != "" {
 		e.addName(orig, NameAKA, scriptOf(orig))

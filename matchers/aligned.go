@@ -1,6 +1,8 @@
 package matchers
 
 import (
+	"strings"
+
 	"github.com/dualscreen/dualscreen/lists"
 )
 
@@ -25,6 +27,9 @@ func (m *Aligned) Index() *Index { return m.ix }
 // Match implements Matcher: every entry whose best name variant scores at
 // least the threshold, best first, each with its explanation.
 func (m *Aligned) Match(q Query, dst []Match) []Match {
+	if strings.Contains(q.Name, ";") {
+		return m.matchEach(q, dst)
+	}
 	s := m.ix.scratch.Get().(*scratch)
 	defer m.ix.scratch.Put(s)
 	defer s.reset()
@@ -65,22 +70,39 @@ func (m *Aligned) Match(q Query, dst []Match) []Match {
 	return dst
 }
 
-// ScoreAll returns, without threshold, the best score of every candidate
-// entry for q, keyed by entry. Evaluation uses it to draw curves over all
-// thresholds; it costs what Match costs.
-func (m *Aligned) ScoreAll(q Query, f func(e *lists.Entry, nameIndex int, score float64)) {
-	s := m.ix.scratch.Get().(*scratch)
-	defer m.ix.scratch.Put(s)
-	defer s.reset()
-	m.ix.prepare(s, q.Name, &m.t)
-	if len(s.q) == 0 {
-		return
+// matchEach matches each of several names written in one field ("Azim
+// Adhajani; Azim Agha-Jani") and keeps each entry's best match.
+func (m *Aligned) matchEach(q Query, dst []Match) []Match {
+	start := len(dst)
+	for part := range strings.SplitSeq(q.Name, ";") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		pq := q
+		pq.Name = part
+		n := len(dst)
+		dst = m.Match(pq, dst)
+		// merge the new matches into the earlier ones, best kept
+		kept := dst[:n]
+		for _, nm := range dst[n:] {
+			found := false
+			for k := start; k < len(kept); k++ {
+				if kept[k].Entry == nm.Entry {
+					found = true
+					if nm.Score > kept[k].Score {
+						kept[k] = nm
+					}
+					break
+				}
+			}
+			if !found {
+				kept = append(kept, nm)
+			}
+		}
+		dst = kept
 	}
-	for _, c := range m.ix.gather(s, &m.t) {
-		r := m.ix.scoreName(s, c.name, q, &m.t)
-		rec := &m.ix.names[c.name]
-		f(m.ix.entries[rec.entry], int(rec.idx), r.score)
-	}
+	sortMatches(dst[start:])
+	return dst
 }
 
 // Candidates calls f for every entry among the query's scored candidates:
@@ -93,7 +115,11 @@ func (m *Aligned) Candidates(q Query, f func(e *lists.Entry)) {
 	if len(s.q) == 0 {
 		return
 	}
+	last := int32(-1)
 	for _, c := range m.ix.gather(s, &m.t) {
-		f(m.ix.entries[m.ix.names[c.name].entry])
+		if e := m.ix.names[c.name].entry; e != last {
+			f(m.ix.entries[e])
+			last = e
+		}
 	}
 }

@@ -102,6 +102,10 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString("; weak alias ×")
 		b.WriteString(strconv.FormatFloat(m.t.WeakAlias, 'f', 2, 64))
 	}
+	if r.numMis {
+		b.WriteString("; numbers differ ×")
+		b.WriteString(strconv.FormatFloat(m.t.NumberMismatch, 'f', 2, 64))
+	}
 	if r.countryA {
 		b.WriteString("; country ")
 		b.WriteString(q.Country)

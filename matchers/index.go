@@ -18,11 +18,15 @@ import (
 type Index struct {
 	entries []*lists.Entry
 	names   []nameRec
-	toks    []int32 // token ids of every name, name after name
-	voc     vocabulary
-	post    [][]int32  // vocabulary id → name ids, ascending
-	del     []delEntry // deletion-neighbourhood hashes, sorted by hash
-	keys    map[string][]int32
+	// entryFirst[e] is the first name of entry e; its names run to
+	// entryFirst[e+1].
+	entryFirst []int32
+	toks       []int32 // token ids of every name, name after name
+	voc        vocabulary
+	post       [][]int32         // vocabulary id → name ids, ascending
+	del        []int32           // vocabulary ids of the deletion neighbourhood, grouped by hash
+	delAt      map[uint64]delRun // hash → its run in del
+	keys       map[string][]int32
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32
@@ -61,6 +65,8 @@ type delEntry struct {
 	v int32
 }
 
+type delRun struct{ start, n uint32 }
+
 // Index limits, with their reasons.
 const (
 	// maxNameTokens caps the tokens kept per name or query: the alignment is
@@ -83,7 +89,9 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
 	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}}
 	var seen []string
+	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
+		ix.entryFirst[ei] = int32(len(ix.names))
 		seen = seen[:0]
 		for _, vn := range norms[ei] {
 			ni, toks := vn.name, vn.norm.Tokens
@@ -117,6 +125,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			ix.names = append(ix.names, rec)
 		}
 	}
+	ix.entryFirst[len(entries)] = int32(len(ix.names))
 	n := float64(len(ix.names))
 	ix.voc.idf = make([]float32, len(ix.voc.text))
 	for i, df := range ix.voc.df {
@@ -130,6 +139,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.voc.patronymic[id] = ix.voc.kind[id] == TokWord && isPatronymic(t)
 	}
 	var kb []byte
+	var dels []delEntry
 	for id, t := range ix.voc.text {
 		if ix.voc.joined[id] || ix.voc.kind[id] != TokWord {
 			continue
@@ -141,13 +151,13 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			ix.keys[k] = append(ix.keys[k], int32(id))
 		}
 		if len(t) >= minDelLen {
-			ix.del = append(ix.del, delEntry{hashSkip(t, -1), int32(id)})
+			dels = append(dels, delEntry{hashSkip(t, -1), int32(id)})
 			for i := range len(t) {
-				ix.del = append(ix.del, delEntry{hashSkip(t, i), int32(id)})
+				dels = append(dels, delEntry{hashSkip(t, i), int32(id)})
 			}
 		}
 	}
-	slices.SortFunc(ix.del, func(a, b delEntry) int {
+	slices.SortFunc(dels, func(a, b delEntry) int {
 		if a.h != b.h {
 			if a.h < b.h {
 				return -1
@@ -156,7 +166,20 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		}
 		return int(a.v - b.v)
 	})
-	ix.del = slices.CompactFunc(ix.del, func(a, b delEntry) bool { return a == b })
+	dels = slices.CompactFunc(dels, func(a, b delEntry) bool { return a == b })
+	// A map from hash to a run of a flat array: one lookup per probe
+	// instead of a binary search over a million entries.
+	ix.del = make([]int32, len(dels))
+	ix.delAt = make(map[uint64]delRun, len(dels)/2)
+	for i, d := range dels {
+		ix.del[i] = d.v
+		r := ix.delAt[d.h]
+		if r.n == 0 {
+			r.start = uint32(i)
+		}
+		r.n++
+		ix.delAt[d.h] = r
+	}
 	ix.scratch.New = func() any { return newScratch(ix) }
 	return ix
 }
@@ -214,27 +237,42 @@ func b2i(b bool) int {
 
 // lookupDel calls f for every vocabulary id stored under hash h.
 func (ix *Index) lookupDel(h uint64, f func(v int32)) {
-	i, _ := slices.BinarySearchFunc(ix.del, h, func(e delEntry, h uint64) int {
-		switch {
-		case e.h < h:
-			return -1
-		case e.h > h:
-			return 1
-		}
-		return 0
-	})
-	for ; i < len(ix.del) && ix.del[i].h == h; i++ {
-		f(ix.del[i].v)
+	r := ix.delAt[h]
+	for _, v := range ix.del[r.start : r.start+r.n] {
+		f(v)
 	}
 }
 
 // variantNorm is one normalised name variant of an entry. A name cell may
-// hold several names separated by ";" (the UN list prints "Qasim
-// Soleimani; Qasem Sulaimani; ..." as one alias): each is indexed on its
-// own, all pointing at the same Names index.
+// hold several names (the UN list prints "Qasim Soleimani; Qasem
+// Sulaimani; ..." as one alias): each is indexed on its own, all pointing
+// at the same Names index (nameVariantsOf).
 type variantNorm struct {
 	name int
 	norm Normalised
+}
+
+// nameVariantsOf splits a name cell into the names it holds: the whole
+// cell; each of several names separated by ";" (a parenthesis opening a
+// list counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)"); and a
+// name with a trailing parenthesised acronym without it ("GLOBAL RELIEF
+// FOUNDATION (GRF)" is also "GLOBAL RELIEF FOUNDATION").
+func nameVariantsOf(v string) []string {
+	if strings.Contains(v, ";") {
+		v = strings.NewReplacer("(", ";", ")", " ").Replace(v)
+		var out []string
+		for p := range strings.SplitSeq(v, ";") {
+			if strings.TrimSpace(p) != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	out := []string{v}
+	if i := strings.LastIndexByte(v, '('); i > 0 && strings.HasSuffix(strings.TrimSpace(v), ")") {
+		out = append(out, v[:i])
+	}
+	return out
 }
 
 // normaliseAll normalises every name of every entry, in parallel.
@@ -256,7 +294,7 @@ func normaliseAll(entries []*lists.Entry) [][]variantNorm {
 			for i := lo; i < hi; i++ {
 				ns := make([]variantNorm, 0, len(entries[i].Names))
 				for j, n := range entries[i].Names {
-					for part := range strings.SplitSeq(n.Value, ";") {
+					for _, part := range nameVariantsOf(n.Value) {
 						ns = append(ns, variantNorm{j, nw.normalise(part, nil)})
 					}
 				}

@@ -79,6 +79,14 @@ func newFoldAccents() transform.Transformer {
 	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 }
 
+// FoldKey is the baseline's folding without sorting: NFKC, accents removed,
+// lower case, punctuation to spaces, tokens in written order.
+func FoldKey(s string) string {
+	s, _, _ = transform.String(newFoldAccents(), s)
+	s = strings.ToLower(s)
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
 // SortedKey is the baseline's normal form: NFKC, accents removed, lower case,
 // punctuation to spaces, tokens sorted and joined by one space.
 func SortedKey(s string) string {

@@ -173,6 +173,14 @@ func (w *normWork) foldedText(name string) []byte {
 	return w.a
 }
 
+// ambiguousForms are legal-form abbreviations that are also name parts
+// ("KHUN SA", "AO Jin", "AB Rahman"): they count as legal forms only in
+// names of three or more parts.
+var ambiguousForms = map[string]bool{
+	"sa": true, "as": true, "ag": true, "ab": true, "ao": true, "oy": true, "eg": true, "sl": true,
+	"kk": true, "cv": true, "pt": true, "ad": true, "nv": true, "bv": true, "hf": true, "lp": true,
+}
+
 // latinFolds are Latin letters NFKD does not decompose.
 var latinFolds = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
@@ -283,7 +291,7 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	toks := dst
 	// Step 5: legal forms, longest phrase first; runs of single letters.
 	for i := 0; i < len(raw); {
-		if n, class := matchLegalPhrase(raw[i:]); n > 0 {
+		if n, class := matchLegalPhrase(raw[i:]); n > 0 && (n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3) {
 			toks = append(toks, Token{Text: class, Kind: TokLegal})
 			i += n
 			continue

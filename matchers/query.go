@@ -16,17 +16,21 @@ type qtok struct {
 // dense per-name and per-vocabulary arrays, reset through the lists of
 // touched slots so a call costs what it touches, not the index size.
 type scratch struct {
-	acc     []float32 // per name: gathered evidence
-	touched []int32   // names with acc > 0
-	slot    []int32   // per vocabulary id: 1 + its row in sims, 0 when unset
-	slotted []int32   // vocabulary ids with a slot
-	sims    []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
-	pairs   []qpair   // adjacent query tokens written together that the vocabulary knows
-	q       []qtok
-	norm    Normalised
-	cands   []cand
-	best    []int32 // Match: the best name id of each reported entry
-	keyBuf  []byte
+	acc        []float32 // per name: gathered evidence
+	touched    []int32   // names with acc > 0
+	slot       []int32   // per vocabulary id: 1 + its row in sims, 0 when unset
+	slotted    []int32   // vocabulary ids with a slot
+	sims       []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
+	stride     int       // row length: the number of query tokens
+	pairs      []qpair   // adjacent query tokens written together that the vocabulary knows
+	q          []qtok
+	norm       Normalised
+	cands      []cand
+	heap       []cand
+	entBest    []float32 // per entry: best name evidence
+	entTouched []int32
+	best       []int32 // Match: the best name id of each reported entry
+	keyBuf     []byte
 	// per-candidate alignment state
 	al alignment
 }
@@ -36,13 +40,14 @@ type qpair struct {
 	v int32 // the vocabulary id of their concatenation
 }
 
+// cand is a candidate name (or, while ranking, entry) and its evidence.
 type cand struct {
 	name int32
 	acc  float32
 }
 
 func newScratch(ix *Index) *scratch {
-	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text))}
+	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text)), entBest: make([]float32, len(ix.entries))}
 }
 
 func (s *scratch) reset() {
@@ -52,6 +57,10 @@ func (s *scratch) reset() {
 	for _, v := range s.slotted {
 		s.slot[v] = 0
 	}
+	for _, e := range s.entTouched {
+		s.entBest[e] = 0
+	}
+	s.entTouched = s.entTouched[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
 }
 
@@ -62,11 +71,17 @@ func (s *scratch) setSim(v int32, i int, sim float32) bool {
 		s.slotted = append(s.slotted, v)
 		r = int32(len(s.slotted))
 		s.slot[v] = r
-		for range maxNameTokens {
+		for range s.stride {
 			s.sims = append(s.sims, 0)
 		}
 	}
-	p := &s.sims[int(r-1)*maxNameTokens+i]
+	p := &s.sims[int(r-1)*s.stride+i]
+	if sim <= 0 {
+		if *p == 0 {
+			*p = -1
+		}
+		return false
+	}
 	if sim <= *p {
 		return false
 	}
@@ -74,13 +89,14 @@ func (s *scratch) setSim(v int32, i int, sim float32) bool {
 	return true
 }
 
-// simOf returns the recorded similarity of vocabulary id v to query token i.
+// simOf returns the recorded similarity of vocabulary id v to query token
+// i: 0 when not computed, -1 when computed and too far.
 func (s *scratch) simOf(v int32, i int) float32 {
 	r := s.slot[v]
 	if r == 0 {
 		return 0
 	}
-	return s.sims[int(r-1)*maxNameTokens+i]
+	return s.sims[int(r-1)*s.stride+i]
 }
 
 // prepare normalises the query and finds, for each of its tokens, the
@@ -94,6 +110,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]
 	}
+	s.stride = max(1, len(toks))
 	s.q = s.q[:0]
 	for i, tk := range toks {
 		id, ok := ix.voc.ids[tk.Text]
@@ -126,9 +143,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		qkey := s.keyBuf
 		visit := func(v int32) {
 			if v != id && s.simOf(v, i) == 0 {
-				if sim := ix.tokenSim(tk.Text, qkey, v, t); sim > 0 {
-					s.setSim(v, i, sim)
-				}
+				// Too-far tokens are marked -1, so the other deletion
+				// probes that reach them do not compute them again.
+				s.setSim(v, i, ix.tokenSim(tk.Text, qkey, v, t))
 			}
 		}
 		if len(tk.Text) >= minDelLen {
@@ -152,7 +169,8 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		if a.kind != TokWord || b.kind != TokWord {
 			continue
 		}
-		if v, ok := ix.voc.ids[a.text+b.text]; ok {
+		s.keyBuf = append(append(s.keyBuf[:0], a.text...), b.text...)
+		if v, ok := ix.voc.ids[string(s.keyBuf)]; ok {
 			s.pairs = append(s.pairs, qpair{i: i, v: v})
 		}
 	}
@@ -184,6 +202,11 @@ func (ix *Index) tokenSim(q string, qkey []byte, v int32, t *Tuning) float32 {
 	case short:
 		return 0
 	}
+	if !keyEq {
+		// A spelling difference that is no sound-alike (Tetra / Terra)
+		// is weaker evidence than the similarity of the letters says.
+		sim -= t.SpellingPenalty
+	}
 	if sim < t.MinTokenSim {
 		return 0
 	}
@@ -191,12 +214,13 @@ func (ix *Index) tokenSim(q string, qkey []byte, v int32, t *Tuning) float32 {
 }
 
 // gather adds each query token's similar vocabulary tokens' postings to the
-// per-name evidence and returns the best names, at most t.Candidates.
+// per-name evidence and returns the touched names of the t.Candidates
+// entries with the most evidence.
 func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	// Common tokens gather only when the query has nothing rarer.
 	rare := false
 	for r, v := range s.slotted {
-		if ix.voc.idf[v] >= ix.idfCommon && rowMax(s.sims[r*maxNameTokens:(r+1)*maxNameTokens]) > 0 {
+		if ix.voc.idf[v] >= ix.idfCommon && rowMax(s.sims[r*s.stride:(r+1)*s.stride]) > 0 {
 			rare = true
 			break
 		}
@@ -206,7 +230,10 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		if rare && w < ix.idfCommon {
 			continue
 		}
-		add := rowMax(s.sims[r*maxNameTokens:(r+1)*maxNameTokens]) * w
+		add := rowMax(s.sims[r*s.stride:(r+1)*s.stride]) * w
+		if add <= 0 {
+			continue // computed and too far from every query token
+		}
 		for _, n := range ix.post[v] {
 			if s.acc[n] == 0 {
 				s.touched = append(s.touched, n)
@@ -223,22 +250,82 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			s.acc[n] += w
 		}
 	}
+	// Rank entries by their best name's evidence, so that an entry with
+	// twenty aliases, or republished on three lists, takes one place among
+	// the candidates, not twenty. Bounded min-heap: no full sort.
+	heap := s.heap[:0]
 	for _, n := range s.touched {
-		s.cands = append(s.cands, cand{n, s.acc[n]})
+		e := ix.names[n].entry
+		if s.entBest[e] == 0 {
+			s.entTouched = append(s.entTouched, e)
+		}
+		s.entBest[e] = max(s.entBest[e], s.acc[n])
 	}
-	if len(s.cands) > t.Candidates {
-		slices.SortFunc(s.cands, func(a, b cand) int {
-			switch {
-			case a.acc > b.acc:
-				return -1
-			case a.acc < b.acc:
-				return 1
+	for _, e := range s.entTouched {
+		c := cand{e, s.entBest[e]}
+		if len(heap) < t.Candidates {
+			heap = append(heap, c)
+			heapUp(heap, len(heap)-1)
+		} else if candLess(heap[0], c) {
+			heap[0] = c
+			heapDown(heap, 0)
+		}
+	}
+	slices.SortFunc(heap, func(a, b cand) int {
+		if candLess(a, b) {
+			return 1
+		}
+		if candLess(b, a) {
+			return -1
+		}
+		return 0
+	})
+	for _, c := range heap {
+		for n := ix.entryFirst[c.name]; n < ix.entryFirst[c.name+1]; n++ {
+			if s.acc[n] > 0 {
+				s.cands = append(s.cands, cand{n, s.acc[n]})
 			}
-			return int(a.name - b.name)
-		})
-		s.cands = s.cands[:t.Candidates]
+		}
 	}
+	s.heap = heap
 	return s.cands
+}
+
+// candLess orders candidates by evidence, then by id (larger id is less),
+// so the selection is deterministic.
+func candLess(a, b cand) bool {
+	if a.acc != b.acc {
+		return a.acc < b.acc
+	}
+	return a.name > b.name
+}
+
+func heapUp(h []cand, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !candLess(h[i], h[p]) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func heapDown(h []cand, i int) {
+	for {
+		l, m := 2*i+1, i
+		if l < len(h) && candLess(h[l], h[m]) {
+			m = l
+		}
+		if r := l + 1; r < len(h) && candLess(h[r], h[m]) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
 }
 
 func rowMax(r []float32) float32 {

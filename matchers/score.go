@@ -21,10 +21,13 @@ type Tuning struct {
 	// PhoneticSim: the similarity tokens with the same phonetic key and
 	// first letter are lifted halfway towards (Iwanow / Ivanov). Default 0.9.
 	PhoneticSim float64
+	// SpellingPenalty is subtracted from the similarity of tokens that
+	// differ in spelling without sounding alike. Default 0.05.
+	SpellingPenalty float64
 	// ListGap is how much an unmatched listed token counts against a match
 	// relative to an unmatched query token: a missing middle name or
 	// patronymic is weak evidence against, an extra query word strong.
-	// Default 0.3.
+	// Default 0.2.
 	ListGap float64
 	// OrgListGap replaces ListGap when the query carries a legal form: extra
 	// words in a listed company name ("APPLE TRADING CO" for "Apple Inc")
@@ -50,10 +53,30 @@ type Tuning struct {
 	// CountryBoost is the share of the remaining distance to 1 added when
 	// the query's country is among the entry's. Default 0.15.
 	CountryBoost float64
-	// Gamma calibrates: score = raw^Gamma, so that the default threshold
-	// (0.85) sits at the operating point chosen on the tuning set.
-	// Default 1.
-	Gamma float64
+	// Evidence is the matched weight, in units of the weight of a token
+	// found in one name only, at which a partial or fuzzy match counts as
+	// well evidenced: its score is multiplied by 1-exp(-matched/(Evidence ×
+	// that weight)). So a partial
+	// match on one shared token, however rare, does not flag a longer name
+	// ("RH" / "RH INTERNATIONAL"), while one on several rare parts keeps
+	// its rank. A complete match (every name part on both sides equal after
+	// normalisation) is exempt: the same name is always reported. Negative
+	// turns it off. Default 4.6.
+	Evidence float64
+	// NumberMismatch multiplies the score when the query and the name both
+	// hold a number and they differ: a different number is usually a
+	// different vessel, plant or company ("SEA STAR 7" / "Sea Star 8").
+	// Default 0.6.
+	NumberMismatch float64
+	// CompleteSim: a match whose every part aligned at least this similar
+	// counts as complete and is exempt from Evidence. Default 0.9.
+	CompleteSim float64
+	// Knot calibrates: the raw evidence score that maps to the default
+	// threshold 0.85. Scores are piecewise linear through (0,0), (Knot,
+	// 0.85) and (1,1), so 0.85 means the operating point chosen on the
+	// tuning part of the development set (about 0.5% of innocent company
+	// names flagged) on every list. Default 0.17.
+	Knot float64
 }
 
 // DefaultTuning returns the defaults of every Tuning field.
@@ -72,8 +95,9 @@ func (t Tuning) withDefaults() Tuning {
 		t.MaxKeyNeighbours = 64
 	}
 	def(&t.MinTokenSim, 0.75)
+	def(&t.SpellingPenalty, 0.05)
 	def(&t.PhoneticSim, 0.9)
-	def(&t.ListGap, 0.3)
+	def(&t.ListGap, 0.2)
 	def(&t.OrgListGap, 0.6)
 	def(&t.LegalWeight, 0.3)
 	def(&t.InitialWeight, 0.8)
@@ -83,7 +107,10 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.Patronymic, 0.4)
 	def(&t.WeakAlias, 0.9)
 	def(&t.CountryBoost, 0.15)
-	def(&t.Gamma, 1)
+	def(&t.Knot, 0.17)
+	def(&t.NumberMismatch, 0.6)
+	def(&t.CompleteSim, 0.9)
+	def(&t.Evidence, 4.6)
 	return t
 }
 
@@ -119,6 +146,31 @@ type scoreResult struct {
 	score    float64 // calibrated, with type, alias and country adjustments
 	typeMis  bool
 	countryA bool
+	complete bool // every name part on both sides aligned (CompleteSim)
+	numMis   bool // both hold numbers and they differ
+}
+
+// completeMatch reports whether every non-legal part of the query and of
+// the listed name (patronymics of the list aside) aligned exactly.
+func completeMatch(s *scratch, ix *Index, ntoks []int32, minSim float32) bool {
+	al := &s.al
+	for i := range s.q {
+		if s.q[i].kind == TokLegal {
+			continue
+		}
+		if al.qm[i] == -1 || al.qs[i] < minSim {
+			return false
+		}
+	}
+	for j, v := range ntoks {
+		if ix.voc.kind[v] == TokLegal || ix.voc.patronymic[v] {
+			continue
+		}
+		if al.nm[j] == -1 {
+			return false
+		}
+	}
+	return true
 }
 
 // scoreName aligns the prepared query with name n and scores it. The
@@ -231,14 +283,24 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	if qw > 0 {
 		r.raw = num / (qw + lambda*gap)
 	}
-	sc := math.Pow(r.raw, t.Gamma)
+	r.complete = completeMatch(s, ix, ntoks, float32(t.CompleteSim))
+	if t.Evidence > 0 && !r.complete {
+		r.raw *= 1 - math.Exp(-num/(t.Evidence*float64(ix.idfUnknown)))
+	}
+	sc := calibrate(r.raw, t.Knot)
 	e := ix.entries[rec.entry]
-	if queryOrg && e.Type == lists.TypePerson {
+	if queryOrg && e.Type == lists.TypePerson && !rec.legal {
+		// (a listed person name with a legal-form-like part, "GHALI, Iyad
+		// ag", is no organisation)
 		sc *= t.TypeMismatch
 		r.typeMis = true
 	}
 	if rec.weak {
 		sc *= t.WeakAlias
+	}
+	if numberMismatch(s, ix, ntoks) {
+		sc *= t.NumberMismatch
+		r.numMis = true
 	}
 	if q.Country != "" && hasCountry(e.Countries, q.Country) {
 		sc += (1 - sc) * t.CountryBoost
@@ -278,7 +340,7 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, t *Tuning) float3
 	if qt.id == v {
 		return 1
 	}
-	return s.simOf(v, i)
+	return max(0, s.simOf(v, i))
 }
 
 func (ix *Index) pairKind(qt *qtok, v int32, sim float32) uint8 {
@@ -333,4 +395,32 @@ func equalFoldASCII(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// calibrate maps raw evidence to the reported score: piecewise linear
+// through (0,0), (knot, DefaultThreshold) and (1,1).
+func calibrate(raw, knot float64) float64 {
+	if raw <= knot {
+		return DefaultThreshold * raw / knot
+	}
+	return DefaultThreshold + (1-DefaultThreshold)*(raw-knot)/(1-knot)
+}
+
+// numberMismatch reports whether the query and the name both hold numbers
+// and one of them is left unaligned.
+func numberMismatch(s *scratch, ix *Index, ntoks []int32) bool {
+	qNum, qOpen, nNum, nOpen := false, false, false, false
+	for i := range s.q {
+		if s.q[i].kind == TokNumber {
+			qNum = true
+			qOpen = qOpen || s.al.qm[i] == -1
+		}
+	}
+	for j, v := range ntoks {
+		if ix.voc.kind[v] == TokNumber {
+			nNum = true
+			nOpen = nOpen || s.al.nm[j] == -1
+		}
+	}
+	return qNum && nNum && (qOpen || nOpen)
 }

@@ -171,11 +171,11 @@ func (ds *Dispositions) add(d Disposition) error {
 	bad := func(col, msg string) error {
 		return fmt.Errorf("%s: line %d, column %s: %s", ds.File, d.Line, col, msg)
 	}
-	if d.PartyKey == "" {
-		return bad("party_name_normalised", "empty")
-	}
 	// Accept a raw name too, so a hand-written line still keys correctly.
 	d.PartyKey = PartyKey(d.PartyKey)
+	if d.PartyKey == "" {
+		return bad("party_name_normalised", "empty or without letters and digits")
+	}
 	if d.List == "" {
 		return bad("list", "empty")
 	}

@@ -31,6 +31,7 @@ func TestReadDispositionsCSVErrorsNameLineAndColumn(t *testing.T) {
 		{"bad verdict", "acme,ofac_sdn,1,h1,cleared,anna,2024-05-06,\n", "line 2, column disposition: \"cleared\" is not one of"},
 		{"no hash on false positive", "x,ofac_sdn,1,h1,pending,,,\nacme,ofac_sdn,2,,false_positive,anna,2024-05-06,\n", "line 3, column entry_hash: empty"},
 		{"no list", "acme,,1,h1,true_match,anna,2024-05-06,\n", "line 2, column list: empty"},
+		{"name without letters", "\"=-- !\",un_sc,1,h1,true_match,anna,2024-05-06,\n", "line 2, column party_name_normalised"},
 		{"bad date", "acme,un_sc,KPe.001,h1,true_match,anna,06/05/2024,\n", "line 2, column decided_at"},
 		{"missing column", "", "line 1: missing column"},
 	} {

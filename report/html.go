@@ -129,6 +129,7 @@ type rowView struct {
 
 type hitView struct {
 	evidence.Hit
+	Party       bool // a list hit: show the matched name beside the query
 	Score       string
 	New         bool
 	Suppressed  bool
@@ -149,7 +150,7 @@ func newRowView(r Row, entryHash EntryHashFunc) rowView {
 	}
 	rv.ReasonsAttr = strings.Join(rv.Reasons, " ")
 	for _, h := range r.Hits {
-		hv := hitView{Hit: h, New: IsNewHit(h), Suppressed: h.Reason == evidence.SuppressedByDisposition}
+		hv := hitView{Hit: h, Party: h.List != "", New: IsNewHit(h), Suppressed: h.Reason == evidence.SuppressedByDisposition}
 		if h.Reason == evidence.PartyMatch || h.Score > 0 {
 			hv.Score = strconv.FormatFloat(h.Score, 'f', 3, 64)
 		}
@@ -185,7 +186,7 @@ type bar struct {
 }
 
 const (
-	chartLabelW = 170
+	chartLabelW = 215
 	chartBarW   = 220
 	chartRowH   = 18
 )
@@ -221,7 +222,7 @@ func barChart(id, title string, counts []Count, max int) chart {
 		ch.Bars = append(ch.Bars, bar{
 			Label: c.Key, Value: c.Count, Fill: "#3a6ea5",
 			X: chartLabelW, Y: y + 2, W: w, H: chartRowH - 5,
-			Text: truncate(c.Key, 26), TX: chartLabelW - 6, TY: y + 12, Anchor: "end",
+			Text: truncate(c.Key, 32), TX: chartLabelW - 6, TY: y + 12, Anchor: "end",
 			ValueText: strconv.FormatInt(c.Count, 10), VX: chartLabelW + w + 4, VY: y + 12,
 		})
 	}

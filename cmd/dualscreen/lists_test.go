@@ -49,7 +49,7 @@ func TestListsInspectDir(t *testing.T) {
 		"entries:        14160 (",                           // CSL
 		"entries:        443 (person 80, organisation 363)", // CONS_ENHANCED
 		"entries:        665 (unknown 665)",                 // BIS DPL
-		"entries:        6 (",                               // FtM sample: 6 parties + 1 Address
+		"entries:        9 (person 6, organisation 3)",      // FtM: t1 (6 parties, 1 Address) then the t2 deltas: 4 ADDs, 1 DEL
 		"ofac_sdn/history: older snapshots folder",
 		"ofac_sdn/add.csv: companion file",
 	} {

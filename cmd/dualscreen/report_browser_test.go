@@ -25,24 +25,35 @@ func shownIn(t *testing.T, dom string) int {
 }
 
 // TestDemoReportInChromium renders the demo run's report in headless
-// Chromium: the screenshot is not blank and the priority filter shows
-// exactly the high-priority rows the manifest counts.
+// Chromium: the screenshot is not blank, the report lists the 300 rows it
+// was asked for, and the reason and priority filter shows exactly the
+// high-priority party matches of the run's output.
 func TestDemoReportInChromium(t *testing.T) {
 	bin := testutil.Chromium(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	runCLI(t, "demo", "--dir", dir, "--rows", "20000", "--quiet", "--report", page)
+	out := filepath.Join(dir, "flagged.jsonl")
+	runCLI(t, "demo", "--dir", dir, "--rows", "5000", "--quiet", "--report", page, "--report-rows", "300", "--out", out)
 	m, err := report.ReadManifest(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m.Rows.Flagged <= 300 || m.FlagsByPriority["high"] >= 300 {
+		t.Fatalf("demo run flagged %d rows, %d high: the test needs more than 300 flagged and fewer than 300 high", m.Rows.Flagged, m.FlagsByPriority["high"])
+	}
+	wantHighParty := 0
+	for _, r := range readJSONL(t, out) {
+		if r.Priority == "high" && contains(r.Reasons, "PARTY_MATCH") {
+			wantHighParty++
+		}
 	}
 	if cs := testutil.ScreenshotColours(t, bin, "file://"+page); len(cs) < 50 {
 		t.Fatalf("screenshot of the demo report has %d colours: blank", len(cs))
 	}
 	all := shownIn(t, string(testutil.RunChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", "file://"+page)))
 	high := shownIn(t, string(testutil.RunChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", "file://"+page+"#reason=PARTY_MATCH&priority=high")))
-	if int64(all) != m.Rows.Flagged || int64(high) != m.FlagsByPriority["high"] || high == 0 || high == all {
-		t.Errorf("filter shows %d of %d rows for high PARTY_MATCH; manifest: %d flagged, %d high", high, all, m.Rows.Flagged, m.FlagsByPriority["high"])
+	if all != 300 || high != wantHighParty || high == 0 {
+		t.Errorf("filter shows %d of %d listed rows for high PARTY_MATCH; want %d of 300", high, all, wantHighParty)
 	}
 }
 

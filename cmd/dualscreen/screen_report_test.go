@@ -399,3 +399,61 @@ func TestManifestAndReportAreDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviousRefusesOtherSettingsAndTamperedSidecars: a delta baseline
+// must come from a run with the same screening settings, and its sidecars
+// must be as the manifest recorded them.
+func TestPreviousRefusesOtherSettingsAndTamperedSidecars(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "demo", "--dir", dir, "--rows", "500", "--quiet")
+	m1 := filepath.Join(dir, "manifest.json")
+	screenArgs := func(extra ...string) []string {
+		return append([]string{"screen", "--shipments", filepath.Join(dir, "demo_shipments.parquet"), "--list", filepath.Join(dir, "demo_list.csv"),
+			"--out", filepath.Join(dir, "run2", "flagged.jsonl"), "--quiet", "--previous", m1}, extra...)
+	}
+	e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	err := run(t.Context(), e, screenArgs("--threshold", "0.97"))
+	if err == nil || !strings.Contains(err.Error(), "screening settings differ") || exitCode(err, nil) != exitUsage {
+		t.Errorf("other threshold: %v (exit %d), want a usage-class refusal", err, exitCode(err, nil))
+	}
+	runCLI(t, screenArgs()...) // same settings: accepted, nothing new to screen
+	man, err := report.ReadManifest(filepath.Join(dir, "run2", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if man.Delta.Mode != "new-shipments" || man.Rows.Screened != 0 || man.Rows.Skipped != 500 {
+		t.Errorf("same batch again: mode %s, screened %d, skipped %d; want new-shipments, 0, 500", man.Delta.Mode, man.Rows.Screened, man.Rows.Skipped)
+	}
+	os.WriteFile(filepath.Join(dir, "manifest.screened-ids"), []byte("DSIDS1\n\x00\x00\x00\x00\x00\x00\x00\x00\x00"), 0o644)
+	err = run(t.Context(), e, screenArgs())
+	if err == nil || !strings.Contains(err.Error(), "changed after the run") {
+		t.Errorf("tampered sidecar: %v, want a sha256 mismatch", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "run2", "flagged.jsonl")); err != nil {
+		t.Errorf("the earlier accepted run's output is gone: %v", err)
+	}
+}
+
+// TestPreviousKeepsRowNumbersInErrors: shipments screened before are cut
+// out of a batch, but an error in a new row still names its row in the file.
+func TestPreviousKeepsRowNumbersInErrors(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "inhouse.csv")
+	os.WriteFile(list, []byte("id,name,aliases,type,countries,programs,notes\nIH-1,Tehran Precision Instruments Co,,organisation,IR,INHOUSE,\n"), 0o644)
+	day1, day2 := filepath.Join(dir, "day1.parquet"), filepath.Join(dir, "day2.parquet")
+	writeShipments(t, day1, []string{"A", "B", "D"}, []string{"Alpha GmbH", "Tehran Precision Instruments Co", "Delta SA"})
+	runCLI(t, "screen", "--shipments", day1, "--list", list, "--out", filepath.Join(dir, "run1", "out.jsonl"), "--quiet")
+	writeShipments(t, day2, []string{"A", "B", "C", "D", "E"}, []string{"Alpha GmbH", "Tehran Precision Instruments Co", "Charlie \xff Ltd", "Delta SA", "Tehran Precision Instruments Co"})
+	args := []string{"screen", "--shipments", day2, "--list", list, "--out", filepath.Join(dir, "run2", "out.jsonl"), "--quiet",
+		"--previous", filepath.Join(dir, "run1", "manifest.json")}
+	err := run(t.Context(), &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}, args)
+	if err == nil || !strings.Contains(err.Error(), "row 3") || !strings.Contains(err.Error(), "consignee_name") {
+		t.Fatalf("error %v, want one naming row 3, column consignee_name", err)
+	}
+	writeShipments(t, day2, []string{"A", "B", "C", "D", "E"}, []string{"Alpha GmbH", "Tehran Precision Instruments Co", "Charlie Ltd", "Delta SA", "Tehran Precision Instruments Co"})
+	runCLI(t, args...)
+	rows := readJSONL(t, filepath.Join(dir, "run2", "out.jsonl"))
+	if len(rows) != 1 || rows[0].ShipmentID != "E" {
+		t.Errorf("delta output %+v, want only E (B was flagged before)", rows)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	pq "github.com/parquet-go/parquet-go"
 
@@ -111,8 +112,21 @@ func TestScreenWritesFlaggedRows(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &row); err != nil {
 		t.Fatal(err)
 	}
-	hit := row["hits"].([]any)[0].(map[string]any)
-	if row["shipment_id"] != "S2" || hit["entry_id"] != "DEMO-001" || hit["list"] != "inhouse" {
+	// The consignee is on the list and the destination is under a dual-use
+	// ban: one party hit and one destination hit.
+	var hit map[string]any
+	reasons := map[any]bool{}
+	for _, h := range row["hits"].([]any) {
+		h := h.(map[string]any)
+		reasons[h["reason"]] = true
+		if h["reason"] == "PARTY_MATCH" {
+			hit = h
+		}
+	}
+	if hit == nil || !reasons["EMBARGOED_DESTINATION"] {
+		t.Fatalf("want PARTY_MATCH and EMBARGOED_DESTINATION hits, got %v", row["hits"])
+	}
+	if row["shipment_id"] != "S2" || hit["entry_id"] != "DEMO-001" || hit["list"] != "inhouse" || hit["role"] != "consignee" {
 		t.Errorf("row %v", row)
 	}
 	var keys []string
@@ -144,6 +158,44 @@ func TestScreenCancelledExits130WithoutOutput(t *testing.T) {
 	}
 	ents, _ := os.ReadDir(outDir)
 	if len(ents) != 0 {
+		t.Errorf("left %d files in %s", len(ents), outDir)
+	}
+}
+
+// TestScreenInterruptedMidRun cancels once output is being written (the
+// temporary file has grown) and expects exit 130 and no file at all.
+func TestScreenInterruptedMidRun(t *testing.T) {
+	dir, list, _ := fixture(t)
+	f, err := os.Create(filepath.Join(dir, "demo_shipments.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Write(t.Context(), f, demo.Options{Rows: 60_000}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	e, _, _ := testEnv()
+	outDir := filepath.Join(dir, "screen-out")
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	go func() {
+		for ctx.Err() == nil {
+			ents, _ := os.ReadDir(outDir)
+			for _, ent := range ents {
+				if info, err := ent.Info(); err == nil && info.Size() > 0 {
+					cancel()
+					return
+				}
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	err = run(ctx, e, []string{"screen", "--shipments", filepath.Join(dir, "demo_shipments.parquet"),
+		"--list", list, "--all", "--batch-size", "512", "--quiet", "--out", filepath.Join(outDir, "all.jsonl")})
+	if code := exitCode(err, os.Interrupt); code != exitInterrupted {
+		t.Fatalf("exit %d (%v), want 130", code, err)
+	}
+	if ents, _ := os.ReadDir(outDir); len(ents) != 0 {
 		t.Errorf("left %d files in %s", len(ents), outDir)
 	}
 }

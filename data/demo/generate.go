@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -92,6 +93,10 @@ func Write(ctx context.Context, w io.Writer, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	pool := consigneePool(r, opts.Consignees)
+	byCountry := map[string][]party{}
+	for _, p := range pool {
+		byCountry[p.country] = append(byCountry[p.country], p)
+	}
 	zipf := rand.NewZipf(r, 1.15, 2, uint64(len(pool)-1))
 	var totalGoods float64
 	for _, g := range goods {
@@ -130,6 +135,16 @@ func Write(ctx context.Context, w io.Writer, opts Options) (Stats, error) {
 	defer rb.Release()
 	str := func(i int) *array.StringBuilder { return rb.Field(i).(*array.StringBuilder) }
 	dest := rb.Field(8).(*array.BinaryDictionaryBuilder)
+	// Fix the destination dictionary up front: a dictionary that grows
+	// between batches makes the Parquet writer fall back to PLAIN, and
+	// arrow then writes page-encoding stats in map order (bytes would vary).
+	dict := destinationDictionary(opts.Mem, listNames)
+	err = dest.InsertStringDictValues(dict)
+	dict.Release()
+	if err != nil {
+		fw.Close()
+		return Stats{}, err
+	}
 	value := rb.Field(12).(*array.Float64Builder)
 	appendOpt := func(b *array.StringBuilder, v string) {
 		if v == "" {
@@ -159,7 +174,13 @@ func Write(ctx context.Context, w io.Writer, opts Options) (Stats, error) {
 		c := pool[zipf.Uint64()]
 		var eu party
 		if r.Float64() < 0.15 {
-			eu = pool[zipf.Uint64()]
+			// End users mostly sit in the consignee's country; a few are
+			// elsewhere, which the rules read as a diversion risk.
+			if same := byCountry[c.country]; len(same) > 0 && r.Float64() < 0.9 {
+				eu = same[r.IntN(len(same))]
+			} else {
+				eu = pool[zipf.Uint64()]
+			}
 		}
 		if r.Float64() < plantP {
 			st.Planted++
@@ -223,7 +244,31 @@ func Write(ctx context.Context, w io.Writer, opts Options) (Stats, error) {
 	return st, fw.Close()
 }
 
-// consigneePool draws n distinct consignees, countries weighted by share.
+// destinationDictionary is every destination the generator can write, once.
+// Planted consignees take their list entry's country, so those count too.
+func destinationDictionary(mem memory.Allocator, names demoNames) *array.String {
+	b := array.NewStringBuilder(mem)
+	defer b.Release()
+	seen := map[string]bool{"": true}
+	add := func(iso string) {
+		if !seen[iso] {
+			seen[iso] = true
+			b.Append(iso)
+		}
+	}
+	for _, c := range countries {
+		add(c.iso)
+	}
+	for _, n := range names.names {
+		add(names.country[n])
+	}
+	return b.NewStringArray()
+}
+
+// consigneePool draws about n distinct consignees, each country taking its
+// weighted share. A country whose word parts give fewer distinct names than
+// its share contributes what it has, rather than letting countries with more
+// combinations fill the gap and skew the mix.
 func consigneePool(r *rand.Rand, n int) []party {
 	var total float64
 	for _, c := range countries {
@@ -231,23 +276,23 @@ func consigneePool(r *rand.Rand, n int) []party {
 	}
 	seen := make(map[string]bool, n)
 	pool := make([]party, 0, n)
-	for tries := 0; len(pool) < n && tries < n*50; tries++ {
-		x := r.Float64() * total
-		cn := countries[len(countries)-1]
-		for _, c := range countries {
-			if x < c.weight {
-				cn = c
-				break
+	for _, cn := range countries {
+		quota := max(1, int(math.Round(float64(n)*cn.weight/total)))
+		for got, tries := 0, 0; got < quota && tries < quota*20; tries++ {
+			name := cn.make(r)
+			if seen[name] {
+				continue
 			}
-			x -= c.weight
+			seen[name] = true
+			pool = append(pool, party{name, cn.iso})
+			got++
 		}
-		name := cn.make(r)
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		pool = append(pool, party{name, cn.iso})
 	}
+	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	// Customers in embargoed countries go to the end of the pool, where the
+	// Zipf draw rarely reaches: they are a thin tail, never a top customer.
+	embargoed := map[string]bool{"RU": true, "BY": true, "IR": true, "KP": true}
+	sort.SliceStable(pool, func(i, j int) bool { return !embargoed[pool[i].country] && embargoed[pool[j].country] })
 	return pool
 }
 

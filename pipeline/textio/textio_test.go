@@ -161,3 +161,20 @@ func TestAbortRemovesFile(t *testing.T) {
 		t.Errorf("left %v", ents)
 	}
 }
+
+// FuzzNeutralise checks that a neutralised cell never starts a formula and
+// that the original is recoverable by dropping the added apostrophe.
+func FuzzNeutralise(f *testing.F) {
+	for _, s := range []string{"=1+1", "+49", "-3", "@A1", "\tx", "\rx", "Müller", "", "'=x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := textio.Neutralise(s)
+		if got != "" && strings.ContainsRune("=+-@\t\r", rune(got[0])) {
+			t.Fatalf("Neutralise(%q) = %q still starts a formula", s, got)
+		}
+		if got != s && got != "'"+s {
+			t.Fatalf("Neutralise(%q) = %q: neither unchanged nor one apostrophe added", s, got)
+		}
+	})
+}
