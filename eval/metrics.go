@@ -33,10 +33,10 @@ type Curve struct {
 	Negatives       int
 }
 
-// Steps are the thresholds of tables and curves: Floor to 1 by 0.01.
-func Steps() []float64 {
+// Steps are the thresholds of tables and curves: floor to 1 by 0.01.
+func Steps(floor float64) []float64 {
 	var s []float64
-	for i := int(math.Round(Floor * 100)); i <= 100; i++ {
+	for i := int(math.Round(floor * 100)); i <= 100; i++ {
 		s = append(s, float64(i)/100)
 	}
 	return s
@@ -45,7 +45,7 @@ func Steps() []float64 {
 // Measure turns outcomes into a curve. A negative pair with targets is
 // flagged when a target scores at or above the threshold; one without
 // (an innocent name) when anything does.
-func Measure(name string, pairs []Pair, out []Outcome) Curve {
+func Measure(name string, pairs []Pair, out []Outcome, floor float64) Curve {
 	c := Curve{Matcher: name, CandidateRecall: math.NaN()}
 	candKnown, candHit := 0, 0
 	for i, p := range pairs {
@@ -64,7 +64,7 @@ func Measure(name string, pairs []Pair, out []Outcome) Curve {
 	if candKnown > 0 {
 		c.CandidateRecall = float64(candHit) / float64(candKnown)
 	}
-	for _, t := range Steps() {
+	for _, t := range Steps(floor) {
 		pt := Point{Threshold: t}
 		for i, p := range pairs {
 			o := out[i]

@@ -35,13 +35,15 @@ type CandidateLister interface {
 	Candidates(q matchers.Query, f func(e *lists.Entry))
 }
 
-// Floor is the lowest score evaluation asks matchers for: curves and tables
-// start here. Lower scores are noise for screening.
-const Floor = 0.1
+// Floor is the default lowest score evaluation asks matchers for: curves
+// and tables start here. Lower scores are noise for screening, and an
+// all-pairs matcher asked for everything above a low floor returns most of
+// the list for every query.
+const Floor = 0.5
 
 // Run asks m about every pair, on all cores, and returns one outcome per
 // pair in pair order. m must have been built with a threshold at or below
-// Floor so that curves cover [Floor, 1].
+// the floor the outcomes are measured from.
 func Run(ctx context.Context, m matchers.Matcher, pairs []Pair) ([]Outcome, error) {
 	out := make([]Outcome, len(pairs))
 	cl, _ := m.(CandidateLister)

@@ -60,7 +60,8 @@ func FuzzInhouseCSV(f *testing.F) {
 // loadNames are the file names format detection keys on, so the fuzzer
 // reaches every reader through Load as the CLI does.
 var loadNames = []string{"sdn.csv", "cons_prim.csv", "SDN_ENHANCED.XML", "consolidated.xml", "consolidated.csv",
-	"consolidated.json", "32014R0269.csv", "dpl.txt", "entities.ftm.json", "targets.simple.csv", "list.csv", "list.csv.gz"}
+	"consolidated.json", "32014R0269.csv", "dpl.txt", "entities.ftm.json", "targets.simple.csv", "list.csv", "list.csv.gz",
+	"export.xml", "export.csv", "ConList.csv", "UK-Sanctions-List.csv", "us_bis_mieu.csv"}
 
 // FuzzLoad writes arbitrary bytes under a name some format expects and
 // loads it the way --list FILE does (detection, then the reader).
@@ -71,14 +72,16 @@ func FuzzLoad(f *testing.F) {
 		f.Add(uint8(10), []byte(s))
 		f.Add(uint8(i), []byte(s))
 	}
-	for i, seed := range []string{"ofac_sdn/sdn.csv", "ofac_enhanced/SDN_ENHANCED.XML", "un/consolidated.xml",
+	// One real fixture per format, under the name loadNames gives it.
+	for i, seed := range []string{"ofac_sdn/sdn.csv", "ofac_cons/cons_prim.csv", "ofac_enhanced/SDN_ENHANCED.XML", "un/consolidated.xml",
 		"us_csl/consolidated.csv", "us_csl/consolidated.json", "eu_journal/32014R0269.csv", "bis_dpl/dpl.txt",
-		"ftm/entities.ftm.json", "ftm/targets.simple.csv"} {
+		"ftm/entities.ftm.json", "ftm/targets.simple.csv", "inhouse/own_list.csv", "us_csl/consolidated.csv.gz",
+		"eu_fsf/export.xml", "eu_fsf/export.csv", "uk/ConList.csv", "uk/UK-Sanctions-List.csv", "os_curated/us_bis_mieu.csv"} {
 		b, err := os.ReadFile(filepath.Join("testdata", seed))
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(uint8([]int{0, 2, 3, 4, 5, 6, 7, 8, 9}[i]), b)
+		f.Add(uint8(i), b)
 	}
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {

@@ -105,24 +105,6 @@ func (m *Aligned) matchEach(q Query, dst []Match) []Match {
 	return dst
 }
 
-// ScoreAll returns, without threshold, the best score of every candidate
-// entry for q, keyed by entry. Evaluation uses it to draw curves over all
-// thresholds; it costs what Match costs.
-func (m *Aligned) ScoreAll(q Query, f func(e *lists.Entry, nameIndex int, score float64)) {
-	s := m.ix.scratch.Get().(*scratch)
-	defer m.ix.scratch.Put(s)
-	defer s.reset()
-	m.ix.prepare(s, q.Name, &m.t)
-	if len(s.q) == 0 {
-		return
-	}
-	for _, c := range m.ix.gather(s, &m.t) {
-		r := m.ix.scoreName(s, c.name, q, &m.t)
-		rec := &m.ix.names[c.name]
-		f(m.ix.entries[rec.entry], int(rec.idx), r.score)
-	}
-}
-
 // Candidates calls f for every entry among the query's scored candidates:
 // what candidate recall is measured on.
 func (m *Aligned) Candidates(q Query, f func(e *lists.Entry)) {

@@ -1,7 +1,3 @@
-// Package matchers finds restricted-party list entries for the names written
-// on shipments. It knows nothing of batches or files: the pipeline hands it
-// one name at a time (each distinct name once per run) and writes what it
-// returns.
 package matchers
 
 import (

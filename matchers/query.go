@@ -76,6 +76,12 @@ func (s *scratch) setSim(v int32, i int, sim float32) bool {
 		}
 	}
 	p := &s.sims[int(r-1)*s.stride+i]
+	if sim <= 0 {
+		if *p == 0 {
+			*p = -1
+		}
+		return false
+	}
 	if sim <= *p {
 		return false
 	}
@@ -83,7 +89,8 @@ func (s *scratch) setSim(v int32, i int, sim float32) bool {
 	return true
 }
 
-// simOf returns the recorded similarity of vocabulary id v to query token i.
+// simOf returns the recorded similarity of vocabulary id v to query token
+// i: 0 when not computed, -1 when computed and too far.
 func (s *scratch) simOf(v int32, i int) float32 {
 	r := s.slot[v]
 	if r == 0 {
@@ -136,9 +143,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		qkey := s.keyBuf
 		visit := func(v int32) {
 			if v != id && s.simOf(v, i) == 0 {
-				if sim := ix.tokenSim(tk.Text, qkey, v, t); sim > 0 {
-					s.setSim(v, i, sim)
-				}
+				// Too-far tokens are marked -1, so the other deletion
+				// probes that reach them do not compute them again.
+				s.setSim(v, i, ix.tokenSim(tk.Text, qkey, v, t))
 			}
 		}
 		if len(tk.Text) >= minDelLen {
@@ -162,7 +169,8 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		if a.kind != TokWord || b.kind != TokWord {
 			continue
 		}
-		if v, ok := ix.voc.ids[a.text+b.text]; ok {
+		s.keyBuf = append(append(s.keyBuf[:0], a.text...), b.text...)
+		if v, ok := ix.voc.ids[string(s.keyBuf)]; ok {
 			s.pairs = append(s.pairs, qpair{i: i, v: v})
 		}
 	}
@@ -223,6 +231,9 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			continue
 		}
 		add := rowMax(s.sims[r*s.stride:(r+1)*s.stride]) * w
+		if add <= 0 {
+			continue // computed and too far from every query token
+		}
 		for _, n := range ix.post[v] {
 			if s.acc[n] == 0 {
 				s.touched = append(s.touched, n)

@@ -340,7 +340,7 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, t *Tuning) float3
 	if qt.id == v {
 		return 1
 	}
-	return s.simOf(v, i)
+	return max(0, s.simOf(v, i))
 }
 
 func (ix *Index) pairKind(qt *qtok, v int32, sim float32) uint8 {

@@ -61,6 +61,9 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (sum *Summary
 		}
 	}
 	sum = newSummary()
+	if t, ok := src.(TotalRower); ok {
+		sum.reserveIDs(t.TotalRows())
+	}
 	defer func() {
 		if cerr := src.Close(); err == nil && cerr != nil {
 			err = cerr
@@ -178,7 +181,7 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (sum *Summary
 		return nil, err
 	}
 	sum.Elapsed = time.Since(start)
-	sum.seen = nil // the id hashes are only needed while reading
+	sum.Finish()
 	return sum, nil
 }
 

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -21,17 +22,22 @@ type Summary struct {
 	// DuplicateIDs counts rows whose shipment_id an earlier row already had
 	// (in any input file). Such rows are still screened and written; the
 	// CLI warns, because downstream systems keyed by id would merge them.
+	// Finish sets it (Run calls Finish).
 	DuplicateIDs int64
 	// NoPartyRows counts rows with neither a consignee nor an end-user name:
 	// nothing of them was screened against the lists. All rows like that
 	// usually means a column mapped wrongly or exported empty.
 	NoPartyRows int64
-	// FirstDuplicate locates the first repeated id, for the warning.
+	// FirstDuplicate is a repeated id noticed while reading, for the
+	// warning: the first repeat of an id still in the recent-id cache. It is
+	// empty when every repeat was too far from its first occurrence to be
+	// noticed before Finish counted it.
 	FirstDuplicate DuplicateID
 	Elapsed        time.Duration
 
-	seen   map[uint64]struct{} // hashes of the shipment ids read so far
-	hasher maphash.Seed
+	idHashes []uint64 // a hash of every shipment id read, in input order until Finish sorts them
+	recent   []uint64 // direct-mapped cache of recent id hashes, to name an example duplicate
+	hasher   maphash.Seed
 }
 
 // DuplicateID is one repeated shipment_id and where it was repeated.
@@ -47,7 +53,6 @@ func newSummary() *Summary {
 		ByList:     map[string]int64{},
 		ByPriority: map[evidence.Priority]int64{},
 		ByEntry:    map[string]int64{},
-		seen:       map[uint64]struct{}{},
 		hasher:     maphash.MakeSeed(),
 	}
 }
@@ -81,26 +86,50 @@ func (s *Summary) add(b *Batch) {
 	}
 }
 
-// countDuplicates remembers a 64-bit hash of every shipment id rather than
-// the id itself: 8 bytes plus map overhead per row instead of the string,
-// which keeps 20 million rows in a few hundred MiB. Two different ids share
-// a hash with probability about n²/2⁶⁵ (10⁻⁵ at 20 million rows), which
-// could at worst add one to a warning count.
+// recentIDs is the size of the cache that catches a repeated id while its
+// string is still at hand (2^20 hashes, 8 MiB): repeats within about a
+// million rows of each other are named in the warning.
+const recentIDs = 1 << 20
+
+// countDuplicates appends a 64-bit hash of every shipment id; Finish sorts
+// them and counts the repeats. That is 8 bytes per row, the one piece of
+// run state that grows with the input (160 MiB at 20 million rows), instead
+// of a map of the strings. Two different ids share a hash with probability
+// about n²/2⁶⁵ (10⁻⁵ at 20 million rows), which could at worst add one to a
+// warning count.
 func (s *Summary) countDuplicates(b *Batch) {
+	if s.recent == nil {
+		s.recent = make([]uint64, recentIDs)
+	}
 	for i := range b.Shipments {
-		id := b.Shipments[i].ShipmentID
-		h := maphash.String(s.hasher, id)
-		if b.Shipments[i].ConsigneeName == "" && b.Shipments[i].EndUserName == "" {
+		sh := &b.Shipments[i]
+		if sh.ConsigneeName == "" && sh.EndUserName == "" {
 			s.NoPartyRows++
 		}
-		if _, dup := s.seen[h]; !dup {
-			s.seen[h] = struct{}{}
-			continue
+		h := maphash.String(s.hasher, sh.ShipmentID) | 1 // never 0, the empty slot
+		s.idHashes = append(s.idHashes, h)
+		slot := &s.recent[h%recentIDs]
+		if *slot == h && s.FirstDuplicate.ID == "" {
+			s.FirstDuplicate = DuplicateID{ID: strings.Clone(sh.ShipmentID), File: b.File, Row: sh.Row + 1}
 		}
-		if s.DuplicateIDs == 0 {
-			s.FirstDuplicate = DuplicateID{ID: strings.Clone(id), File: b.File, Row: b.Shipments[i].Row + 1}
-		}
-		s.DuplicateIDs++
+		*slot = h
+	}
+}
+
+// Finish counts the duplicate shipment ids from the hashes collected and
+// frees them. Run calls it once the output is committed; callers that use
+// Add themselves call it after the last batch.
+func (s *Summary) Finish() {
+	slices.Sort(s.idHashes)
+	s.DuplicateIDs = int64(len(s.idHashes) - len(slices.Compact(s.idHashes)))
+	s.idHashes, s.recent = nil, nil
+}
+
+// reserveIDs sizes the id hashes for rows rows (from the Parquet footers),
+// so the slice never doubles: doubling would briefly need 24 bytes a row.
+func (s *Summary) reserveIDs(rows int64) {
+	if rows > 0 && rows < 1<<32 {
+		s.idHashes = make([]uint64, 0, rows)
 	}
 }
 

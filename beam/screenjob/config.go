@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/dualscreen/dualscreen/lists"
 	"github.com/dualscreen/dualscreen/matchers"
 	"github.com/dualscreen/dualscreen/pipeline"
 	"github.com/dualscreen/dualscreen/pipeline/parquetio"
+	"github.com/dualscreen/dualscreen/rules"
 )
 
 // Config is what the job screens with: the flags of `dualscreen screen`
@@ -23,7 +25,8 @@ type Config struct {
 	ListsDir  string            // --lists DIR
 	Out       string            // output directory for the shards
 	Map       map[string]string // --map canonical=COLUMN
-	Threshold float64           // lowest name-match score reported; default matchers.DefaultThreshold
+	Threshold float64           // lowest name-match score reported; 0: the policy's party threshold
+	Policy    string            // --policy TOML file overlaid on the embedded rules; "": the embedded defaults
 	Matcher   string            // matcher kind; default the first of matchers.Kinds
 	All       bool              // write every row, not only flagged ones
 	BatchSize int               // rows per Arrow record batch; default parquetio.DefaultBatchSize
@@ -37,9 +40,6 @@ const DefaultShards = 4
 
 // withDefaults fills the values `dualscreen screen` defaults to.
 func (c Config) withDefaults() Config {
-	if c.Threshold == 0 {
-		c.Threshold = matchers.DefaultThreshold
-	}
 	if c.BatchSize <= 0 {
 		c.BatchSize = parquetio.DefaultBatchSize
 	}
@@ -58,7 +58,7 @@ func (c Config) validate() error {
 		return errors.New("give --list or --lists")
 	case c.Out == "":
 		return errors.New("--out is required")
-	case c.Threshold <= 0 || c.Threshold > 1:
+	case c.Threshold < 0 || c.Threshold > 1:
 		return fmt.Errorf("--threshold %g is outside (0, 1]", c.Threshold)
 	}
 	return nil
@@ -68,10 +68,12 @@ func (c Config) sourceOptions() parquetio.Options {
 	return parquetio.Options{Map: pipeline.ColumnMap(c.Map), PassThrough: true, BatchSize: c.BatchSize}
 }
 
-// screener is what a worker screens with: the stages over one list index.
+// screener is what a worker screens with: the stages over one list index
+// and the decision policy.
 type screener struct {
-	lists  []*lists.List
-	stages []pipeline.Stage
+	lists   []*lists.List
+	stages  []pipeline.Stage
+	decider pipeline.Decider
 }
 
 // screeners caches one screener per list configuration in the process. A
@@ -97,7 +99,8 @@ func (c Config) listsKey() string {
 		ListsDir  string
 		Threshold float64
 		Matcher   string
-	}{c.Lists, c.ListsDir, c.Threshold, c.Matcher})
+		Policy    string
+	}{c.Lists, c.ListsDir, c.Threshold, c.Matcher, c.Policy})
 	return string(k)
 }
 
@@ -128,32 +131,62 @@ func loadScreener(ctx context.Context, c Config) (*screener, error) {
 }
 
 // buildScreener wires the stages exactly as `dualscreen screen` does
-// (cmd/dualscreen/screen.go): every list, one matcher over all entries, the
-// party stage with default options and the default decider.
+// (cmd/dualscreen/screen.go and policy.go): the embedded rule policy
+// overlaid with the policy file, every list (none may be empty), one
+// matcher over all entries at the policy's party threshold unless one was
+// given, the party stage with default options, then the rule stage, and
+// the policy as the decider.
 func buildScreener(ctx context.Context, c Config) (*screener, error) {
+	var (
+		p   *rules.Policy
+		err error
+	)
+	if c.Policy != "" {
+		if p, err = rules.LoadPolicy(c.Policy); err != nil {
+			return nil, &pipeline.InputError{File: c.Policy, Err: err}
+		}
+	} else if p, err = rules.DefaultPolicy(); err != nil {
+		return nil, err
+	}
+	engine, err := rules.NewEngine(p)
+	if err != nil {
+		return nil, err
+	}
+	threshold := c.Threshold
+	if threshold == 0 {
+		threshold = p.PartyThreshold
+	}
 	var loaded []*lists.List
 	for _, spec := range c.Lists {
 		l, err := lists.Load(ctx, spec)
 		if err != nil {
-			return nil, fmt.Errorf("--list %s: %w", spec, err)
+			return nil, &pipeline.InputError{Err: fmt.Errorf("--list %s: %w", spec, err)}
 		}
 		loaded = append(loaded, l)
 	}
 	if c.ListsDir != "" {
 		ls, err := lists.LoadDir(ctx, c.ListsDir)
 		if err != nil {
-			return nil, fmt.Errorf("--lists %s: %w", c.ListsDir, err)
+			return nil, &pipeline.InputError{Err: fmt.Errorf("--lists %s: %w", c.ListsDir, err)}
 		}
 		loaded = append(loaded, ls...)
 	}
 	var entries []*lists.Entry
 	for _, l := range loaded {
+		if len(l.Entries) == 0 && len(l.Removed) == 0 {
+			return nil, &pipeline.InputError{Err: fmt.Errorf("list %s: no entries (%d rows skipped as malformed): an empty list would screen nothing",
+				strings.Join(l.Files, ", "), len(l.Problems))}
+		}
 		entries = append(entries, l.Entries...)
 	}
-	m, err := matchers.New(c.Matcher, entries, matchers.Options{Threshold: c.Threshold})
+	m, err := matchers.New(c.Matcher, entries, matchers.Options{Threshold: threshold})
 	if err != nil {
 		return nil, err
 	}
 	party := pipeline.NewPartyStage(m, pipeline.PartyOptions{})
-	return &screener{lists: loaded, stages: []pipeline.Stage{party}}, nil
+	return &screener{
+		lists:   loaded,
+		stages:  []pipeline.Stage{party, pipeline.RuleStage{Checker: engine}},
+		decider: p,
+	}, nil
 }

@@ -95,7 +95,7 @@ func (f *screenFn) ProcessElement(ctx context.Context, g parquetio.RowGroup, emi
 }
 
 func (f *screenFn) screen(ctx context.Context, g parquetio.RowGroup, n int, b *pipeline.Batch, shard int, emit func(int, []byte)) error {
-	if err := pipeline.Screen(ctx, b, f.s.stages, nil); err != nil {
+	if err := pipeline.Screen(ctx, b, f.s.stages, f.s.decider); err != nil {
 		return err
 	}
 	count(ctx, b)

@@ -46,7 +46,7 @@ func Prepare(ctx context.Context, c Config) (*Plan, error) {
 	if err := pipeline.CheckOutputNames(src.Schema()); err != nil {
 		return nil, err
 	}
-	groups, err := src.RowGroups()
+	groups, err := parquetio.RowGroupsOf(src)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func Prepare(ctx context.Context, c Config) (*Plan, error) {
 	}
 	s, err := loadScreener(ctx, c)
 	if err != nil {
-		return nil, &pipeline.InputError{Err: err}
+		return nil, err
 	}
 	return &Plan{Config: c, Files: src.Files(), RowGroups: groups, Rows: src.TotalRows(), Lists: s.lists, schema: schema}, nil
 }

@@ -45,6 +45,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	hitsPath := fs.String("hits", "", "screening output (JSON lines) to score --pairs from, instead of a matcher")
 	matcherNames := fs.String("matcher", strings.Join([]string{matchers.Kinds[0].Name, "naive-jw"}, ","), "matchers to compare, comma-separated (first is the reference); have "+strings.Join(evalKindNames(), ", "))
 	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "threshold the summary is reported at")
+	floor := fs.Float64("floor", eval.Floor, "lowest score asked of the matchers; tables and curves start here")
 	split := fs.String("split", "heldout", "which part of the pairs: heldout, tune or all")
 	outDir := fs.String("out", "", "directory for thresholds.csv and curves.svg")
 	writePairs := fs.String("write-pairs", "", "write the pairs evaluated (after --split) to this CSV")
@@ -55,8 +56,11 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval: unexpected arguments %q", fs.Args())
 	}
-	if *threshold < eval.Floor || *threshold > 1 {
-		return usagef("eval: --threshold %.2f outside [%.2f, 1]", *threshold, eval.Floor)
+	if *floor <= 0 || *floor > 1 {
+		return usagef("eval: --floor %.2f outside (0, 1]", *floor)
+	}
+	if *threshold < *floor || *threshold > 1 {
+		return usagef("eval: --threshold %.2f outside [--floor %.2f, 1]", *threshold, *floor)
 	}
 	if (*pairsPath == "") == !*devset && *hitsPath == "" {
 		return usagef("eval: give exactly one of --pairs or --devset")
@@ -132,12 +136,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return inputError(err)
 		}
-		curves = append(curves, eval.Measure("screen-output", pairs, eval.OutcomesFromHits(hits, pairs)))
+		curves = append(curves, eval.Measure("screen-output", pairs, eval.OutcomesFromHits(hits, pairs), *floor))
 	} else {
 		for _, name := range strings.Split(*matcherNames, ",") {
 			name = strings.TrimSpace(name)
 			t0 := time.Now()
-			m, err := matchers.New(name, entries, matchers.Options{Threshold: eval.Floor})
+			m, err := matchers.New(name, entries, matchers.Options{Threshold: *floor})
 			if err != nil {
 				return usagef("eval: %v", err)
 			}
@@ -157,7 +161,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 					return err
 				}
 			}
-			curves = append(curves, eval.Measure(name, pairs, out))
+			curves = append(curves, eval.Measure(name, pairs, out, *floor))
 		}
 	}
 	if err := eval.WriteSummary(e.stdout, curves, *threshold); err != nil {

@@ -103,15 +103,15 @@ func TestScreenEveryListAtOnce(t *testing.T) {
 	lists := testutil.SharedData(t, "restricted_parties")
 	bin := relBuild(t)
 	dir := t.TempDir()
-	in := relDemoShipments(t, filepath.Join(dir, "shipments.parquet"), 50_000)
+	in := relDemoShipments(t, filepath.Join(dir, "shipments.parquet"), 20_000)
 	out := filepath.Join(dir, "flagged.jsonl")
 	p, code, elapsed, rss := relRun(t, bin, "screen", "--shipments", in, "--lists", lists, "--out", out)
 	t.Logf("every list: exit %d in %s, peak RSS %.0f MiB\n%s%s", code, elapsed.Round(time.Millisecond), rss, &p.stdout, &p.stderr)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, &p.stderr)
 	}
-	if got := relScreened(t, p.stdout.String()); got != 50_000 {
-		t.Errorf("screened %d rows, want 50000", got)
+	if got := relScreened(t, p.stdout.String()); got != 20_000 {
+		t.Errorf("screened %d rows, want 20000", got)
 	}
 	for _, id := range []string{"ofac_sdn", "ofac_cons", "un_sc", "us_csl", "eu_journal", "us_bis_dpl", "opensanctions"} {
 		if !regexp.MustCompile(`list ` + id + ` +[0-9,]+ entries`).MatchString(p.stdout.String()) {

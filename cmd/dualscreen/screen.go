@@ -175,7 +175,7 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if bar != nil {
 		opts.Progress = bar
 	}
-	sum, err := pipeline.Run(ctx, review.wrapSource(src), review.wrapSink(sink), opts)
+	sum, err := pipeline.Run(ctx, review.wrapSource(src, opts.Progress), review.wrapSink(sink), opts)
 	if bar != nil {
 		bar.finish()
 	}

@@ -16,8 +16,6 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
-	"github.com/apache/arrow/go/v17/arrow/compute"
-	"github.com/apache/arrow/go/v17/arrow/memory"
 
 	"github.com/dualscreen/dualscreen/evidence"
 	"github.com/dualscreen/dualscreen/lists"
@@ -194,12 +192,13 @@ func (r *reviewRun) readPrevious(ctx context.Context) error {
 	return nil
 }
 
-// wrapSource skips shipments screened before when the lists are unchanged.
-func (r *reviewRun) wrapSource(src pipeline.Source) pipeline.Source {
+// wrapSource skips shipments screened before when the lists are unchanged,
+// telling progress (may be nil) about the rows it passes over.
+func (r *reviewRun) wrapSource(src pipeline.Source, progress pipeline.Progress) pipeline.Source {
 	if r.mode != deltaNewShipments {
 		return src
 	}
-	return &skipScreened{Source: src, prev: r.prevIDs, skipped: &r.skipped}
+	return &skipScreened{Source: src, prev: r.prevIDs, skipped: &r.skipped, progress: progress}
 }
 
 // wrapStages re-screens shipments screened before against the added and
@@ -421,10 +420,16 @@ type noStage struct{}
 func (noStage) Apply(context.Context, *pipeline.Batch) error { return nil }
 
 // skipScreened drops the rows whose shipment id a previous run screened.
+// A batch with both kinds of rows is cut into zero-copy slices of the runs
+// of new rows, each with its own FirstRow, so error messages still name the
+// right row of the file. New rows usually come as whole files or appended
+// runs, so this gives few, large batches.
 type skipScreened struct {
 	pipeline.Source
-	prev    *report.IDSet
-	skipped *atomic.Int64
+	prev     *report.IDSet
+	skipped  *atomic.Int64
+	progress pipeline.Progress
+	pending  []*pipeline.Batch
 }
 
 // TotalRows passes the inner source's row count on for the progress bar.
@@ -436,45 +441,56 @@ func (s *skipScreened) TotalRows() int64 {
 }
 
 func (s *skipScreened) Next(ctx context.Context) (*pipeline.Batch, error) {
-	for {
+	for len(s.pending) == 0 {
 		b, err := s.Source.Next(ctx)
 		if err != nil {
 			return nil, err
 		}
 		col := b.Rec.Column(b.Cols.Index[pipeline.FieldShipmentID])
 		n := int(b.Rec.NumRows())
-		mask := array.NewBooleanBuilder(memory.DefaultAllocator)
-		kept := 0
-		for i := 0; i < n; i++ {
-			id, ok := idAt(col, i)
-			keep := !ok || !s.prev.Contains(id) // a null id stays, so Extract reports it
-			mask.Append(keep)
-			if keep {
-				kept++
+		start, kept := -1, 0
+		var runs [][2]int
+		for i := 0; i <= n; i++ {
+			keep := false
+			if i < n {
+				id, ok := idAt(col, i)
+				keep = !ok || !s.prev.Contains(id) // a null id stays, so Extract reports it
+			}
+			switch {
+			case keep && start < 0:
+				start = i
+			case !keep && start >= 0:
+				runs = append(runs, [2]int{start, i})
+				kept += i - start
+				start = -1
 			}
 		}
 		s.skipped.Add(int64(n - kept))
-		switch kept {
-		case n:
-			mask.Release()
+		if s.progress != nil && kept < n {
+			s.progress.Add(int64(n - kept))
+		}
+		if kept == n {
 			return b, nil
-		case 0:
-			mask.Release()
-			b.Release()
-			continue
 		}
-		arr := mask.NewArray()
-		mask.Release()
-		rec, err := compute.FilterRecordBatch(ctx, b.Rec, arr, compute.DefaultFilterOptions())
-		arr.Release()
-		if err != nil {
-			b.Release()
-			return nil, err
+		for _, r := range runs {
+			s.pending = append(s.pending, &pipeline.Batch{Rec: b.Rec.NewSlice(int64(r[0]), int64(r[1])),
+				File: b.File, FirstRow: b.FirstRow + int64(r[0]), Cols: b.Cols})
 		}
-		b.Rec.Release()
-		b.Rec = rec
-		return b, nil
+		b.Release()
 	}
+	b := s.pending[0]
+	s.pending[0] = nil
+	s.pending = s.pending[1:]
+	return b, nil
+}
+
+// Close releases batches cut but not handed out, then closes the source.
+func (s *skipScreened) Close() error {
+	for _, b := range s.pending {
+		b.Release()
+	}
+	s.pending = nil
+	return s.Source.Close()
 }
 
 // idAt reads a shipment id from a string-like column, trimmed as Extract

@@ -433,3 +433,27 @@ func TestPreviousRefusesOtherSettingsAndTamperedSidecars(t *testing.T) {
 		t.Errorf("the earlier accepted run's output is gone: %v", err)
 	}
 }
+
+// TestPreviousKeepsRowNumbersInErrors: shipments screened before are cut
+// out of a batch, but an error in a new row still names its row in the file.
+func TestPreviousKeepsRowNumbersInErrors(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "inhouse.csv")
+	os.WriteFile(list, []byte("id,name,aliases,type,countries,programs,notes\nIH-1,Tehran Precision Instruments Co,,organisation,IR,INHOUSE,\n"), 0o644)
+	day1, day2 := filepath.Join(dir, "day1.parquet"), filepath.Join(dir, "day2.parquet")
+	writeShipments(t, day1, []string{"A", "B", "D"}, []string{"Alpha GmbH", "Tehran Precision Instruments Co", "Delta SA"})
+	runCLI(t, "screen", "--shipments", day1, "--list", list, "--out", filepath.Join(dir, "run1", "out.jsonl"), "--quiet")
+	writeShipments(t, day2, []string{"A", "B", "C", "D", "E"}, []string{"Alpha GmbH", "Tehran Precision Instruments Co", "Charlie \xff Ltd", "Delta SA", "Tehran Precision Instruments Co"})
+	args := []string{"screen", "--shipments", day2, "--list", list, "--out", filepath.Join(dir, "run2", "out.jsonl"), "--quiet",
+		"--previous", filepath.Join(dir, "run1", "manifest.json")}
+	err := run(t.Context(), &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}, args)
+	if err == nil || !strings.Contains(err.Error(), "row 3") || !strings.Contains(err.Error(), "consignee_name") {
+		t.Fatalf("error %v, want one naming row 3, column consignee_name", err)
+	}
+	writeShipments(t, day2, []string{"A", "B", "C", "D", "E"}, []string{"Alpha GmbH", "Tehran Precision Instruments Co", "Charlie Ltd", "Delta SA", "Tehran Precision Instruments Co"})
+	runCLI(t, args...)
+	rows := readJSONL(t, filepath.Join(dir, "run2", "out.jsonl"))
+	if len(rows) != 1 || rows[0].ShipmentID != "E" {
+		t.Errorf("delta output %+v, want only E (B was flagged before)", rows)
+	}
+}

@@ -313,8 +313,8 @@ func fetchOne(ctx context.Context, client *http.Client, s Source, opts Options, 
 	// A list server that answers with an error page in HTML must not
 	// replace a good list. Companion files have no format of their own.
 	if !isCompanion(s.File) {
-		if _, err := lists.Detect(tmp.Name()); err != nil {
-			return keep(fmt.Errorf("downloaded file is not a list this tool reads: %w", err))
+		if err := checkDownload(ctx, tmp.Name()); err != nil {
+			return keep(err)
 		}
 	}
 	if err := os.Rename(tmp.Name(), dst); err != nil {
@@ -367,4 +367,23 @@ func writeManifest(dir string, m *Manifest) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), filepath.Join(dir, ManifestFile))
+}
+
+// checkDownload reads the downloaded file in full before it may replace
+// the current one. Detection alone looks at the first 4 KiB, so a
+// truncated file, or one the publisher emptied by mistake, would pass it
+// and then leave the nightly screen with a broken or empty list.
+func checkDownload(ctx context.Context, path string) error {
+	fm, err := lists.Detect(path)
+	if err != nil {
+		return fmt.Errorf("downloaded file is not a list this tool reads: %w", err)
+	}
+	l, err := lists.Load(ctx, fm.Name+"="+path)
+	if err != nil {
+		return fmt.Errorf("downloaded file does not read as %s: %w", fm.Name, err)
+	}
+	if len(l.Entries) == 0 && len(l.Removed) == 0 {
+		return fmt.Errorf("downloaded %s list holds no entries", fm.Name)
+	}
+	return nil
 }

@@ -26,9 +26,12 @@ type RowGroup struct {
 	Rows      int64    // rows in the row group
 }
 
-// RowGroups lists the row groups of every file of s in input order, reading
-// each footer again (Open does not keep the files open).
-func (s *Source) RowGroups() ([]RowGroup, error) {
+// RowGroupsOf lists the row groups of every file of s in input order,
+// reading each footer again (Open does not keep the files open). It is a
+// function, not a method of Source, so that the linker drops it from
+// binaries that do not call it: a Source is held in an interface, and the
+// exported methods of such types are kept.
+func RowGroupsOf(s *Source) ([]RowGroup, error) {
 	var out []RowGroup
 	for _, f := range s.files {
 		rdr, _, err := s.openFile(f.path)

@@ -87,7 +87,7 @@ func TestRowGroupsCoverTheSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	groups, err := src.RowGroups()
+	groups, err := RowGroupsOf(src)
 	if err != nil {
 		t.Fatal(err)
 	}

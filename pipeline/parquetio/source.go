@@ -47,8 +47,9 @@ type Source struct {
 	leaves []int // leaf columns to read from the current file; nil reads all
 	rg     int   // next row group of the current file
 	rr     pqarrow.RecordReader
-	row    int64 // rows of the current file already returned
-	rgEnd  int64 // rows of the current file up to the end of the current row group, per the footer
+	cols   *pipeline.Columns // canonical column positions in the current file's batches
+	row    int64             // rows of the current file already returned
+	rgEnd  int64             // rows of the current file up to the end of the current row group, per the footer
 }
 
 type fileInfo struct {
@@ -239,12 +240,16 @@ func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 			rec := s.rr.Record()
 			rec.Retain()
 			rec = s.addPartitions(rec, f.partition)
-			cols, err := pipeline.ResolveColumns(f.path, rec.Schema(), s.opts.Map)
-			if err != nil {
-				rec.Release()
-				return nil, err
+			if s.cols == nil {
+				// Once per file: every batch of a file has its schema.
+				cols, err := pipeline.ResolveColumns(f.path, rec.Schema(), s.opts.Map)
+				if err != nil {
+					rec.Release()
+					return nil, err
+				}
+				s.cols = cols
 			}
-			b := &pipeline.Batch{Rec: rec, File: f.path, FirstRow: s.row, Cols: cols}
+			b := &pipeline.Batch{Rec: rec, File: f.path, FirstRow: s.row, Cols: s.cols}
 			s.row += rec.NumRows()
 			return b, nil
 		}

@@ -408,3 +408,80 @@ func TestDeltaEncodedStrings(t *testing.T) {
 		t.Errorf("flagged %v, want S1 only", rows)
 	}
 }
+
+// TestOutputReadableByParquetGo reads the flagged file back with the other
+// library, nested hits included.
+func TestOutputReadableByParquetGo(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+	defer mem.AssertSize(t, 0)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "shipments.parquet")
+	writePG(t, in, pgRows)
+	out := filepath.Join(dir, "flagged.parquet")
+	if _, err := screenFile(t, mem, []string{in}, out, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	type hit struct {
+		Reason    string  `parquet:"reason"`
+		Role      string  `parquet:"role"`
+		List      string  `parquet:"list"`
+		EntryID   string  `parquet:"entry_id"`
+		QueryName string  `parquet:"query_name"`
+		Score     float64 `parquet:"score"`
+	}
+	type outRow struct {
+		ShipmentID string   `parquet:"shipment_id"`
+		Flagged    bool     `parquet:"flagged"`
+		Priority   string   `parquet:"priority"`
+		Reasons    []string `parquet:"reasons,list"`
+		Hits       []hit    `parquet:"hits,list"`
+	}
+	rows, err := pq.ReadFile[outRow](out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		for _, h := range r.Hits {
+			got = append(got, r.ShipmentID+" "+h.Role+" "+h.EntryID+" "+h.QueryName)
+		}
+		if !r.Flagged || len(r.Reasons) != 1 || r.Reasons[0] != "PARTY_MATCH" {
+			t.Errorf("row %+v", r)
+		}
+	}
+	want := []string{"DE-2025-0002 consignee DEMO-001 ROSOBORONEXPORT", "DE-2025-0004 end_user DEMO-009 Mahan Air", "DE-2025-0006 consignee DEMO-001 Рособоронэкспорт"}
+	if !slices.Equal(got, want) {
+		t.Errorf("hits read by parquet-go:\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestCanonicalOnlyReadsFewerColumns: without pass-through only the
+// canonical columns present are read, and the rows screen the same.
+func TestCanonicalOnlyReadsFewerColumns(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+	defer mem.AssertSize(t, 0)
+	in := filepath.Join(t.TempDir(), "shipments.parquet")
+	writePG(t, in, pgRows)
+	src, err := parquetio.Open(t.Context(), []string{in}, parquetio.Options{Mem: mem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	b, err := src.Next(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Release()
+	if b.Rec.Schema().HasField("internal_note") || b.Rec.NumCols() != 9 {
+		t.Errorf("read columns %v, want the 9 canonical ones only", b.Rec.Schema())
+	}
+	if err := pipeline.Extract(b); err != nil {
+		t.Fatal(err)
+	}
+	if s := b.Shipments[3]; s.EndUserName != "Mahan Air" || s.ControlCode != "4A003" || s.ValueEUR != 450000 || !s.HasValue || s.Row != 3 {
+		t.Errorf("shipment 4 = %+v", s)
+	}
+	if s := b.Shipments[2]; s.ConsigneeName != "" || s.HasValue {
+		t.Errorf("nulls read as %+v", s)
+	}
+}

@@ -80,7 +80,8 @@ func main() {
 	flag.StringVar(&c.ListsDir, "lists", "", "`DIR` of list files: every recognised file below it is loaded")
 	flag.StringVar(&c.Out, "out", "", "output `DIR` for the shards part-SSSSS-of-NNNNN.parquet")
 	flag.Var(&maps, "map", "map canonical columns onto input columns: `canonical=COLUMN[,...]` (repeatable)")
-	flag.Float64Var(&c.Threshold, "threshold", 0, "lowest name-match `score` (0–1) reported (default as dualscreen screen)")
+	flag.Float64Var(&c.Threshold, "threshold", 0, "lowest name-match `score` (0–1) reported (default: the policy's party threshold)")
+	flag.StringVar(&c.Policy, "policy", "", "TOML policy `FILE` overlaid on the embedded rules (as dualscreen screen --policy)")
 	flag.StringVar(&c.Matcher, "matcher", "", "name matcher `kind` (default as dualscreen screen)")
 	flag.BoolVar(&c.All, "all", false, "write every row with its decision, not only flagged rows")
 	flag.IntVar(&c.BatchSize, "batch-size", 0, "rows per Arrow record batch (default as dualscreen screen)")
@@ -90,7 +91,7 @@ func main() {
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, usage)
 		fmt.Fprintln(os.Stderr, "\nFLAGS (dualscreen)")
-		for _, name := range []string{"shipments", "list", "lists", "out", "map", "threshold", "matcher", "all", "batch-size", "shards", "quiet", "fail-on-flag"} {
+		for _, name := range []string{"shipments", "list", "lists", "out", "map", "policy", "threshold", "matcher", "all", "batch-size", "shards", "quiet", "fail-on-flag"} {
 			f := flag.Lookup(name)
 			fmt.Fprintf(os.Stderr, "  --%-14s %s\n", name, f.Usage)
 		}
@@ -126,6 +127,7 @@ func run(ctx context.Context, stdout io.Writer, c screenjob.Config, maps []strin
 	if err != nil {
 		return err
 	}
+	warnListProblems(os.Stderr, plan)
 	runner := *runners.Runner
 	if runner == "" {
 		runner = "prism"

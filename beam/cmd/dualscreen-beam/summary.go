@@ -49,3 +49,17 @@ func clean(s string) string {
 		return r
 	}, s)
 }
+
+// warnListProblems tells stderr, even under --quiet, how many rows of each
+// list were skipped, quoting the first three, as `dualscreen screen` does.
+func warnListProblems(w io.Writer, plan *screenjob.Plan) {
+	for _, l := range plan.Lists {
+		if len(l.Problems) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "dualscreen-beam: warning: list %s: %d malformed rows skipped\n", clean(l.ID), len(l.Problems))
+		for _, p := range l.Problems[:min(len(l.Problems), 3)] {
+			fmt.Fprintf(w, "  %s\n", clean(p.String()))
+		}
+	}
+}

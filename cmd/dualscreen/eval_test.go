@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestEvalPairs(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &stderr}
+	err := run(t.Context(), e, []string{"eval", "--list", "inhouse-csv=../../eval/testdata/list.csv",
+		"--pairs", "../../eval/testdata/pairs.csv", "--matcher", "aligned,naive-jw", "--out", out,
+		"--errors", filepath.Join(out, "errors.csv")})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	s := stdout.String()
+	for _, want := range []string{"6 positive and 4 negative pairs; threshold 0.85", "aligned ", "naive-jw ", "(reference)"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	// the aligned matcher finds every positive and flags no negative
+	if !strings.Contains(s, "aligned         1.0000    1.0000    1.0000     0.00%") {
+		t.Errorf("aligned figures:\n%s", s)
+	}
+	table, err := os.ReadFile(filepath.Join(out, "thresholds.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(table), "matcher,threshold,tp,fn,fp,tn,precision,recall,f1,fp_rate,candidate_recall\n") ||
+		!strings.Contains(string(table), "\nnaive-jw,0.85,") || !strings.Contains(string(table), "\naligned,1.00,") {
+		t.Errorf("threshold table:\n%s", table)
+	}
+	svg, err := os.ReadFile(filepath.Join(out, "curves.svg"))
+	if err != nil || !strings.Contains(string(svg), "<svg") || !strings.Contains(string(svg), "naive-jw: at threshold 0.85") {
+		t.Errorf("curves.svg: %v\n%.300s", err, svg)
+	}
+}
+
+func TestEvalBadUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"eval", "--list", "../../eval/testdata/list.csv"},
+		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "x.csv", "--threshold", "2"},
+		{"eval", "--list", "../../eval/testdata/list.csv", "--devset"},
+		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--split", "some"},
+	} {
+		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+		err := run(t.Context(), e, args)
+		var ue *usageError
+		if !errors.As(err, &ue) || exitCode(err, nil) != exitUsage {
+			t.Errorf("%v: %v, want a usage error", args, err)
+		}
+	}
+}
+
+func TestEvalBadPairsFile(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "pairs.csv")
+	if err := os.WriteFile(bad, []byte("query,target,label\nIvanov,inhouse:P1,maybe\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	err := run(t.Context(), e, []string{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", bad, "--split", "all"})
+	if err == nil || exitCode(err, nil) != exitUsage || !strings.Contains(err.Error(), "line 2, column label") {
+		t.Fatalf("err = %v, want an input error naming line 2, column label", err)
+	}
+}

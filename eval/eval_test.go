@@ -1,0 +1,119 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dualscreen/dualscreen/internal/testutil"
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+func TestMeasure(t *testing.T) {
+	pairs := []Pair{
+		{Query: "a", Targets: []string{"l:1"}, Label: true},
+		{Query: "b", Targets: []string{"l:2"}, Label: true},
+		{Query: "c"}, // innocent
+		{Query: "d"}, // innocent
+		{Query: "e", Targets: []string{"l:3"}, Label: false}, // labelled non-match
+	}
+	out := []Outcome{{Target: 0.95}, {Target: 0.7}, {Other: 0.9}, {}, {Target: 0.6, Other: 0.99}}
+	c := Measure("m", pairs, out, 0.5)
+	p := c.At(0.85)
+	if p.TP != 1 || p.FN != 1 || p.FP != 1 || p.TN != 2 {
+		t.Fatalf("at 0.85: %+v", p)
+	}
+	if p.Precision != 0.5 || p.Recall != 0.5 || math.Abs(p.FPRate-1.0/3) > 1e-12 {
+		t.Errorf("rates at 0.85: %+v", p)
+	}
+	q := c.At(0.6) // e's target now counts against
+	if q.TP != 2 || q.FP != 2 {
+		t.Errorf("at 0.6: %+v", q)
+	}
+	if r, ok := c.RecallAtFPRate(0); !ok || r.Recall != 0.5 || r.Threshold != 0.91 {
+		t.Errorf("recall at no false positives: %+v %v", r, ok)
+	}
+}
+
+func TestReadPairsErrors(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"query,label\nx,1\n", `missing column "target"`},
+		{"query,target,label\n,l:1,1\n", "line 2, column query"},
+		{"query,target,label\nx,,1\n", "line 2, column target"},
+		{"query,target,label\nx,l:1,2\n", "line 2, column label"},
+	} {
+		_, err := readPairs("p.csv", strings.NewReader(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "p.csv: ") {
+			t.Errorf("%q: err %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestPairsRoundTrip(t *testing.T) {
+	in := []Pair{{Query: `Acme "Co", Ltd`, Targets: []string{"a:1", "b:2"}, Label: true, Source: "cross-id", HeldOut: true}, {Query: "Innocent Inc", Source: "innocent"}}
+	var b bytes.Buffer
+	if err := WritePairsCSV(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readPairs("x", &b)
+	if err != nil || len(got) != 2 || got[0].Query != in[0].Query || len(got[0].Targets) != 2 || !got[0].HeldOut || got[1].Label {
+		t.Fatalf("round trip: %+v, %v", got, err)
+	}
+}
+
+func TestSVGEscapes(t *testing.T) {
+	c := Measure(`<script>"x"&`, []Pair{{Query: "a", Targets: []string{"l:1"}, Label: true}}, []Outcome{{Target: 0.9}}, 0.5)
+	var b bytes.Buffer
+	if err := WriteSVG(&b, []Curve{c}, 0.85); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script>") || !strings.Contains(b.String(), "&lt;script&gt;") {
+		t.Errorf("matcher name not escaped:\n%s", b.String())
+	}
+}
+
+// The development set derived from the real lists: every part present,
+// one in five held out, and every target an indexed entry.
+func TestDeriveRealData(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every list")
+	}
+	dir := testutil.SharedData(t, "restricted_parties")
+	cn := testutil.SharedData(t, "shipments/company_names")
+	ls, err := lists.LoadDir(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := ReadSECCompanyNames(filepath.Join(cn, "sec_company_tickers_exchange.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Derive(ls, names, DevSetOptions{})
+	keys := map[string]bool{}
+	for _, e := range d.Entries {
+		keys[EntryKey(e.List, e.ID)] = true
+	}
+	held := 0
+	for _, p := range d.Pairs {
+		if p.HeldOut {
+			held++
+		}
+		for _, k := range p.Targets {
+			if !keys[k] {
+				t.Fatalf("pair %+v: target %s not indexed", p, k)
+			}
+		}
+	}
+	for _, part := range []string{"cross-id tune", "alias-loo tune", "innocent tune", "cross-id heldout", "alias-loo heldout", "innocent heldout"} {
+		if d.Counts[part] < 50 {
+			t.Errorf("%s: %d pairs", part, d.Counts[part])
+		}
+	}
+	if f := float64(held) / float64(len(d.Pairs)); f < 0.15 || f > 0.25 {
+		t.Errorf("held out %.3f of pairs, want about 0.2", f)
+	}
+	t.Logf("%d pairs: %v", len(d.Pairs), d.Counts)
+}

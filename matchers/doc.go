@@ -1,0 +1,113 @@
+// Package matchers finds restricted-party list entries for the names written
+// on shipments. It knows nothing of batches or files: the pipeline hands it
+// one distinct name at a time, from many goroutines, and writes what it
+// returns. Two matchers sit in one table (Kinds): "aligned", the default,
+// described here, and "naive-jw", the token-sorted Jaro-Winkler baseline it
+// is measured against (package eval, `dualscreen eval`).
+//
+// # Algorithm
+//
+// Normalise (normalise.go) each list name once when the index is built and
+// each query name once per call: NFKC and case folding; Cyrillic (Russian,
+// Ukrainian or Belarusian conventions, told apart by the letters only one
+// of them has), Greek, Arabic, Persian, Hebrew, Armenian, Georgian, Han
+// (pinyin, one token per syllable) and Hangul (decomposed algorithmically)
+// romanised into Latin; diacritics removed; legal forms in any language or
+// script folded to a class token ("ООО", "OOO", "Limited Liability
+// Company", "GmbH", "有限公司" → llc); standard spellings of one given name
+// folded to one (Mohamed / Muhammad, Sergei / Serhiy); particles (al, bin,
+// de) and titles (Haji, Dr, Mullah) removed. Name order is not normalised:
+// tokens are aligned as a bag.
+//
+// Gather candidates (index.go, query.go). Every name token is interned to
+// an int32 and weighed by its inverse document frequency over all names.
+// For each query token the index finds vocabulary tokens that are equal,
+// one or two edits away (a symmetric deletion neighbourhood stored by hash),
+// or share a phonetic skeleton (phonetic.go: Iwanow / Ivanov, Sergejewitsch
+// / Sergeevich, محمد / Muhammad), and adjacent tokens written together
+// (Petro China / PetroChina). Their postings add similarity × IDF to each
+// name's evidence; tokens in more than 2% of names take part only when the
+// query has nothing rarer. Entries are ranked by their best name and the
+// names of the best 48 entries are scored.
+//
+// Score (score.go) by aligning the query's tokens with the name's: token
+// pairs are scored (exact 1; sound-alike or misspelt by the mean of
+// Jaro-Winkler and Levenshtein similarity, lifted halfway to 0.9 for a
+// shared phonetic key and first letter, lowered by 0.05 for a spelling
+// difference that is no sound-alike; an initial 0.75 against a word it
+// begins; legal forms 1 or 0.6 across classes) and assigned greedily, best
+// first, one to one; leftovers may pair a word with two adjacent words. The
+// raw score is matched query weight over the query's weight plus a fifth of
+// the listed name's unmatched weight (0.6 of it when the query names a
+// company). A match that is not complete (every part on both sides aligned
+// at 0.9 or better) is multiplied by 1-exp(-matched/(4.6 × the weight of a
+// token seen once)): partial matches need several rare parts. The result is
+// calibrated piecewise linearly so that 0.85 (DefaultThreshold) sits at the
+// operating point chosen on the tuning part of the development set, then
+// adjusted: ×0.7 for a company-like query against a person, ×0.9 for a weak
+// alias, ×0.6 when both carry numbers that differ, and up by 15% of the
+// remaining distance when the query's country is among the entry's.
+//
+// Explain (explain.go) only the hits: the same scorer is re-run on the
+// matched name and its alignment written out.
+//
+// # Complexity
+//
+// Building the index is linear in the total length of all names, plus a
+// sort of the deletion neighbourhood (about ten entries per vocabulary
+// token); normalisation runs on all cores. A query costs its normalisation,
+// (L+1) hash probes per token of length L, the postings of its similar
+// tokens (bounded by the 2% rule), and for each of at most 48 candidate
+// entries an alignment that is quadratic in the token counts, which are
+// capped at 24. Nothing scales with the number of list entries except
+// postings, so the cost per query stays flat as lists grow. Scratch memory
+// comes from a pool per index and is reset through touched-slot lists.
+// Figures are in eval/README.md.
+//
+// # Scoring criteria
+//
+// Worked pairs, scores as Match reports them on all lists in
+// ../shared/data/restricted_parties loaded together (worked_test.go):
+//
+//   - Scripts: "Сергей Викторович Чемезов" normalises to "sergey
+//     viktorovich chemezov"; against "CHEMEZOV, Sergey Victorovich"
+//     viktorovich~victorovich sound alike (0.93), the rest is equal and the
+//     match is complete: 0.998.
+//   - Transliteration: "Sergej Wiktorowitsch Tschemesow" against the same
+//     name: sergej=sergey (one given name), wiktorowitsch~victorovich 0.77
+//     and tschemesow~chemezov 0.76 sound alike; partial, so the evidence
+//     factor applies, and it still rests on three parts: 0.863.
+//     "Sergej Sergejewitsch Iwanow" / "IVANOV, Sergei Sergeevich": 0.859.
+//   - Subset: "Sergei Ivanov" / "IVANOV, Sergei Sergeevich" leaves only a
+//     patronymic unmatched, which weighs ×0.4 and counts a fifth on the
+//     list side: 0.993. The same word extra in the query would count fully.
+//   - Legal forms and scripts: "ООО Концерн Сириус" / "Открытое
+//     Акционерное Общество «Концерн «Сириус»": llc~jsc 0.6, kontsern and
+//     sirius equal: 0.999.
+//   - Evidence: "Apple Inc." finds only "APOLO INFORMATICA S.A." (apple~apolo
+//     0.80, a listed word unmatched): 0.349. "Petrochina Trading" / "PARS
+//     PETROCHINA COMPANY" shares one rare word and leaves one on each side:
+//     0.604.
+//   - Numbers: "Sea Star 8" reaches "Beijing 8-Star International Co." at
+//     0.803 on two parts; against a vessel "SEA STAR 7" the differing
+//     numbers would cost ×0.6 (aligned_test.go).
+
+// # Known weaknesses
+//
+//   - Acronyms and translations are not names of each other here: "BNC" /
+//     "Banco Nacional de Cuba", "NPP" / "Research and Production
+//     Enterprise", "Moroccan Islamic Combatant Group" / "Groupe Islamique
+//     Combattant Marocain" (the last partly, through sound-alike tokens).
+//   - Abjad romanisation without vowels relies on the phonetic key, whose
+//     short skeletons collide; lifting only halfway limits the damage but
+//     also the recall on short Arabic names.
+//   - Chinese names romanised per syllable match Latin spellings only when
+//     syllables join ("xi jin ping" / "XI Jinping"); Chinese company names
+//     do not match their English names.
+//   - The evidence factor favours long names: two short common name parts
+//     that match partially ("Ali Hassan" in a longer name) score low, which
+//     is the intent for screening but misses people named only that way.
+//   - Calibration and weights come from one development set (eval package)
+//     whose innocent names are US-listed companies; other populations of
+//     names may flag at a different rate.
+package matchers

@@ -1,0 +1,56 @@
+package pipeline_test
+
+import (
+	"testing"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+
+	"github.com/dualscreen/dualscreen/evidence"
+	"github.com/dualscreen/dualscreen/pipeline"
+)
+
+// dupBatch is a screened batch of the given ids from file, first row first.
+func dupBatch(t *testing.T, file string, first int64, ids ...string) *pipeline.Batch {
+	t.Helper()
+	bld := array.NewStringBuilder(memory.DefaultAllocator)
+	bld.AppendValues(ids, nil)
+	col := bld.NewArray()
+	bld.Release()
+	schema := arrow.NewSchema([]arrow.Field{{Name: "shipment_id", Type: arrow.BinaryTypes.String}}, nil)
+	rec := array.NewRecord(schema, []arrow.Array{col}, int64(len(ids)))
+	col.Release()
+	b := &pipeline.Batch{Rec: rec, File: file, FirstRow: first}
+	for i, id := range ids {
+		b.Shipments = append(b.Shipments, evidence.Shipment{Row: first + int64(i), ShipmentID: id, ConsigneeName: "ACME GmbH"})
+	}
+	b.Hits = make([][]evidence.Hit, len(ids))
+	b.Decisions = make([]evidence.Decision, len(ids))
+	t.Cleanup(b.Release)
+	return b
+}
+
+func TestSummaryCountsDuplicateShipmentIDs(t *testing.T) {
+	s := pipeline.NewSummary()
+	s.Add(dupBatch(t, "a.parquet", 0, "DE-2025-001", "DE-2025-002", "DE-2025-001"))
+	s.Add(dupBatch(t, "b.parquet", 0, "DE-2025-003", "DE-2025-002", "DE-2025-002"))
+	s.Finish()
+	if s.DuplicateIDs != 3 {
+		t.Errorf("DuplicateIDs = %d, want 3 (one repeat of 001, two of 002)", s.DuplicateIDs)
+	}
+	want := pipeline.DuplicateID{ID: "DE-2025-001", File: "a.parquet", Row: 3}
+	if s.FirstDuplicate != want {
+		t.Errorf("FirstDuplicate = %+v, want %+v", s.FirstDuplicate, want)
+	}
+	if s.Rows != 6 || s.NoPartyRows != 0 {
+		t.Errorf("rows %d, no-party rows %d", s.Rows, s.NoPartyRows)
+	}
+
+	clean := pipeline.NewSummary()
+	clean.Add(dupBatch(t, "a.parquet", 0, "1", "2", "3"))
+	clean.Finish()
+	if clean.DuplicateIDs != 0 || clean.FirstDuplicate.ID != "" {
+		t.Errorf("distinct ids counted as duplicates: %d %+v", clean.DuplicateIDs, clean.FirstDuplicate)
+	}
+}
