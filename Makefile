@@ -79,6 +79,7 @@ bench-full:
 	cd benchmarks && $(GO) build -o $(BENCH_OUT)/dsbench ./cmd/dsbench && $(BENCH_OUT)/dsbench run -plan full -out $(BENCH_OUT) && $(BENCH_OUT)/dsbench plot -out $(BENCH_OUT) -figs figures
 bench-test:
 	cd benchmarks && gofmt -l . && $(GO) vet ./... && $(GO) test ./...
+
 # --- beam: dualscreen-beam, the screen on Apache Beam (own module in beam/, see beam/README.md) ---
 # Kept out of `make test`: the Beam SDK and its runners take minutes to
 # compile. .ci/run calls test-beam. The equivalence test runs the job on the

@@ -88,6 +88,17 @@ var ListLegalBasis = map[string]string{
 	"uk_ofsi":  "UK Sanctions and Anti-Money Laundering Act 2018 (OFSI consolidated list)",
 	"us_csl":   "US Consolidated Screening List (e.g. EAR Entity List, 15 CFR Part 744)",
 	"inhouse":  "company policy: in-house restricted-party list",
+
+	"ofac_cons":           "US OFAC consolidated non-SDN lists (e.g. Sectoral Sanctions Identifications, 31 CFR Chapter V)",
+	"eu_journal":          "EU Council regulation annex as published in the Official Journal (the entry's programs name the CELEX act and annex, e.g. Reg. (EU) 833/2014 Annex IV export-control end-users)",
+	"uk_fcdo":             "UK Sanctions List (FCDO), Sanctions and Anti-Money Laundering Act 2018",
+	"us_bis_dpl":          "US BIS Denied Persons List: denial order under the Export Administration Regulations (15 CFR Part 764)",
+	"us_bis_mieu":         "US BIS Military-Intelligence End-User list (15 CFR 744.22)",
+	"us_dod_1260h":        "US DoD list of Chinese military companies (NDAA FY2021 Section 1260H)",
+	"us_ndaa_1286":        "US DoD list of foreign institutions (NDAA FY2019 Section 1286)",
+	"us_cuba_restricted":  "US State Department Cuba Restricted List (31 CFR 515.209)",
+	"cn_countersanctions": "PRC countermeasures (Anti-Foreign Sanctions Law; MOFCOM Unreliable Entity List): a risk for the counterparty, not an EU restriction",
+	"opensanctions":       "OpenSanctions data: the entry's programs name the source regime",
 }
 
 func partyHit(role evidence.Role, query string, m matchers.Match) evidence.Hit {

@@ -49,17 +49,21 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
+// ErrBadConfig marks a Config that `dualscreen screen` would reject as bad
+// usage (exit status 2).
+var ErrBadConfig = errors.New("bad usage")
+
 // validate checks c as `dualscreen screen` checks its flags.
 func (c Config) validate() error {
 	switch {
 	case len(c.Shipments) == 0:
-		return errors.New("--shipments is required")
+		return fmt.Errorf("%w: --shipments is required", ErrBadConfig)
 	case len(c.Lists) == 0 && c.ListsDir == "":
-		return errors.New("give --list or --lists")
+		return fmt.Errorf("%w: give --list or --lists", ErrBadConfig)
 	case c.Out == "":
-		return errors.New("--out is required")
+		return fmt.Errorf("%w: --out is required", ErrBadConfig)
 	case c.Threshold < 0 || c.Threshold > 1:
-		return fmt.Errorf("--threshold %g is outside (0, 1]", c.Threshold)
+		return fmt.Errorf("%w: --threshold %g is outside (0, 1]", ErrBadConfig, c.Threshold)
 	}
 	return nil
 }

@@ -317,6 +317,10 @@ func TestPrepareFailsOnBadInputBeforeTheJob(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "missing.csv") {
 		t.Errorf("missing list: got %v, want an error naming missing.csv", err)
 	}
+	_, err = Prepare(t.Context(), Config{Shipments: []string{fx.dir}, Out: filepath.Join(tmp, "out")})
+	if !errors.Is(err, ErrBadConfig) {
+		t.Errorf("no list: got %v, want ErrBadConfig", err)
+	}
 	used := filepath.Join(tmp, "used")
 	if err := os.MkdirAll(used, 0o755); err != nil {
 		t.Fatal(err)

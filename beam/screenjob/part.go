@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/ipc"
 	"github.com/apache/arrow/go/v17/arrow/memory"
 
@@ -15,8 +16,7 @@ import (
 
 // part is the screened rows of one batch on their way from the screening
 // workers to the shard writer: the selected input rows as an Arrow IPC
-// stream (one record per run of consecutive rows, so no row is copied
-// before encoding) and, row for row, their decisions and hits. Beam moves it
+// stream of one record and, row for row, their decisions and hits. Beam moves it
 // as bytes, so no Beam coder needs to know Arrow or the evidence types.
 type part struct {
 	RowGroup  int64 // RowGroup.Seq: the input position of the row group
@@ -29,21 +29,16 @@ type part struct {
 
 // newPart encodes rows sel of b.
 func newPart(mem memory.Allocator, rowGroup int64, batch int, b *pipeline.Batch, sel []int) ([]byte, error) {
+	rec, err := takeRows(mem, b.Rec, sel)
+	if err != nil {
+		return nil, fmt.Errorf("%s: selecting rows: %w", b.File, err)
+	}
+	defer rec.Release()
 	var rows bytes.Buffer
-	w := ipc.NewWriter(&rows, ipc.WithSchema(b.Rec.Schema()), ipc.WithAllocator(mem))
-	for i := 0; i < len(sel); {
-		j := i + 1
-		for j < len(sel) && sel[j] == sel[j-1]+1 {
-			j++
-		}
-		run := b.Rec.NewSlice(int64(sel[i]), int64(sel[j-1]+1))
-		err := w.Write(run)
-		run.Release()
-		if err != nil {
-			w.Close()
-			return nil, fmt.Errorf("%s: encoding rows: %w", b.File, err)
-		}
-		i = j
+	w := ipc.NewWriter(&rows, ipc.WithSchema(rec.Schema()), ipc.WithAllocator(mem))
+	if err := w.Write(rec); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("%s: encoding rows: %w", b.File, err)
 	}
 	if err := w.Close(); err != nil {
 		return nil, fmt.Errorf("%s: encoding rows: %w", b.File, err)
@@ -59,6 +54,51 @@ func newPart(mem memory.Allocator, rowGroup int64, batch int, b *pipeline.Batch,
 		return nil, fmt.Errorf("%s: encoding decisions: %w", b.File, err)
 	}
 	return out.Bytes(), nil
+}
+
+// takeRows returns rows sel of rec as one record: runs of consecutive rows
+// are zero-copy slices, concatenated per column (dictionaries unified), as
+// the Parquet sink selects rows. One record per part matters: writing
+// thousands of one-row records made the sink 10× slower than the screening.
+func takeRows(mem memory.Allocator, rec arrow.Record, sel []int) (arrow.Record, error) {
+	if len(sel) == int(rec.NumRows()) {
+		rec.Retain()
+		return rec, nil
+	}
+	cols := make([]arrow.Array, 0, rec.NumCols())
+	defer func() {
+		for _, c := range cols {
+			c.Release()
+		}
+	}()
+	var parts []arrow.Array
+	for c := 0; c < int(rec.NumCols()); c++ {
+		parts = parts[:0]
+		for i := 0; i < len(sel); {
+			j := i + 1
+			for j < len(sel) && sel[j] == sel[j-1]+1 {
+				j++
+			}
+			parts = append(parts, array.NewSlice(rec.Column(c), int64(sel[i]), int64(sel[j-1]+1)))
+			i = j
+		}
+		var col arrow.Array
+		var err error
+		if len(parts) == 1 {
+			col = parts[0]
+			col.Retain()
+		} else {
+			col, err = array.Concatenate(parts, mem)
+		}
+		for _, p := range parts {
+			p.Release()
+		}
+		if err != nil {
+			return nil, err
+		}
+		cols = append(cols, col)
+	}
+	return array.NewRecord(rec.Schema(), cols, int64(len(sel))), nil
 }
 
 func decodePart(data []byte) (*part, error) {

@@ -44,7 +44,7 @@ type Result struct {
 	// other phases.
 	EstFullSec  float64 `json:"est_full_sec"`
 	FlaggedRows int64   `json:"flagged_rows"` // rows written to the flagged output (-1 when not known)
-	PeakRSSKiB  int64   `json:"peak_rss_kib"` // filled by the parent from rusage
+	PeakRSSKiB  int64   `json:"peak_rss_kib"` // VmHWM of the peer process (see cmd/dsbench/rss.go)
 	// CPUSec is user+system CPU time of the whole process (rusage), filled
 	// by the parent. On a shared machine wall time depends on the other
 	// load; CPU time much less so.

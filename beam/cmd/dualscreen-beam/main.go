@@ -92,8 +92,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, usage)
 		fmt.Fprintln(os.Stderr, "\nFLAGS (dualscreen)")
 		for _, name := range []string{"shipments", "list", "lists", "out", "map", "policy", "threshold", "matcher", "all", "batch-size", "shards", "quiet", "fail-on-flag"} {
-			f := flag.Lookup(name)
-			fmt.Fprintf(os.Stderr, "  --%-14s %s\n", name, f.Usage)
+			arg, text := flag.UnquoteUsage(flag.Lookup(name))
+			fmt.Fprintf(os.Stderr, "  --%-22s %s\n", name+" "+arg, text)
 		}
 		fmt.Fprintln(os.Stderr, "\nRun with --help=all for every Beam runner flag.")
 	}
@@ -163,7 +163,7 @@ func report(ctx context.Context, err error) int {
 	case ctx.Err() != nil:
 		fmt.Fprintln(os.Stderr, "dualscreen-beam: interrupted")
 		return exitInterrupted
-	case errors.As(err, &ue):
+	case errors.As(err, &ue) || errors.Is(err, screenjob.ErrBadConfig):
 		fmt.Fprintf(os.Stderr, "dualscreen-beam: %v\nRun 'dualscreen-beam --help' for usage.\n", err)
 		return exitUsage
 	case errors.As(err, &ie):

@@ -120,6 +120,7 @@ func runPeer(ctx context.Context, args []string) error {
 		return err
 	}
 	res.WallSec = time.Since(start).Seconds()
+	res.PeakRSSKiB = peakRSSKiB()
 	res.Finish()
 	return res.Save(*result)
 }

@@ -81,6 +81,17 @@ func cpuRowsPS(r record) float64 {
 	}
 	return float64(r.Result.Rows) / (cpu / float64(max(r.Spec.Threads, 1)))
 }
+
+// cpuSec is the run's CPU time, scaled to the whole batch for sampled runs.
+func cpuSec(r record) float64 {
+	return float64(r.Result.Rows) / cpuRowsPS(r) * float64(max(r.Spec.Threads, 1))
+}
+
+// cpuNamesPS is cpuRowsPS for distinct names.
+func cpuNamesPS(r record) float64 {
+	return cpuRowsPS(r) * float64(r.Result.Distinct) / float64(r.Result.Rows)
+}
+
 func rssMiB(r record) float64 { return float64(r.Result.PeakRSSKiB) / 1024 }
 
 func runPlot(ctx context.Context, args []string) error {
@@ -99,8 +110,8 @@ func runPlot(ctx context.Context, args []string) error {
 	}
 	report(os.Stdout, aggs)
 	charts := map[string]plot.Chart{
-		"rows.svg":     curve(aggs, "peers", "Cost vs rows (2 cores, full lists)", "shipments in batch", "wall seconds (est. for sampled peers)", func(a agg) float64 { return float64(batchRows[a.spec.Batch]) }, est),
-		"listsize.svg": curve(aggs, "listsize", "Distinct names/s vs list size (1M rows, 2 cores)", "list size (name variants)", "distinct names screened per second", func(a agg) float64 { return float64(a.recs[0].Result.ListNames) }, namesPS),
+		"rows.svg":     curve(aggs, "peers", "CPU cost vs rows (2 cores, full lists)", "shipments in batch", "CPU seconds (est. for sampled peers)", func(a agg) float64 { return float64(batchRows[a.spec.Batch]) }, cpuSec),
+		"listsize.svg": curve(aggs, "listsize", "Distinct names/s vs list size (1M rows, 2 cores, CPU-time)", "list size (name variants)", "distinct names per second on own cores", func(a agg) float64 { return float64(a.recs[0].Result.ListNames) }, cpuNamesPS),
 		"cores.svg":    coresCurve(aggs),
 	}
 	for name, c := range charts {

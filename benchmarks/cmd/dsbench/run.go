@@ -180,7 +180,9 @@ func child(ctx context.Context, self string, s spec, b batchFiles, listNames, li
 		return nil, err
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		res.PeakRSSKiB = ru.Maxrss // KiB on Linux
+		if res.PeakRSSKiB == 0 { // no /proc: rusage, which may include the parent's size (see peakRSSKiB)
+			res.PeakRSSKiB = ru.Maxrss
+		}
 		res.CPUSec = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	os.Remove(resPath)
