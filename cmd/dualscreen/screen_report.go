@@ -341,7 +341,9 @@ type collectingSink struct {
 func (s *collectingSink) Write(ctx context.Context, b *pipeline.Batch) error {
 	for i := range b.Shipments {
 		s.run.collector.Add(report.Row{Seq: s.seq, Shipment: b.Shipments[i], Decision: b.Decisions[i], Hits: b.Hits[i]})
-		s.run.ids.Add(b.Shipments[i].ShipmentID)
+		if !s.run.f.NoManifest { // the ids only go into the manifest: 8+ bytes a row otherwise kept for nothing
+			s.run.ids.Add(b.Shipments[i].ShipmentID)
+		}
 		s.seq++
 	}
 	return s.Sink.Write(ctx, b)
