@@ -175,14 +175,13 @@ func buildScreener(ctx context.Context, c Config) (*screener, error) {
 		}
 		loaded = append(loaded, ls...)
 	}
-	var entries []*lists.Entry
 	for _, l := range loaded {
 		if len(l.Entries) == 0 && len(l.Removed) == 0 {
 			return nil, &pipeline.InputError{Err: fmt.Errorf("list %s: no entries (%d rows skipped as malformed): an empty list would screen nothing",
 				strings.Join(l.Files, ", "), len(l.Problems))}
 		}
-		entries = append(entries, l.Entries...)
 	}
+	entries, _ := lists.Entries(loaded) // as screen does: one list in two formats is matched once
 	m, err := matchers.New(c.Matcher, entries, matchers.Options{Threshold: threshold})
 	if err != nil {
 		return nil, err

@@ -84,9 +84,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		for _, l := range ls {
-			entries = append(entries, l.Entries...)
-		}
+		entries, _ = lists.Entries(ls)
 		if *devset {
 			var names []string
 			for _, p := range innocent {

@@ -137,9 +137,9 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if err != nil {
 		return nil, err
 	}
-	var entries []*lists.Entry
-	for _, l := range loaded {
-		entries = append(entries, l.Entries...)
+	entries, dups := lists.Entries(loaded)
+	if dups > 0 {
+		fmt.Fprintf(e.stderr, "dualscreen: warning: %d list entries appear twice (same list and entry id, e.g. one list in two formats); each is matched once\n", dups)
 	}
 	m, err := matchers.New(c.Matcher, entries, matchers.Options{Threshold: c.Threshold})
 	if err != nil {
