@@ -3,7 +3,6 @@ package matchers_test
 import (
 	"context"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"syscall"
 	"testing"
@@ -101,20 +100,4 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func TestIndexBuildTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads every list")
-	}
-	entries := loadAll(t)
-	t0, cpu0 := time.Now(), cpuTime()
-	ix := matchers.BuildIndex(entries)
-	d, cpu := time.Since(t0), cpuTime()-cpu0
-	t.Logf("index over %d entries, %d names: %v wall, %v CPU, GOMAXPROCS %d", len(entries), ix.Len(), d, cpu, runtime.GOMAXPROCS(0))
-	// The target is 2 s wall on an idle machine: CPU time over the cores
-	// used bounds it without depending on what else the machine runs.
-	if per := cpu / time.Duration(runtime.GOMAXPROCS(0)); per > 2*time.Second {
-		t.Errorf("index build took %v CPU (%v per core)", cpu, per)
-	}
 }

@@ -401,6 +401,17 @@ func isASCIIBytes(s []byte) bool {
 	return true
 }
 
+// hasHan reports whether s holds a Han ideograph: such a name is written
+// one token per syllable, so the scorer asks more of it (Tuning.HanShare).
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && isHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasCJK reports whether s holds a Han ideograph or Hangul syllable, the
 // scripts whose legal forms are replaced before transliteration.
 func hasCJK(s []byte) bool {

@@ -25,6 +25,7 @@ type scratch struct {
 	pairs      []qpair   // adjacent query tokens written together that the vocabulary knows
 	q          []qtok
 	norm       Normalised
+	han        bool // the query is written in Han characters (one token per syllable)
 	cands      []cand
 	heap       []cand
 	entBest    []float32 // per entry: best name evidence
@@ -104,6 +105,7 @@ func (s *scratch) simOf(v int32, i int) float32 {
 // neighbourhood, same phonetic key), with their similarity.
 func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 	nw := getNormWork()
+	s.han = hasHan(name)
 	s.norm = nw.normalise(name, s.norm.Tokens)
 	putNormWork(nw)
 	toks := s.norm.Tokens
