@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"hash/maphash"
 	"slices"
 	"sort"
@@ -24,6 +25,10 @@ type Summary struct {
 	// CLI warns, because downstream systems keyed by id would merge them.
 	// Finish sets it (Run calls Finish).
 	DuplicateIDs int64
+	// DuplicateCheckedRows is how many rows (from the first) the duplicate
+	// count covers: at most MaxDuplicateCheckRows, so the check's memory is
+	// bounded (128 MiB) whatever the input size.
+	DuplicateCheckedRows int64
 	// NoPartyRows counts rows with neither a consignee nor an end-user name:
 	// nothing of them was screened against the lists. All rows like that
 	// usually means a column mapped wrongly or exported empty.
@@ -38,6 +43,7 @@ type Summary struct {
 	idHashes []uint64 // a hash of every shipment id read, in input order until Finish sorts them
 	recent   []uint64 // direct-mapped cache of recent id hashes, to name an example duplicate
 	hasher   maphash.Seed
+	idCap    int // MaxDuplicateCheckRows unless a test lowers it
 }
 
 // DuplicateID is one repeated shipment_id and where it was repeated.
@@ -91,10 +97,16 @@ func (s *Summary) add(b *Batch) {
 // million rows of each other are named in the warning.
 const recentIDs = 1 << 20
 
-// countDuplicates appends a 64-bit hash of every shipment id; Finish sorts
-// them and counts the repeats. That is 8 bytes per row, the one piece of
-// run state that grows with the input (160 MiB at 20 million rows), instead
-// of a map of the strings. Two different ids share a hash with probability
+// MaxDuplicateCheckRows bounds the duplicate-id check: past this many rows
+// (2^24, about 16.8 million; 128 MiB of hashes) ids are no longer
+// collected, and the summary says how many rows the count covers. Without
+// the cap the check would be the one piece of run state that grows with the
+// input.
+const MaxDuplicateCheckRows = 1 << 24
+
+// countDuplicates appends a 64-bit hash of every shipment id, up to
+// MaxDuplicateCheckRows; Finish sorts them and counts the repeats. That is
+// 8 bytes per row checked instead of a map of the strings. Two different ids share a hash with probability
 // about n²/2⁶⁵ (10⁻⁵ at 20 million rows), which could at worst add one to a
 // warning count.
 func (s *Summary) countDuplicates(b *Batch) {
@@ -107,7 +119,9 @@ func (s *Summary) countDuplicates(b *Batch) {
 			s.NoPartyRows++
 		}
 		h := maphash.String(s.hasher, sh.ShipmentID) | 1 // never 0, the empty slot
-		s.idHashes = append(s.idHashes, h)
+		if limit := cmp.Or(s.idCap, MaxDuplicateCheckRows); len(s.idHashes) < limit {
+			s.idHashes = append(s.idHashes, h)
+		}
 		slot := &s.recent[h%recentIDs]
 		if *slot == h && s.FirstDuplicate.ID == "" {
 			s.FirstDuplicate = DuplicateID{ID: strings.Clone(sh.ShipmentID), File: b.File, Row: sh.Row + 1}
@@ -120,6 +134,7 @@ func (s *Summary) countDuplicates(b *Batch) {
 // frees them. Run calls it once the output is committed; callers that use
 // Add themselves call it after the last batch.
 func (s *Summary) Finish() {
+	s.DuplicateCheckedRows = int64(len(s.idHashes))
 	slices.Sort(s.idHashes)
 	s.DuplicateIDs = int64(len(s.idHashes) - len(slices.Compact(s.idHashes)))
 	s.idHashes, s.recent = nil, nil
@@ -128,8 +143,8 @@ func (s *Summary) Finish() {
 // reserveIDs sizes the id hashes for rows rows (from the Parquet footers),
 // so the slice never doubles: doubling would briefly need 24 bytes a row.
 func (s *Summary) reserveIDs(rows int64) {
-	if rows > 0 && rows < 1<<32 {
-		s.idHashes = make([]uint64, 0, rows)
+	if rows > 0 {
+		s.idHashes = make([]uint64, 0, min(rows, MaxDuplicateCheckRows))
 	}
 }
 

@@ -54,3 +54,19 @@ func TestSummaryCountsDuplicateShipmentIDs(t *testing.T) {
 		t.Errorf("distinct ids counted as duplicates: %d %+v", clean.DuplicateIDs, clean.FirstDuplicate)
 	}
 }
+
+// TestSummaryDuplicateCheckIsBounded: past the cap ids are no longer
+// collected (memory stays flat), repeats after it are not counted, and the
+// summary says how many rows the count covers.
+func TestSummaryDuplicateCheckIsBounded(t *testing.T) {
+	s := pipeline.NewSummary()
+	pipeline.SetDuplicateCap(s, 3)
+	s.Add(dupBatch(t, "a.parquet", 0, "DE-1", "DE-2", "DE-1", "DE-2", "DE-2"))
+	s.Finish()
+	if s.DuplicateCheckedRows != 3 || s.Rows != 5 {
+		t.Errorf("checked %d of %d rows, want 3 of 5", s.DuplicateCheckedRows, s.Rows)
+	}
+	if s.DuplicateIDs != 1 {
+		t.Errorf("DuplicateIDs = %d, want 1 (only the repeat within the first 3 rows)", s.DuplicateIDs)
+	}
+}

@@ -55,7 +55,14 @@ func warnNoParties(w io.Writer, sum *pipeline.Summary) {
 // every row is still screened and written, but systems keyed by id would
 // merge them.
 func warnDuplicates(w io.Writer, sum *pipeline.Summary) {
-	if sum == nil || sum.DuplicateIDs == 0 {
+	if sum == nil {
+		return
+	}
+	if sum.DuplicateCheckedRows < sum.Rows {
+		fmt.Fprintf(w, "dualscreen: note: duplicate shipment_ids were checked in the first %d of %d rows (the check's memory is capped)\n",
+			sum.DuplicateCheckedRows, sum.Rows)
+	}
+	if sum.DuplicateIDs == 0 {
 		return
 	}
 	d := sum.FirstDuplicate
