@@ -70,7 +70,7 @@ func keyOf(h evidence.Hit) hitKey { return hitKey{report.PartyKey(h.QueryName), 
 // suppresses them and that changing one list entry revives its hits.
 func TestScreenDispositionsSuppressAndLapse(t *testing.T) {
 	dir := t.TempDir()
-	runCLI(t, "demo", "--dir", dir, "--rows", "20000", "--quiet", "--out", filepath.Join(dir, "run1.jsonl"))
+	runCLI(t, "demo", "--dir", dir, "--rows", "40000", "--quiet", "--out", filepath.Join(dir, "run1.jsonl"))
 	run1 := readJSONL(t, filepath.Join(dir, "run1.jsonl"))
 	var hits []evidence.Hit
 	for _, r := range run1 {
