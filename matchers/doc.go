@@ -105,12 +105,14 @@
 //     syllables join ("xi jin ping" / "XI Jinping"); Chinese company names
 //     do not match their English names. A query written in Han characters
 //     matches syllables only exactly, and its score is scaled down when
-//     less than Tuning.HanShare (0.75) of it aligns: Chinese firm names
-//     share the city and the trade (深圳, 光电, 电子), so without this an
-//     innocent 深圳市瑞丰光电科技有限公司 scored 0.88 against a listed
-//     深圳金鸿光电有限公司 (the demo flagged 2,380 rows on such pairs; 284
-//     with it). Homophones remain: pinyin cannot tell 津 from 金, so the
-//     characters themselves are never compared.
+//     less than Tuning.HanShare (0.8) of its syllables align in runs of two
+//     or more: Chinese firm names share the city and the trade (深圳, 光电,
+//     电子), so without this an innocent 深圳市瑞丰光电科技有限公司 scored
+//     0.88 against a listed 深圳金鸿光电有限公司 (the demo flagged 2,380
+//     rows on such pairs; 282 with it, for 292 planted). Homophones and
+//     names that differ in one of three words (北京天成科技 / 北京天美创科技)
+//     remain: pinyin cannot tell 津 from 金, and characters are never
+//     compared.
 //   - The evidence factor favours long names: two short common name parts
 //     that match partially ("Ali Hassan" in a longer name) score low, which
 //     is the intent for screening but misses people named only that way.

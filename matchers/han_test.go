@@ -14,6 +14,8 @@ func TestHanNames(t *testing.T) {
 	entries := []*lists.Entry{
 		{List: "inhouse", ID: "H1", Type: lists.TypeOrganisation, Countries: []string{"CN"},
 			Names: []lists.Name{{Value: "Shenzhen Jinhong Photonics Co. Ltd.", Kind: lists.NamePrimary}, {Value: "深圳金鸿光电有限公司", Kind: lists.NameAKA}}},
+		{List: "inhouse", ID: "H3", Type: lists.TypeOrganisation, Countries: []string{"CN"},
+			Names: []lists.Name{{Value: "北京兴华恒成科技有限公司", Kind: lists.NamePrimary}}},
 		{List: "inhouse", ID: "H2", Type: lists.TypeOrganisation, Countries: []string{"CN"},
 			Names: []lists.Name{{Value: "Hangzhou Hikvision Digital Technology Co., Ltd.", Kind: lists.NamePrimary}, {Value: "杭州海康威视数字技术股份有限公司", Kind: lists.NameAKA}}},
 	}
@@ -37,6 +39,7 @@ func TestHanNames(t *testing.T) {
 		"杭州华强电子有限公司",    // qiang~kang likewise
 		"杭州盛世电子有限公司",    // hang zhou … shi … zi scattered
 		"天津宏达光电科技有限公司",  // 津 jin and 宏 hong are homophones of 金 and 鸿
+		"北京宏达科技有限公司",    // 达 reads "da", a name particle normalising drops: it still counts
 	}
 	for _, q := range innocents {
 		if got := m.Match(Query{Name: q, Country: "CN"}, nil); len(got) > 0 {

@@ -412,6 +412,24 @@ func hasHan(s string) bool {
 	return false
 }
 
+// countHanOutsideLegalForms counts the Han characters of s that are not part
+// of a legal form (有限公司 and the like): the syllables a Han name is made
+// of, including those normalising then drops (达 reads "da", which is also
+// a name particle).
+func countHanOutsideLegalForms(s string) int {
+	// Replace the forms as foldedText does (longest first), then count.
+	for _, f := range cjkLegalForms {
+		s = strings.ReplaceAll(s, f.from, f.to)
+	}
+	n := 0
+	for _, r := range s {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // hasCJK reports whether s holds a Han ideograph or Hangul syllable, the
 // scripts whose legal forms are replaced before transliteration.
 func hasCJK(s []byte) bool {

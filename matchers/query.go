@@ -26,6 +26,7 @@ type scratch struct {
 	q          []qtok
 	norm       Normalised
 	han        bool // the query is written in Han characters (one token per syllable)
+	hanChars   int  // its Han characters outside legal forms: syllables, even those normalising drops
 	cands      []cand
 	heap       []cand
 	entBest    []float32 // per entry: best name evidence
@@ -106,6 +107,9 @@ func (s *scratch) simOf(v int32, i int) float32 {
 func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 	nw := getNormWork()
 	s.han = hasHan(name)
+	if s.han {
+		s.hanChars = countHanOutsideLegalForms(name)
+	}
 	s.norm = nw.normalise(name, s.norm.Tokens)
 	putNormWork(nw)
 	toks := s.norm.Tokens

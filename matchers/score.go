@@ -80,12 +80,13 @@ type Tuning struct {
 	// HanShare: a query written in Han characters is romanised one token
 	// per syllable, and Chinese company names share many syllables (the
 	// city, the trade: 深圳 Shenzhen, 光电 optoelectronics, 科技
-	// technology). When less than this share of such a query's weight is
-	// matched, the score is scaled by share/HanShare, so
+	// technology). When less than this share of such a query's syllables
+	// is matched, the score is scaled by share/HanShare, so
 	// 深圳市瑞丰光电科技有限公司 no longer matches 深圳金鸿光电有限公司 on
 	// shen, zhen, guang and dian alone (0.88 → below 0.7), while a
-	// variant that adds one word (科技) keeps its score. Syllables of such
-	// a query match only exactly (pairSim). Default 0.75.
+	// variant that adds one word (科技) keeps its score. Only syllables in
+	// aligned runs of two or more count (hanShare), and syllables of such a
+	// query match only exactly (pairSim). Default 0.8.
 	HanShare float64
 }
 
@@ -118,7 +119,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.WeakAlias, 0.9)
 	def(&t.CountryBoost, 0.15)
 	def(&t.Knot, 0.17)
-	def(&t.HanShare, 0.75)
+	def(&t.HanShare, 0.8)
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
 	def(&t.Evidence, 4.6)
@@ -300,7 +301,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	}
 	sc := calibrate(r.raw, t.Knot)
 	if s.han && qw > 0 {
-		if share := num / qw; share < t.HanShare {
+		if share := hanShare(s, al, nq); share < t.HanShare {
 			sc *= share / t.HanShare
 		}
 	}
@@ -324,6 +325,36 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	}
 	r.score = min(1, max(0, sc))
 	return r
+}
+
+// hanShare is the share of a Han query's syllables that align in runs: a
+// syllable counts when a neighbour of it aligns with the neighbouring
+// syllable of the name too (a shared two-character word). A syllable
+// matched on its own is usually another word that shares a character's
+// reading (华 in 华强 and in 兴华). Syllables are counted, not weighed by
+// IDF: the IDF of a romanised syllable mixes every character read that way
+// and says little about the word. Legal forms are left out of both sides.
+func hanShare(s *scratch, al *alignment, nq int) float64 {
+	var inRun, all int
+	for i := 0; i < nq; i++ {
+		if s.q[i].kind == TokLegal {
+			continue
+		}
+		all++
+		j := al.qm[i]
+		if j < 0 {
+			continue
+		}
+		if (i+1 < nq && al.qm[i+1] == j+1) || (i > 0 && al.qm[i-1] >= 0 && al.qm[i-1] == j-1) {
+			inRun++
+		}
+	}
+	// Syllables normalising dropped (particles such as da, de) still count.
+	all = max(all, s.hanChars)
+	if all == 0 {
+		return 1
+	}
+	return float64(inRun) / float64(all)
 }
 
 // pairSim is the similarity of query token i to name token v.
