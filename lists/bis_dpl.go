@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -41,10 +40,7 @@ func ReadBISDPL(ctx context.Context, path string) (*List, error) {
 }
 
 func readBISDPL(ctx context.Context, r io.Reader, path string) (*List, error) {
-	cr := csv.NewReader(r)
-	cr.Comma = '\t'
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	cr := newCSVReader(r, '\t')
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a BIS Denied Persons List: reading header: %w", path, err)
@@ -52,31 +48,19 @@ func readBISDPL(ctx context.Context, r io.Reader, path string) (*List, error) {
 	if len(header) < len(dplHeader) || strings.TrimSpace(header[0]) != "Name" || strings.TrimSpace(header[6]) != "Effective_Date" {
 		return nil, fmt.Errorf("%s: line 1: not a BIS Denied Persons List: header %q, want %s", path, truncate(strings.Join(header, "\t"), 80), strings.Join(dplHeader, "\t"))
 	}
+	// The header is checked by position above; columns are read by index.
+	t := csvTableOf(cr, path, header)
+	t.widthf = "want %d tab-separated fields, got %d"
 	l := &List{ID: "us_bis_dpl", Format: "bis-dpl", Files: []string{path}}
 	probs := problems{file: path}
 	seen := map[string]int{}
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for {
+		rec, line, err := t.next(ctx, &probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(rec) != len(header) {
-			probs.addf(int64(line), "want %d tab-separated fields, got %d", len(header), len(rec))
-			continue
+			return nil, err
 		}
 		f := func(i int) string { return clean(rec[i]) }
 		name := f(0)

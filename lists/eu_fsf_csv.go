@@ -3,9 +3,7 @@ package lists
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -35,57 +33,25 @@ func ReadEUFSFCSV(ctx context.Context, path string) (*List, error) {
 }
 
 func readEUFSFCSV(ctx context.Context, r io.Reader, path string) (*List, error) {
-	cr := csv.NewReader(r)
-	cr.Comma = ';'
-	cr.FieldsPerRecord = -1
+	cr := newCSVReader(r, ';')
 	cr.LazyQuotes = true // the published file has stray quotes inside names
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	t, err := newCSVTable(cr, path, "an EU FSF CSV", "Entity_LogicalId", "NameAlias_WholeName")
 	if err != nil {
-		return nil, fmt.Errorf("%s: not an EU FSF CSV: reading header: %w", path, err)
+		return nil, err
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, need := range []string{"Entity_LogicalId", "NameAlias_WholeName"} {
-		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("%s: line 1: not an EU FSF CSV: missing column %q", path, need)
-		}
-	}
-	width := len(header)
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok {
-			return clean(rec[i])
-		}
-		return ""
-	}
+	t.widthf = "want %d ';'-separated fields as in the header, got %d"
+	get := func(rec []string, name string) string { return clean(t.get(rec, name)) }
 	l := &List{ID: "eu_fsf", Format: "eu-fsf-csv", Files: []string{path}}
 	probs := problems{file: path}
 	byID := map[string]*Entry{}
 	firstLine := map[string]int{}
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for {
+		rec, line, err := t.next(ctx, &probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(rec) != width {
-			probs.addf(int64(line), "want %d ';'-separated fields as in the header, got %d", width, len(rec))
-			continue
+			return nil, err
 		}
 		if l.Date == "" {
 			l.Date = isoDate(get(rec, "fileGenerationDate"), false)

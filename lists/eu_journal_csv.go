@@ -8,7 +8,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -64,58 +63,30 @@ func ReadEUJournalCSV(ctx context.Context, path string) (*List, error) {
 }
 
 func readEUJournalCSV(ctx context.Context, r io.Reader, path string) (*List, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	// The celex column's name depends on the header (consolidated or
+	// amendment file), so the columns are checked once it is read.
+	t, err := newCSVTable(newCSVReader(r, 0), path, "an EU journal CSV")
 	if err != nil {
-		return nil, fmt.Errorf("%s: not an EU journal CSV: reading header: %w", path, err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
+		return nil, err
 	}
 	celexCol := "celex"
-	if _, ok := col["amendedCelex"]; ok {
+	if t.has("amendedCelex") {
 		celexCol = "amendedCelex"
 	}
-	for _, need := range []string{celexCol, "recordId", "programKey", "annex", "measure", "schema", "name"} {
-		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("%s: line 1: not an EU journal CSV: missing column %q", path, need)
-		}
+	if err := t.require("an EU journal CSV", celexCol, "recordId", "programKey", "annex", "measure", "schema", "name"); err != nil {
+		return nil, err
 	}
-	header = append([]string(nil), header...) // ReuseRecord would overwrite it
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
+	get := t.get
 	l := &List{ID: "eu_journal", Format: "eu-journal-csv", Files: []string{path}}
 	probs := problems{file: path}
 	lines := map[string]int{}
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for {
+		rec, line, err := t.next(ctx, &probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(rec) != len(header) {
-			probs.addf(int64(line), "want %d fields as in the header, got %d", len(header), len(rec))
-			continue
+			return nil, err
 		}
 		name, schema := clean(get(rec, "name")), get(rec, "schema")
 		if name == "" {

@@ -2,7 +2,6 @@ package lists
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -110,30 +109,16 @@ func readOFACCSV(ctx context.Context, path string, lay ofacLayout) (*List, error
 func readOFACPrimary(ctx context.Context, r io.Reader, path string, lay ofacLayout) (*List, error) {
 	l := &List{ID: lay.listID, Format: lay.format, Files: []string{path}}
 	probs := problems{file: path}
-	cr := newOFACReader(r)
+	t := newOFACTable(r, path, ofacPrimaryFields)
+	t.widthf = "want %d fields (ent_num ... Remarks), got %d"
 	seen := map[string]int64{}
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for {
+		rec, line, err := t.next(ctx, &probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(rec) != ofacPrimaryFields {
-			probs.addf(int64(line), "want %d fields (ent_num ... Remarks), got %d", ofacPrimaryFields, len(rec))
-			continue
+			return nil, err
 		}
 		id := strings.TrimSpace(rec[0])
 		if !isDigits(id) {
@@ -195,29 +180,14 @@ func readOFACCompanion(ctx context.Context, path, primary string, fields int, by
 	}
 	defer rc.Close()
 	probs := problems{file: path}
-	cr := newOFACReader(rc)
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	t := newOFACTable(rc, path, fields)
+	for {
+		rec, line, err := t.next(ctx, &probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return fmt.Errorf("%s: %w", path, err)
-			}
-			probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		if len(rec) != fields {
-			probs.addf(int64(line), "want %d fields, got %d", fields, len(rec))
-			continue
+			return err
 		}
 		id := strings.TrimSpace(rec[0])
 		e, ok := byID[id]
@@ -233,11 +203,10 @@ func readOFACCompanion(ctx context.Context, path, primary string, fields int, by
 	return nil
 }
 
-func newOFACReader(r io.Reader) *csv.Reader {
-	cr := csv.NewReader(&dosEOF{r: r})
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	return cr
+// newOFACTable reads a headerless OFAC file whose rows have a fixed number
+// of fields.
+func newOFACTable(r io.Reader, path string, fields int) *csvTable {
+	return &csvTable{cr: newCSVReader(&dosEOF{r: r}, 0), path: path, width: fields, widthf: "want %d fields, got %d"}
 }
 
 // ofacAlt applies an alt.csv record: ent_num, alt_num, alt_type, alt_name,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -121,9 +120,9 @@ func ReadOSCuratedCSV(ctx context.Context, path string) (*List, error) {
 }
 
 func readOSCuratedCSV(ctx context.Context, r io.Reader, path string, cl curatedLayout) (*List, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	// The header must be the layout's exactly, so it is checked here
+	// rather than by newCSVTable (whose trimming of names is moot then).
+	cr := newCSVReader(r, 0)
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading header: %w", path, err)
@@ -131,42 +130,18 @@ func readOSCuratedCSV(ctx context.Context, r io.Reader, path string, cl curatedL
 	if strings.Join(header, ",") != cl.header {
 		return nil, fmt.Errorf("%s: line 1: header %q, want %q", path, truncate(strings.Join(header, ","), 100), cl.header)
 	}
-	width := len(header)
-	col := map[string]int{}
-	for i, h := range header {
-		col[h] = i
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && name != "" {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
+	t := csvTableOf(cr, path, header)
+	get := t.get
 	l := &List{ID: cl.listID, Format: "os-curated-csv", Files: []string{path}}
 	probs := problems{file: path}
 	seen := map[string]int{}
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for {
+		rec, line, err := t.next(ctx, &probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(rec) != width {
-			probs.addf(int64(line), "want %d fields as in the header, got %d", width, len(rec))
-			continue
+			return nil, err
 		}
 		name := clean(get(rec, cl.name))
 		if name == "" {

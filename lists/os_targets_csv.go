@@ -3,9 +3,7 @@ package lists
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -33,53 +31,20 @@ func ReadOSTargetsCSV(ctx context.Context, path string) (*List, error) {
 }
 
 func readOSTargetsCSV(ctx context.Context, r io.Reader, path string) (*List, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	t, err := newCSVTable(newCSVReader(r, 0), path, "a targets.simple.csv", "id", "schema", "name")
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a targets.simple.csv: reading header: %w", path, err)
+		return nil, err
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, need := range []string{"id", "schema", "name"} {
-		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("%s: line 1: not a targets.simple.csv: missing column %q", path, need)
-		}
-	}
-	width := len(header)
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
+	get := t.get
 	l := &List{ID: "opensanctions", Format: "os-targets-csv", Files: []string{path}}
 	probs := problems{file: path}
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for {
+		rec, line, err := t.next(ctx, &probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(rec) != width {
-			probs.addf(int64(line), "want %d fields as in the header, got %d", width, len(rec))
-			continue
+			return nil, err
 		}
 		id, name := get(rec, "id"), clean(get(rec, "name"))
 		if id == "" || name == "" {

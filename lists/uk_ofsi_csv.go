@@ -3,7 +3,6 @@ package lists
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -105,9 +104,7 @@ func splitUKCell(s string) []string {
 func ukKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 func readUKCSV(ctx context.Context, r io.Reader, path string, lay ukLayout) (*List, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	cr := newCSVReader(r, 0)
 	l := &List{ID: lay.listID, Format: lay.format, Files: []string{path}}
 	// The header is preceded by a date line: look for it in the first rows.
 	col := map[string]int{}
@@ -136,37 +133,25 @@ func readUKCSV(ctx context.Context, r io.Reader, path string, lay ukLayout) (*Li
 		}
 		clear(col)
 	}
+	// Columns are looked up by ukKey, so get is the reader's own; the
+	// table only reads the rows.
 	get := func(rec []string, name string) string {
 		if i, ok := col[ukKey(name)]; ok && name != "" {
 			return clean(rec[i])
 		}
 		return ""
 	}
+	t := &csvTable{cr: cr, path: path, width: width, widthf: "want %d fields as in the header, got %d"}
 	probs := problems{file: path}
 	byID := map[string]*Entry{}
 	firstLine := map[string]int{}
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for {
+		rec, line, err := t.next(ctx, &probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(rec) != width {
-			probs.addf(int64(line), "want %d fields as in the header, got %d", width, len(rec))
-			continue
+			return nil, err
 		}
 		id := get(rec, lay.id)
 		if id == "" {

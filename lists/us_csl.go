@@ -3,7 +3,6 @@ package lists
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -88,51 +87,21 @@ func ReadUSCSLCSV(ctx context.Context, path string) (*List, error) {
 }
 
 func readUSCSLCSV(ctx context.Context, r io.Reader, path string) (*List, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	t, err := newCSVTable(newCSVReader(r, 0), path, "a US CSL CSV", "_id", "source", "name")
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a US CSL CSV: reading header: %w", path, err)
+		return nil, err
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, need := range []string{"_id", "source", "name"} {
-		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("%s: line 1: not a US CSL CSV: missing column %q", path, need)
-		}
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return rec[i]
-		}
-		return ""
-	}
+	// t.get trims; that changes nothing, since cslBuilder.add cleans or
+	// splits every field it keeps.
+	get := t.get
 	b := newCSLBuilder(path)
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for {
+		rec, line, err := t.next(ctx, &b.probs)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			b.probs.addf(int64(pe.StartLine), "%v", pe.Err)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if len(rec) != len(header) {
-			b.probs.addf(int64(line), "want %d fields as in the header, got %d", len(header), len(rec))
-			continue
+			return nil, err
 		}
 		c := cslRecord{
 			ID: get(rec, "_id"), Source: get(rec, "source"), Type: get(rec, "type"), Name: get(rec, "name"),
