@@ -31,12 +31,7 @@ func detectBISDPL(base string, head []byte) bool {
 
 // ReadBISDPL reads the BIS Denied Persons List.
 func ReadBISDPL(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".txt")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readBISDPL(ctx, rc, path)
+	return readWith(ctx, path, readBISDPL, ".txt")
 }
 
 func readBISDPL(ctx context.Context, r io.Reader, path string) (*List, error) {

@@ -24,12 +24,7 @@ func detectEUFSFCSV(base string, head []byte) bool {
 
 // ReadEUFSFCSV reads the EU Financial Sanctions Files CSV.
 func ReadEUFSFCSV(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".csv")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readEUFSFCSV(ctx, rc, path)
+	return readWith(ctx, path, readEUFSFCSV, ".csv")
 }
 
 func readEUFSFCSV(ctx context.Context, r io.Reader, path string) (*List, error) {

@@ -82,12 +82,7 @@ type fsfEntity struct {
 
 // ReadEUFSFXML reads the EU Financial Sanctions Files XML.
 func ReadEUFSFXML(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".xml")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readEUFSFXML(ctx, rc, path)
+	return readWith(ctx, path, readEUFSFXML, ".xml")
 }
 
 func readEUFSFXML(ctx context.Context, r io.Reader, path string) (*List, error) {

@@ -47,12 +47,7 @@ var euJournalIDColumns = []string{
 // ReadEUJournalCSV reads one consolidated or amendment CSV of the EU
 // Official Journal transcription.
 func ReadEUJournalCSV(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".csv")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	l, err := readEUJournalCSV(ctx, rc, path)
+	l, err := readWith(ctx, path, readEUJournalCSV, ".csv")
 	if err != nil {
 		return nil, err
 	}

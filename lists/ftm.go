@@ -70,12 +70,7 @@ var ftmIDProps = []string{
 // ReadFtM reads OpenSanctions FollowTheMoney JSON lines: an
 // entities.ftm.json export or an entities.delta.json file.
 func ReadFtM(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".json", ".jsonl")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readFtM(ctx, rc, path)
+	return readWith(ctx, path, readFtM, ".json", ".jsonl")
 }
 
 // ftmMaxLine bounds one entity's JSON line; OpenSanctions' largest are a

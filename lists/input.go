@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -140,4 +141,16 @@ func (d *dosEOF) Read(p []byte) (int, error) {
 		return i, nil
 	}
 	return n, err
+}
+
+// readWith opens path with openList (plain, gzipped or zipped; exts name the
+// member of a zip to read) and hands the stream to read, closing it after.
+// Each format's ReadX is this with its own stream reader.
+func readWith(ctx context.Context, path string, read func(context.Context, io.Reader, string) (*List, error), exts ...string) (*List, error) {
+	rc, err := openList(path, exts...)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return read(ctx, rc, path)
 }

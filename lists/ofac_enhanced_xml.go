@@ -81,12 +81,7 @@ type oeEntity struct {
 
 // ReadOFACEnhancedXML reads OFAC's Enhanced XML, plain or zipped.
 func ReadOFACEnhancedXML(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".xml")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readOFACEnhancedXML(ctx, rc, path)
+	return readWith(ctx, path, readOFACEnhancedXML, ".xml")
 }
 
 func readOFACEnhancedXML(ctx context.Context, r io.Reader, path string) (*List, error) {

@@ -111,12 +111,9 @@ func ReadOSCuratedCSV(ctx context.Context, path string) (*List, error) {
 		}
 		return nil, fmt.Errorf("%s: line 1: not a curated list CSV: the header is none of %s", path, strings.Join(names, ", "))
 	}
-	rc, err := openList(path, ".csv")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readOSCuratedCSV(ctx, rc, path, cl)
+	return readWith(ctx, path, func(ctx context.Context, r io.Reader, path string) (*List, error) {
+		return readOSCuratedCSV(ctx, r, path, cl)
+	}, ".csv")
 }
 
 func readOSCuratedCSV(ctx context.Context, r io.Reader, path string, cl curatedLayout) (*List, error) {

@@ -22,12 +22,7 @@ func detectOSTargetsCSV(base string, head []byte) bool {
 
 // ReadOSTargetsCSV reads an OpenSanctions targets.simple.csv export.
 func ReadOSTargetsCSV(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".csv")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readOSTargetsCSV(ctx, rc, path)
+	return readWith(ctx, path, readOSTargetsCSV, ".csv")
 }
 
 func readOSTargetsCSV(ctx context.Context, r io.Reader, path string) (*List, error) {

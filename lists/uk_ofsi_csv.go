@@ -73,12 +73,9 @@ func ReadUKOFSICSV(ctx context.Context, path string) (*List, error) {
 }
 
 func readUKFile(ctx context.Context, path string, lay ukLayout) (*List, error) {
-	rc, err := openList(path, ".csv")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readUKCSV(ctx, rc, path, lay)
+	return readWith(ctx, path, func(ctx context.Context, r io.Reader, path string) (*List, error) {
+		return readUKCSV(ctx, r, path, lay)
+	}, ".csv")
 }
 
 // ukEnumerated splits "(1) Russia (2) Ukraine" into its values.

@@ -86,12 +86,7 @@ type unRecord struct {
 
 // ReadUNXML reads the UN Security Council Consolidated List XML.
 func ReadUNXML(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".xml")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readUNXML(ctx, rc, path)
+	return readWith(ctx, path, readUNXML, ".xml")
 }
 
 func readUNXML(ctx context.Context, r io.Reader, path string) (*List, error) {

@@ -78,12 +78,7 @@ type cslID struct {
 
 // ReadUSCSLCSV reads the CSL CSV (plain or gzipped).
 func ReadUSCSLCSV(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".csv")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readUSCSLCSV(ctx, rc, path)
+	return readWith(ctx, path, readUSCSLCSV, ".csv")
 }
 
 func readUSCSLCSV(ctx context.Context, r io.Reader, path string) (*List, error) {
@@ -126,12 +121,7 @@ func readUSCSLCSV(ctx context.Context, r io.Reader, path string) (*List, error) 
 // array holds the records, or a bare array. Records are decoded one at a
 // time.
 func ReadUSCSLJSON(ctx context.Context, path string) (*List, error) {
-	rc, err := openList(path, ".json")
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readUSCSLJSON(ctx, rc, path)
+	return readWith(ctx, path, readUSCSLJSON, ".json")
 }
 
 func readUSCSLJSON(ctx context.Context, r io.Reader, path string) (*List, error) {
