@@ -44,6 +44,11 @@ type nameRec struct {
 	weak   bool
 	legal  bool  // has a legal form: the name is an organisation's
 	off, n int32 // its tokens are toks[off:off+n]
+	// w is the name's weight for ranking candidates: the IDF of its word
+	// and number tokens (patronymics at defaultPatronymic, initials at
+	// defaultInitialWeight, legal forms left out), as the scorer weighs
+	// an unmatched listed token with the default tuning.
+	w float32
 }
 
 type vocabulary struct {
@@ -137,6 +142,20 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	ix.voc.patronymic = make([]bool, len(ix.voc.text))
 	for id, t := range ix.voc.text {
 		ix.voc.patronymic[id] = ix.voc.kind[id] == TokWord && isPatronymic(t)
+	}
+	for i := range ix.names {
+		rec := &ix.names[i]
+		for _, v := range ix.toks[rec.off : rec.off+rec.n] {
+			switch {
+			case ix.voc.kind[v] == TokLegal:
+			case ix.voc.kind[v] == TokInitial:
+				rec.w += defaultInitialWeight
+			case ix.voc.patronymic[v]:
+				rec.w += defaultPatronymic * ix.voc.idf[v]
+			default:
+				rec.w += ix.voc.idf[v]
+			}
+		}
 	}
 	var kb []byte
 	var dels []delEntry
@@ -252,12 +271,15 @@ type variantNorm struct {
 	norm Normalised
 }
 
-// nameVariantsOf splits a name cell into the names it holds: the whole
-// cell; each of several names separated by ";" (a parenthesis opening a
-// list counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)"); and a
-// name with a trailing parenthesised acronym without it ("GLOBAL RELIEF
-// FOUNDATION (GRF)" is also "GLOBAL RELIEF FOUNDATION").
+// nameVariantsOf splits a name cell into the names it holds: each of
+// several names separated by ";" or " / " (a parenthesis opening a list
+// counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)", "Saeed
+// AGHAJANI / Saeed Ara Jani"); otherwise the whole cell and what a trailing
+// parenthesis adds (parenVariants). Queries are split the same way.
 func nameVariantsOf(v string) []string {
+	if strings.Contains(v, " / ") {
+		v = strings.ReplaceAll(v, " / ", ";")
+	}
 	if strings.Contains(v, ";") {
 		v = strings.NewReplacer("(", ";", ")", " ").Replace(v)
 		var out []string
@@ -268,11 +290,7 @@ func nameVariantsOf(v string) []string {
 		}
 		return out
 	}
-	out := []string{v}
-	if i := strings.LastIndexByte(v, '('); i > 0 && strings.HasSuffix(strings.TrimSpace(v), ")") {
-		out = append(out, v[:i])
-	}
-	return out
+	return append([]string{v}, parenVariants(v)...)
 }
 
 // normaliseAll normalises every name of every entry, in parallel.

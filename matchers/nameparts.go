@@ -64,6 +64,18 @@ var nameVariants = [][]string{
 	{"tatyana", "tatiana", "tetiana", "tatsiana"},
 	{"yelena", "elena", "olena", "alena"},
 	{"ekaterina", "yekaterina", "kateryna", "katsiaryna"},
+	// Korean surnames: North Korean (McCune-Reischauer, as the UN and
+	// OFAC print DPRK names) against South Korean and popular spellings.
+	{"cho", "jo"},
+	{"choe", "choi", "chwe"},
+	{"ri", "rhee", "yi", "lee"},
+	{"pak", "park", "bak"},
+	{"kim", "gim"},
+	{"jong", "jeong", "chong", "chung", "jung"},
+	{"kang", "gang"},
+	{"ryu", "ryoo"},
+	{"rim", "lim"},
+	{"jang", "chang"},
 }
 
 // nameCanon maps each variant spelling to its group's first spelling.

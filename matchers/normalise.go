@@ -179,6 +179,19 @@ func (w *normWork) foldedText(name string) []byte {
 var ambiguousForms = map[string]bool{
 	"sa": true, "as": true, "ag": true, "ab": true, "ao": true, "oy": true, "eg": true, "sl": true,
 	"kk": true, "cv": true, "pt": true, "ad": true, "nv": true, "bv": true, "hf": true, "lp": true,
+	"too": true, "sia": true, "ou": true, "ip": true,
+}
+
+// isLegalAt reports whether a legal-form phrase of n raw tokens found at
+// raw[i] counts as one. An ambiguous abbreviation counts in names of three
+// or more parts, and in a two-part name when it stands after a part of five
+// or more letters ("ENIKS AO", "ELEKTROOPTIKA SIA"), which a person's
+// given name or surname ("KHUN SA", "AO Jin") rarely is.
+func isLegalAt(raw []string, i, n int) bool {
+	if n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3 {
+		return true
+	}
+	return len(raw) == 2 && i == 1 && utf8.RuneCountInString(raw[0]) >= 5
 }
 
 // latinFolds are Latin letters NFKD does not decompose.
@@ -291,7 +304,7 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	toks := dst
 	// Step 5: legal forms, longest phrase first; runs of single letters.
 	for i := 0; i < len(raw); {
-		if n, class := matchLegalPhrase(raw[i:]); n > 0 && (n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3) {
+		if n, class := matchLegalPhrase(raw[i:]); n > 0 && isLegalAt(raw, i, n) {
 			toks = append(toks, Token{Text: class, Kind: TokLegal})
 			i += n
 			continue

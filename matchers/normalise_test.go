@@ -64,7 +64,7 @@ func TestNormalise(t *testing.T) {
 		{"honorific kept when it is the name", "General Dynamics", "general dynamics", nil},
 		{"honorific kept in a company", "General Trading LLC", "general trading llc", nil},
 		{"arabic honorific", "الشيخ محمد علي", "mhmd ali", []string{"alshykh"}},
-		{"article al", "Al-Qaida in the Arabian Peninsula", "qaida in arabian peninsula", nil},
+		{"article al", "Al-Qaida in the Arabian Peninsula", "qaida arabian peninsula", nil},
 		{"particles only are kept", "The", "the", nil},
 		// numbers and punctuation
 		{"apostrophe joins", "O'Brien Ja'far", "obrien jafar", nil},

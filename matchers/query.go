@@ -247,6 +247,26 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			s.acc[n] += add
 		}
 	}
+	if rare {
+		// Common tokens add to the names the rare ones found, so that
+		// "Muhammad Saeed" outranks "Saeed Ahmed" for "SAEED, Muhammad",
+		// but reach no name of their own.
+		for r, v := range s.slotted {
+			w := ix.voc.idf[v]
+			if w >= ix.idfCommon {
+				continue
+			}
+			add := rowMax(s.sims[r*s.stride:(r+1)*s.stride]) * w
+			if add <= 0 {
+				continue
+			}
+			for _, n := range ix.post[v] {
+				if s.acc[n] > 0 {
+					s.acc[n] += add
+				}
+			}
+		}
+	}
 	for _, p := range s.pairs {
 		w := ix.voc.idf[p.v]
 		for _, n := range ix.post[p.v] {
@@ -260,12 +280,17 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	// twenty aliases, or republished on three lists, takes one place among
 	// the candidates, not twenty. Bounded min-heap: no full sort.
 	heap := s.heap[:0]
+	gap := float32(t.CandidateGap)
 	for _, n := range s.touched {
-		e := ix.names[n].entry
+		rec := &ix.names[n]
+		e := rec.entry
+		// Rank by the evidence less a share of the name's weight that
+		// gathered nothing; kept positive, since 0 marks an untouched entry.
+		rank := max(s.acc[n]-gap*max(0, rec.w-s.acc[n]), 1e-6)
 		if s.entBest[e] == 0 {
 			s.entTouched = append(s.entTouched, e)
 		}
-		s.entBest[e] = max(s.entBest[e], s.acc[n])
+		s.entBest[e] = max(s.entBest[e], rank)
 	}
 	for _, e := range s.entTouched {
 		c := cand{e, s.entBest[e]}

@@ -10,9 +10,15 @@ import (
 // (DefaultTuning), which were chosen on the tuning part of the development
 // set (eval package); the held-out part never influenced them.
 type Tuning struct {
-	// Candidates is how many names, ranked by gathered evidence, are scored
-	// in full per query. Default 48.
+	// Candidates is how many entries, ranked by gathered evidence, have
+	// their names scored in full per query. Default 48.
 	Candidates int
+	// CandidateGap: when ranking candidates, a name's evidence is lowered
+	// by this share of its weight that gathered nothing, so that among
+	// the many names sharing a query's rare token the ones made of little
+	// else come first ("SAEED, Muhammad" must reach "Muhammad Saeed"
+	// before the hundred longer names with "Saeed" in them). Default 0.2.
+	CandidateGap float64
 	// MaxKeyNeighbours: a phonetic key shared by more vocabulary tokens than
 	// this gathers nothing (too common to tell names apart). Default 64.
 	MaxKeyNeighbours int
@@ -68,6 +74,11 @@ type Tuning struct {
 	// different vessel, plant or company ("SEA STAR 7" / "Sea Star 8").
 	// Default 0.6.
 	NumberMismatch float64
+	// PersonExtra is the share of its weight an unaligned query part
+	// counts when the entry is a person, the query has no legal form and
+	// every part of the listed name is aligned: lists often leave out a
+	// middle name or second surname. Default 0.5.
+	PersonExtra float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -90,6 +101,13 @@ type Tuning struct {
 	HanShare float64
 }
 
+// Defaults the index needs too: it weighs names for ranking candidates
+// before any Tuning is known.
+const (
+	defaultInitialWeight = 0.8
+	defaultPatronymic    = 0.4
+)
+
 // DefaultTuning returns the defaults of every Tuning field.
 func DefaultTuning() Tuning { return Tuning{}.withDefaults() }
 
@@ -105,23 +123,25 @@ func (t Tuning) withDefaults() Tuning {
 	if t.MaxKeyNeighbours <= 0 {
 		t.MaxKeyNeighbours = 64
 	}
+	def(&t.CandidateGap, 0.2)
 	def(&t.MinTokenSim, 0.75)
 	def(&t.SpellingPenalty, 0.05)
 	def(&t.PhoneticSim, 0.9)
 	def(&t.ListGap, 0.2)
 	def(&t.OrgListGap, 0.6)
 	def(&t.LegalWeight, 0.3)
-	def(&t.InitialWeight, 0.8)
+	def(&t.InitialWeight, defaultInitialWeight)
 	def(&t.InitialSim, 0.75)
 	def(&t.JoinSim, 0.95)
 	def(&t.TypeMismatch, 0.7)
-	def(&t.Patronymic, 0.4)
+	def(&t.Patronymic, defaultPatronymic)
 	def(&t.WeakAlias, 0.9)
 	def(&t.CountryBoost, 0.15)
 	def(&t.Knot, 0.17)
 	def(&t.HanShare, 0.8)
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
+	def(&t.PersonExtra, 0.5)
 	def(&t.Evidence, 4.6)
 	return t
 }
@@ -160,6 +180,20 @@ type scoreResult struct {
 	countryA bool
 	complete bool // every name part on both sides aligned (CompleteSim)
 	numMis   bool // both hold numbers and they differ
+}
+
+// allListedAligned reports whether every part of the listed name, legal
+// forms and patronymics aside, is aligned with a query part.
+func allListedAligned(ix *Index, al *alignment, ntoks []int32) bool {
+	for j, v := range ntoks {
+		if ix.voc.kind[v] == TokLegal || ix.voc.patronymic[v] {
+			continue
+		}
+		if al.nm[j] == -1 {
+			return false
+		}
+	}
+	return true
 }
 
 // completeMatch reports whether every non-legal part of the query and of
@@ -251,11 +285,22 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	var num, qw, gap float64
 	queryOrg := false
 	for i := range nq {
+		queryOrg = queryOrg || s.q[i].kind == TokLegal
+	}
+	// A person's listed name is often shorter than the name on a document
+	// (a middle name or second surname left out: "Tariq Aziz" / "Tariq
+	// Mikhail Aziz"). When every listed part is aligned, an extra query
+	// part counts PersonExtra of its weight.
+	extra := 1.0
+	if !queryOrg && ix.entries[rec.entry].Type == lists.TypePerson && allListedAligned(ix, al, ntoks) {
+		extra = t.PersonExtra
+	}
+	for i := range nq {
 		qt := &s.q[i]
-		if qt.kind == TokLegal {
-			queryOrg = true
-		}
 		w := float64(qt.w)
+		if al.qm[i] == -1 {
+			w *= extra
+		}
 		if al.how[i] == alignInitial {
 			// an initial against a word is evidence of an initial's weight,
 			// however rare the word (V.P. Properties / Vici Properties)

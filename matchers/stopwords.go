@@ -38,4 +38,7 @@ var particles = []string{
 	"de", "del", "della", "der", "des", "du", "la", "le", "les", "da", "di", "do", "dos", "das",
 	"van", "von", "den", "et", "und",
 	"aka", "fka", "nka",
+	// "ISIS in Yemen", "Plant named after Ia. M. Sverdlov" / "Zavod imeni
+	// Sverdlova", "(formerly known as Resort ...)": connecting words.
+	"in", "named", "after", "imeni", "formerly", "former", "known", "also",
 }
