@@ -27,6 +27,9 @@ type Index struct {
 	del        []int32           // vocabulary ids of the deletion neighbourhood, grouped by hash
 	delAt      map[uint64]delRun // hash → its run in del
 	keys       map[string][]int32
+	// skeys: spelling key (spellingKey) → vocabulary ids, for spellings
+	// of one word more than two edits apart (Inttraffic / Inttrafik).
+	skeys map[string][]int32
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32
@@ -56,6 +59,7 @@ type vocabulary struct {
 	text []string
 	kind []TokenKind
 	key  []string
+	skey []string // spelling key (spellingKey)
 	df   []int32
 	idf  []float32
 	// patronymic marks Slavic patronymics, which weigh less.
@@ -86,13 +90,16 @@ const (
 	// "company", "mohammed") gathers too many candidates to be useful
 	// while the query has rarer tokens.
 	commonShare = 0.02
+	// minSpellingKey: shorter spelling keys are not compared: short names
+	// spelt alike are too often different names (Dow / Dov, Coty / Koti).
+	minSpellingKey = 6
 )
 
 // BuildIndex normalises and indexes every name of entries. Building uses all
 // cores for normalisation; the result does not depend on their number.
 func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
-	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}}
+	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}, skeys: map[string][]int32{}}
 	var seen []string
 	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
@@ -139,6 +146,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	ix.idfUnknown = idf(n, 1)
 	ix.idfCommon = idf(n, math.Max(1, commonShare*n))
 	ix.voc.key = make([]string, len(ix.voc.text))
+	ix.voc.skey = make([]string, len(ix.voc.text))
 	ix.voc.patronymic = make([]bool, len(ix.voc.text))
 	for id, t := range ix.voc.text {
 		ix.voc.patronymic[id] = ix.voc.kind[id] == TokWord && isPatronymic(t)
@@ -168,6 +176,12 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.voc.key[id] = k
 		if len(k) >= 2 {
 			ix.keys[k] = append(ix.keys[k], int32(id))
+		}
+		kb = spellingKey(kb[:0], t)
+		if len(kb) >= minSpellingKey {
+			sk := string(kb)
+			ix.voc.skey[id] = sk
+			ix.skeys[sk] = append(ix.skeys[sk], int32(id))
 		}
 		if len(t) >= minDelLen {
 			dels = append(dels, delEntry{hashSkip(t, -1), int32(id)})

@@ -81,7 +81,7 @@ var nameVariants = [][]string{
 // nameCanon maps each variant spelling to its group's first spelling.
 var nameCanon = func() map[string]string {
 	m := map[string]string{}
-	for _, g := range nameVariants {
+	for _, g := range append(append([][]string(nil), nameVariants...), orgWordVariants...) {
 		for _, v := range g {
 			m[v] = g[0]
 		}

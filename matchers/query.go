@@ -33,6 +33,7 @@ type scratch struct {
 	entTouched []int32
 	best       []int32 // Match: the best name id of each reported entry
 	keyBuf     []byte
+	skeyBuf    []byte
 	// per-candidate alignment state
 	al alignment
 }
@@ -144,6 +145,14 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		}
 		if tk.Kind != TokWord {
 			continue // numbers match only exactly
+		}
+		s.skeyBuf = spellingKey(s.skeyBuf[:0], tk.Text)
+		if len(s.skeyBuf) >= minSpellingKey {
+			for _, v := range ix.skeys[string(s.skeyBuf)] {
+				if v != id && s.simOf(v, i) == 0 {
+					s.setSim(v, i, max(float32(t.SpellingKeySim), ix.tokenSim(tk.Text, phoneticKey(s.keyBuf[:0], tk.Text), v, t)))
+				}
+			}
 		}
 		s.keyBuf = phoneticKey(s.keyBuf[:0], tk.Text)
 		qkey := s.keyBuf

@@ -27,6 +27,9 @@ type Tuning struct {
 	// PhoneticSim: the similarity tokens with the same phonetic key and
 	// first letter are lifted halfway towards (Iwanow / Ivanov). Default 0.9.
 	PhoneticSim float64
+	// SpellingKeySim is the similarity of two tokens with the same
+	// spelling key (spellingKey): one word spelt two ways. Default 0.95.
+	SpellingKeySim float64
 	// SpellingPenalty is subtracted from the similarity of tokens that
 	// differ in spelling without sounding alike. Default 0.05.
 	SpellingPenalty float64
@@ -126,6 +129,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.CandidateGap, 0.2)
 	def(&t.MinTokenSim, 0.75)
 	def(&t.SpellingPenalty, 0.05)
+	def(&t.SpellingKeySim, 0.95)
 	def(&t.PhoneticSim, 0.9)
 	def(&t.ListGap, 0.2)
 	def(&t.OrgListGap, 0.6)
@@ -521,3 +525,4 @@ func numberMismatch(s *scratch, ix *Index, ntoks []int32) bool {
 	}
 	return qNum && nNum && (qOpen || nOpen)
 }
+
