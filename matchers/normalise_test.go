@@ -50,7 +50,7 @@ func TestNormalise(t *testing.T) {
 		{"initials spelling a form", "Sirius J.S.C.", "sirius jsc", nil},
 		{"english", "Mahan Air Limited Liability Company", "mahan air llc", nil},
 		{"gmbh", "Müller Maschinenbau GmbH", "muller maschinenbau llc", nil},
-		{"polish", "Łódź Elektronika Sp. z o.o.", "lodz elektronika llc", nil},
+		{"polish", "Łódź Elektronika Sp. z o.o.", "lodz electronics llc", nil},
 		{"chinese", "华为技术有限公司", "hua wei ji shu llc", nil},
 		{"chinese joint stock", "中兴通讯股份有限公司", "zhong xing tong xun jsc", nil},
 		{"japanese", "東芝株式会社", "dong zhi jsc", nil},

@@ -46,4 +46,3 @@ var orgWordVariants = [][]string{
 	{"shipyard", "verf", "shipyards"},
 	{"instruments", "instrument", "pribor", "pribory"},
 }
-

@@ -525,4 +525,3 @@ func numberMismatch(s *scratch, ix *Index, ntoks []int32) bool {
 	}
 	return qNum && nNum && (qOpen || nOpen)
 }
-
