@@ -79,7 +79,8 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 // (nameVariantsOf): several separated by ";" or " / ", or one with a
 // trailing parenthesis.
 func isMultiName(s string) bool {
-	return strings.Contains(s, ";") || strings.Contains(s, " / ") || strings.HasSuffix(strings.TrimSpace(s), ")")
+	return strings.Contains(s, ";") || strings.Contains(s, " / ") || strings.HasSuffix(strings.TrimSpace(s), ")") ||
+		len(groupVariants(s)) > 0 || len(scriptVariants(s)) > 0
 }
 
 // matchEach matches each of several names written in one field ("Azim

@@ -304,7 +304,9 @@ func nameVariantsOf(v string) []string {
 		}
 		return out
 	}
-	return append([]string{v}, parenVariants(v)...)
+	out := append([]string{v}, parenVariants(v)...)
+	out = append(out, groupVariants(v)...)
+	return append(out, scriptVariants(v)...)
 }
 
 // normaliseAll normalises every name of every entry, in parallel.

@@ -121,7 +121,12 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 	s.q = s.q[:0]
 	for i, tk := range toks {
 		id, ok := ix.voc.ids[tk.Text]
-		if !ok || ix.voc.joined[id] {
+		joinedID := int32(-1)
+		if ok && ix.voc.joined[id] {
+			// the query writes together two words a listed name writes
+			// apart (Nirumandtumaj / NIRUMAND TUMAJ)
+			joinedID, id = id, -1
+		} else if !ok {
 			id = -1
 		}
 		w := ix.idfUnknown
@@ -142,6 +147,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		}
 		if id >= 0 {
 			s.setSim(id, i, 1)
+		}
+		if joinedID >= 0 {
+			s.setSim(joinedID, i, float32(t.JoinSim))
 		}
 		if tk.Kind != TokWord {
 			continue // numbers match only exactly
@@ -185,7 +193,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 			continue
 		}
 		s.keyBuf = append(append(s.keyBuf[:0], a.text...), b.text...)
-		if v, ok := ix.voc.ids[string(s.keyBuf)]; ok {
+		// Only a listed word: a joined-only entry stands for names that
+		// write the two words apart, which the words themselves gather.
+		if v, ok := ix.voc.ids[string(s.keyBuf)]; ok && !ix.voc.joined[v] {
 			s.pairs = append(s.pairs, qpair{i: i, v: v})
 		}
 	}

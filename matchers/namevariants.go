@@ -85,3 +85,55 @@ func skippable(w string) bool {
 	_, ok := legalPhrases.single[w]
 	return ok
 }
+
+// groupVariants returns the names "PARENT, LEGAL-FORM NAME" holds: the
+// subsidiary and the group ("Tactical Missile Corporation, Joint Stock
+// Company Salute" is "Joint Stock Company Salute" of the corporation). A
+// comma followed by a legal form and a name is never "SURNAME, Given".
+func groupVariants(v string) []string {
+	head, tail, ok := strings.Cut(v, ",")
+	if !ok || strings.TrimSpace(head) == "" {
+		return nil
+	}
+	nw := getNormWork()
+	defer putNormWork(nw)
+	n := nw.normalise(tail, nil)
+	if len(n.Tokens) < 2 || n.Tokens[0].Kind != TokLegal {
+		return nil
+	}
+	for _, t := range n.Tokens[1:] {
+		if t.Kind != TokLegal {
+			return []string{strings.TrimSpace(tail), strings.TrimSpace(head)}
+		}
+	}
+	return nil
+}
+
+// scriptVariants splits a name written in Latin letters and in another
+// script ("KARIMI Farzin فرزین کریمی", "Iran Air ایران ایر") into the two
+// writings, each a name of its own: together they hold every part twice,
+// and the romanisation of one never aligns with the other exactly.
+func scriptVariants(v string) []string {
+	if isASCII(v) {
+		return nil
+	}
+	var latin, other strings.Builder
+	nl, no := 0, 0
+	for _, r := range v {
+		switch {
+		case !unicode.IsLetter(r):
+			latin.WriteRune(r)
+			other.WriteRune(r)
+		case r < 0x250: // Basic Latin to Latin Extended-B
+			latin.WriteRune(r)
+			nl++
+		default:
+			other.WriteRune(r)
+			no++
+		}
+	}
+	if nl < 2 || no < 2 {
+		return nil
+	}
+	return []string{latin.String(), other.String()}
+}
