@@ -98,7 +98,7 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 	}
 	if r.typeMis {
 		b.WriteString("; query is an organisation, entry a person ×")
-		b.WriteString(strconv.FormatFloat(m.t.TypeMismatch, 'f', 2, 64))
+		b.WriteString(strconv.FormatFloat(r.typeFactor, 'f', 2, 64))
 	}
 	if rec.weak {
 		b.WriteString("; weak alias ×")

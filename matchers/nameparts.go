@@ -12,7 +12,7 @@ import "strings"
 var nameVariants = [][]string{
 	{"muhammad", "mohammed", "mohammad", "mohamed", "muhamad", "mohamad", "muhammed", "mukhammad", "mukhammed", "mehmet", "mehmed", "mohd", "mouhamad", "mouhammad", "muhamed", "mohammod", "mahomed"},
 	{"ahmad", "ahmed", "akhmed", "akhmad", "ahmet"},
-	{"abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdoel"},
+	{"abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdoel", "abdur", "abdil"},
 	{"abdullah", "abdallah", "abdulla", "abdalla", "abdollah", "abdoullah"},
 	{"husayn", "hussein", "husein", "hussain", "husain", "huseyn", "hossein", "hosein", "husseyn"},
 	{"hasan", "hassan", "hasen", "hassen"},

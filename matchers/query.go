@@ -212,7 +212,13 @@ func (ix *Index) tokenSim(q string, qkey []byte, v int32, t *Tuning) float32 {
 	if ix.voc.kind[v] != TokWord {
 		return 0
 	}
-	sim := 0.5*jaroWinkler(q, vt) + 0.5*levenshteinSim(q, vt)
+	lev := levenshteinSim(q, vt)
+	if oneTransposition(q, vt) {
+		// two neighbouring letters swapped is one slip of the hand,
+		// not two edits (Neoibt / Neobit)
+		lev = 1 - 1/float64(max(1, runeLen(q)))
+	}
+	sim := 0.5*jaroWinkler(q, vt) + 0.5*lev
 	keyEq := len(qkey) >= 2 && string(qkey) == ix.voc.key[v]
 	short := min(runeLen(q), runeLen(vt)) < minDelLen
 	switch {

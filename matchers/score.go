@@ -57,6 +57,10 @@ type Tuning struct {
 	// TypeMismatch multiplies the score when the query names an
 	// organisation (it has a legal form) and the entry is a person. Default 0.7.
 	TypeMismatch float64
+	// TypeMismatchComplete replaces TypeMismatch when the person's whole
+	// name is matched completely: a business in a listed person's name
+	// ("ABSALAN, Parviz LLC"). Default 0.95.
+	TypeMismatchComplete float64
 	// WeakAlias multiplies the score of a match on a weak alias. Default 0.9.
 	WeakAlias float64
 	// CountryBoost is the share of the remaining distance to 1 added when
@@ -138,6 +142,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.InitialSim, 0.75)
 	def(&t.JoinSim, 0.95)
 	def(&t.TypeMismatch, 0.7)
+	def(&t.TypeMismatchComplete, 0.95)
 	def(&t.Patronymic, defaultPatronymic)
 	def(&t.WeakAlias, 0.9)
 	def(&t.CountryBoost, 0.15)
@@ -178,12 +183,14 @@ const (
 
 // scoreResult is a scored name before calibration.
 type scoreResult struct {
-	raw      float64 // token evidence only
-	score    float64 // calibrated, with type, alias and country adjustments
-	typeMis  bool
-	countryA bool
-	complete bool // every name part on both sides aligned (CompleteSim)
-	numMis   bool // both hold numbers and they differ
+	raw     float64 // token evidence only
+	score   float64 // calibrated, with type, alias and country adjustments
+	typeMis bool
+	// typeFactor is what typeMis multiplied the score by.
+	typeFactor float64
+	countryA   bool
+	complete   bool // every name part on both sides aligned (CompleteSim)
+	numMis     bool // both hold numbers and they differ
 }
 
 // allListedAligned reports whether every part of the listed name, legal
@@ -198,6 +205,17 @@ func allListedAligned(ix *Index, al *alignment, ntoks []int32) bool {
 		}
 	}
 	return true
+}
+
+// alignedParts counts the listed name's parts aligned with a query part.
+func alignedParts(al *alignment, nn int) int {
+	n := 0
+	for j := range nn {
+		if al.nm[j] >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // completeMatch reports whether every non-legal part of the query and of
@@ -358,7 +376,13 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	if queryOrg && e.Type == lists.TypePerson && !rec.legal {
 		// (a listed person name with a legal-form-like part, "GHALI, Iyad
 		// ag", is no organisation)
-		sc *= t.TypeMismatch
+		// A company named after a listed person ("ABSALAN, Parviz LLC"),
+		// name complete, is the person's business: only lightly lowered.
+		r.typeFactor = t.TypeMismatch
+		if r.complete && allListedAligned(ix, al, ntoks) && alignedParts(al, nn) >= 2 {
+			r.typeFactor = t.TypeMismatchComplete
+		}
+		sc *= r.typeFactor
 		r.typeMis = true
 	}
 	if rec.weak {

@@ -41,4 +41,7 @@ var particles = []string{
 	// "ISIS in Yemen", "Plant named after Ia. M. Sverdlov" / "Zavod imeni
 	// Sverdlova", "(formerly known as Resort ...)": connecting words.
 	"in", "named", "after", "imeni", "formerly", "former", "known", "also",
+	// A branch or representative office is the company itself for
+	// screening: "ANGARSK REFINERY Branch Office", "Iran Air (Moscow Branch)".
+	"branch", "office", "representative", "filial", "filiale", "sucursal", "succursale", "predstavitelstvo",
 }
