@@ -3,6 +3,7 @@ package matchers
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dualscreen/dualscreen/lists"
@@ -123,6 +124,10 @@ func TestAlignedFindsVariants(t *testing.T) {
 		org("10", "NEWAY TECHNOLOGIES LIMITED"),
 		org("11", "KARDIAM"),
 		org("12", "TOO Elem Group"),
+		person("13", "ABSALAN, Parviz"),
+		org("14", "ANGARSK REFINERY"),
+		org("15", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU NEOBIT"),
+		org("16", "JOINT STOCK COMPANY VTB BANK KAZAKHSTAN"),
 	)
 	m := NewAligned(es, Options{})
 	finds := []struct{ query, want string }{
@@ -136,6 +141,9 @@ func TestAlignedFindsVariants(t *testing.T) {
 		{"NeWay Technology Ltd.", "10"},                    // organisation words in any inflection
 		{"CARDIAM", "11"},                                  // one word spelt two ways
 		{"LIMITED LIABILITY PARTNERSHIP ELEM GROUP", "12"}, // Kazakh ТОО
+		{"ABSALAN, Parviz LLC", "13"},                      // a business in a listed person's name
+		{"ANGARSK REFINERY Branch Office", "14"},           // a branch is the company
+		{"JOINT STOCK COMMPANY VTB BANK KAZAKHSTAN", "16"}, // a slip in a legal form
 	}
 	for _, f := range finds {
 		got := m.Match(Query{Name: f.query}, nil)
@@ -155,7 +163,12 @@ func TestAlignedFindsVariants(t *testing.T) {
 	if !found {
 		t.Error("BENEATHCO DMCC is not among the candidates of BENEATHCO GENERAL TRADING DMCC")
 	}
-	for _, q := range []string{"IAC Inc.", "Tariq Holdings Corp", "Elem Engineering Inc"} {
+	// One transposition is one slip: NEOIBT / NEOBIT aligns at 0.9.
+	low := NewAligned(es, Options{Threshold: 0.3})
+	if got := low.Match(Query{Name: "OOO NEOIBT"}, nil); len(got) == 0 || got[0].Entry.ID != "15" || !strings.Contains(got[0].Explanation, "neoibt~neobit 0.90") {
+		t.Errorf("Match(OOO NEOIBT) = %+v, want NEOBIT with neoibt~neobit 0.90", got)
+	}
+	for _, q := range []string{"IAC Inc.", "Limitex Absalan Trading", "Tariq Holdings Corp", "Elem Engineering Inc"} {
 		for _, h := range m.Match(Query{Name: q}, nil) {
 			t.Errorf("Match(%q) flagged %s %q at %.3f, want nothing", q, h.Entry.ID, h.MatchedName(), h.Score)
 		}
