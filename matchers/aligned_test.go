@@ -142,6 +142,6 @@ func ExampleAligned_Match() {
 		fmt.Printf("%s %s %.2f\n%s\n", h.Entry.ID, h.MatchedName(), h.Score, h.Explanation)
 	}
 	// Output:
-	// 10001 IVANOV, Sergei Sergeevich 0.90
-	// matched "IVANOV, Sergei Sergeevich" (primary): sergey=sergey 1.00, sergejewitsch~sergeevich 0.85 (sounds alike), iwanow~ivanov 0.95 (spelt alike); score 0.896
+	// 10001 IVANOV, Sergei Sergeevich 0.89
+	// matched "IVANOV, Sergei Sergeevich" (primary): sergey=sergey 1.00, sergejewitsch~sergeevich 0.85 (sounds alike), iwanow~ivanov 0.95 (spelt alike); score 0.895
 }
