@@ -99,10 +99,16 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	listed := map[string]bool{}
 	for _, e := range all {
 		for _, n := range e.Names {
-			listed[nameOnly(n.Value)] = true
+			for _, v := range matchers.NameVariants(n.Value) {
+				listed[nameOnly(v)] = true
+			}
 		}
 	}
-	for _, n := range dedupNames(innocents) {
+	stripped := make([]string, len(innocents))
+	for i, n := range innocents {
+		stripped[i] = withoutEDGARSuffix(n)
+	}
+	for _, n := range dedupNames(stripped) {
 		if listed[nameOnly(n)] {
 			// The same name as a listed one, legal form aside: any name
 			// matcher must flag it, and only other evidence can clear it.
@@ -116,6 +122,18 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 		d.add(Pair{Query: n, Source: "innocent", HeldOut: heldOut(n, o)})
 	}
 	return d
+}
+
+// edgarSuffix matches what EDGAR appends to a filer's name: the state or
+// country of incorporation ("/DE/", "/FI/") and "/ADR". No shipment
+// carries it.
+var edgarSuffix = regexp.MustCompile(`(\s*/[A-Za-z]{2,3}/?)+\s*$`)
+
+func withoutEDGARSuffix(n string) string {
+	if s := strings.TrimSpace(edgarSuffix.ReplaceAllString(n, "")); s != "" {
+		return s
+	}
+	return n
 }
 
 // nameOnly is a name's normal form without legal forms: "CARVANA CO." and

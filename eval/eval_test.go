@@ -154,3 +154,17 @@ func TestCrossIDKeepsNames(t *testing.T) {
 		t.Errorf("dropped links = %d, want 4 (vessel renamed and person/organisation, both ways)", d.Counts["cross-id link dropped"])
 	}
 }
+
+func TestWithoutEDGARSuffix(t *testing.T) {
+	for in, want := range map[string]string{
+		"Contemporary Amperex Technology Co., Limited/ADR": "Contemporary Amperex Technology Co., Limited",
+		"BAE SYSTEMS PLC /FI/":                             "BAE SYSTEMS PLC",
+		"APPLE INC":                                        "APPLE INC",
+		"AT&T INC.":                                        "AT&T INC.",
+		"/DE/":                                             "/DE/",
+	} {
+		if got := withoutEDGARSuffix(in); got != want {
+			t.Errorf("withoutEDGARSuffix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -285,6 +285,12 @@ type variantNorm struct {
 	norm Normalised
 }
 
+// NameVariants returns the names one list name cell or query field holds,
+// as the matcher indexes and screens them: several separated by ";" or
+// " / ", a trailing parenthesis, a group and its subsidiary, two scripts
+// (nameVariantsOf).
+func NameVariants(v string) []string { return nameVariantsOf(v) }
+
 // nameVariantsOf splits a name cell into the names it holds: each of
 // several names separated by ";" or " / " (a parenthesis opening a list
 // counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)", "Saeed
