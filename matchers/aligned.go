@@ -79,7 +79,7 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 // (nameVariantsOf): several separated by ";" or " / ", or one with a
 // trailing parenthesis.
 func isMultiName(s string) bool {
-	return strings.Contains(s, ";") || strings.Contains(s, " / ") || strings.HasSuffix(strings.TrimSpace(s), ")") ||
+	return strings.Contains(s, ";") || strings.Contains(s, " / ") || strings.HasSuffix(strings.TrimSpace(s), ")") || careOf(s) > 0 ||
 		len(groupVariants(s)) > 0 || len(scriptVariants(s)) > 0
 }
 

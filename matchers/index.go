@@ -297,6 +297,11 @@ func NameVariants(v string) []string { return nameVariantsOf(v) }
 // AGHAJANI / Saeed Ara Jani"); otherwise the whole cell and what a trailing
 // parenthesis adds (parenVariants). Queries are split the same way.
 func nameVariantsOf(v string) []string {
+	if i := careOf(v); i > 0 {
+		// "X c/o Freight Forwarder": the party is X; the forwarder is
+		// another party, screened in its own field.
+		v = strings.TrimSpace(v[:i])
+	}
 	if strings.Contains(v, " / ") {
 		v = strings.ReplaceAll(v, " / ", ";")
 	}

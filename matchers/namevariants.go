@@ -137,3 +137,14 @@ func scriptVariants(v string) []string {
 	}
 	return []string{latin.String(), other.String()}
 }
+
+// careOf returns where "c/o" (care of) starts in v, or -1.
+func careOf(v string) int {
+	l := strings.ToLower(v)
+	for _, m := range []string{" c/o ", " c/o. ", " care of "} {
+		if i := strings.Index(l, m); i > 0 {
+			return i
+		}
+	}
+	return -1
+}

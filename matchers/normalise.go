@@ -368,17 +368,22 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		toks = append(toks, Token{Text: text, Kind: wordKind(text)})
 		i++
 	}
-	// Step 6: particles, then leading honorifics.
+	// Step 6: particles, then leading honorifics. "Head" counts as one
+	// only in "head office": China Head Aerospace is a name.
+	isParticle := func(i int) bool {
+		t := toks[i].Text
+		return particleSet[t] || t == "head" && i+1 < len(toks) && toks[i+1].Text == "office"
+	}
 	nonParticle := 0
-	for _, t := range toks {
-		if !particleSet[t.Text] {
+	for i := range toks {
+		if !isParticle(i) {
 			nonParticle++
 		}
 	}
 	if nonParticle > 0 && nonParticle < len(toks) {
 		kept := toks[:0]
-		for _, t := range toks {
-			if !particleSet[t.Text] {
+		for i, t := range toks {
+			if !isParticle(i) {
 				kept = append(kept, t)
 			}
 		}

@@ -56,6 +56,18 @@ func TestNormalise(t *testing.T) {
 		{"japanese", "東芝株式会社", "dong zhi jsc", nil},
 		{"korean", "삼성전자 주식회사", "sam song jon ja jsc", nil},
 		{"company and co", "Anglo-Caribbean Co., Ltd.", "anglo caribbean llc", nil},
+		{"slip in a long form", "Obschestvo s ogranichennoi otvestvennostyu Neobit", "llc neobit", nil},
+		{"slip in joint stock", "JOINT STOCK COMMPANY VTB BANK", "jsc vtb bank", nil},
+		{"no slip alone", "Limitex Trading", "limitex trading", nil},
+		{"kazakh too", "TOO Elem Group", "lp elem group", nil},
+		{"ambiguous form after a long part", "ENIKS AO", "eniks jsc", nil},
+		{"ambiguous form before a short part", "AO Jin", "ao jin", nil},
+		{"latvian sia", "ELEKTROOPTIKA SIA", "elektrooptika llc", nil},
+		// offices and branches are the company; "head" only in "head office"
+		{"head office", "ANGARSK REFINERY Head Office", "angarsk refinery", nil},
+		{"branch in parentheses", "Iran Air (Moscow Branch)", "iran air moscow", nil},
+		{"head as a name", "China Head Aerospace Group", "china head aerospace group", nil},
+		{"organisation words", "Botlikhski Radiozavod Tekhnologii", "botlikhski radiozavod technology", nil},
 		// honorifics and particles
 		{"haji", "Haji Khairullah Barakzai", "khairullah barakzai", []string{"haji"}},
 		{"title inside the name", "AL ZAWAHIRI, Dr. Ayman", "zawahiri ayman", []string{"dr"}},

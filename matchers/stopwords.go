@@ -42,6 +42,8 @@ var particles = []string{
 	// Sverdlova", "(formerly known as Resort ...)": connecting words.
 	"in", "named", "after", "imeni", "formerly", "former", "known", "also",
 	// A branch or representative office is the company itself for
-	// screening: "ANGARSK REFINERY Branch Office", "Iran Air (Moscow Branch)".
+	// screening: "ANGARSK REFINERY Branch Office", "Iran Air (Moscow Branch)",
+	// "... Head Office", "... Trading Division".
 	"branch", "office", "representative", "filial", "filiale", "sucursal", "succursale", "predstavitelstvo",
+	"division", "department", "dept",
 }

@@ -174,3 +174,12 @@ func TestAlignedFindsVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestNameVariantsCareOf(t *testing.T) {
+	if got, want := NameVariants("Iran Air c/o Freight Forwarder"), []string{"Iran Air"}; !slices.Equal(got, want) {
+		t.Errorf("NameVariants = %q, want %q", got, want)
+	}
+	if got, want := NameVariants("Saeed AGHAJANI / Said Agha Jani"), []string{"Saeed AGHAJANI", "Said Agha Jani"}; !slices.Equal(got, want) {
+		t.Errorf("NameVariants = %q, want %q", got, want)
+	}
+}
