@@ -92,7 +92,7 @@ func skippable(w string) bool {
 // comma followed by a legal form and a name is never "SURNAME, Given".
 func groupVariants(v string) []string {
 	head, tail, ok := strings.Cut(v, ",")
-	if !ok || strings.TrimSpace(head) == "" {
+	if !ok || strings.TrimSpace(head) == "" || !startsWithLegalWord(tail) {
 		return nil
 	}
 	nw := getNormWork()
@@ -140,11 +140,39 @@ func scriptVariants(v string) []string {
 
 // careOf returns where "c/o" (care of) starts in v, or -1.
 func careOf(v string) int {
-	l := strings.ToLower(v)
-	for _, m := range []string{" c/o ", " c/o. ", " care of "} {
-		if i := strings.Index(l, m); i > 0 {
+	for i := 1; i+4 <= len(v); i++ {
+		if v[i] != ' ' {
+			continue
+		}
+		r := v[i+1:]
+		if len(r) >= 4 && (r[0]|0x20) == 'c' && r[1] == '/' && (r[2]|0x20) == 'o' && (r[3] == ' ' || r[3] == '.') {
+			return i
+		}
+		if len(r) >= 8 && strings.EqualFold(r[:8], "care of ") {
 			return i
 		}
 	}
 	return -1
+}
+
+// startsWithLegalWord reports whether the first word of s could begin a
+// legal form: a cheap test before normalising, so that "SURNAME, Given"
+// costs nothing.
+func startsWithLegalWord(s string) bool {
+	s = strings.TrimLeft(s, " \"'‘“«")
+	end := strings.IndexAny(s, " ,.")
+	if end < 0 {
+		end = len(s)
+	}
+	w := s[:end]
+	if w == "" {
+		return false
+	}
+	if isASCII(w) {
+		w = strings.ToLower(w)
+	} else {
+		return true // another script: let the normaliser decide
+	}
+	_, ok := legalPhrases.byFirst[w]
+	return ok
 }

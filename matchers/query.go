@@ -157,8 +157,8 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		s.skeyBuf = spellingKey(s.skeyBuf[:0], tk.Text)
 		if len(s.skeyBuf) >= minSpellingKey {
 			for _, v := range ix.skeys[string(s.skeyBuf)] {
-				if v != id && s.simOf(v, i) == 0 {
-					s.setSim(v, i, max(float32(t.SpellingKeySim), ix.tokenSim(tk.Text, phoneticKey(s.keyBuf[:0], tk.Text), v, t)))
+				if v != id {
+					s.setSim(v, i, float32(t.SpellingKeySim))
 				}
 			}
 		}
