@@ -277,6 +277,21 @@ var legalFormPhrases = map[string]string{
 	"federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie": formSOE,
 	"federalnoe kazennoe predpriyatie":                    formSOE,
 	"gosudarstvennoe unitarnoe predpriyatie":              formSOE,
+	// Vietnamese (công ty: company; cổ phần: joint stock; TNHH: limited
+	// liability), written with or without its diacritics.
+	"cong ty":                     formCo,
+	"cong ty co phan":             formJSC,
+	"cong ty tnhh":                formLLC,
+	"cong ty trach nhiem huu han": formLLC,
+	"tnhh":                        formLLC,
+	"trach nhiem huu han":         formLLC,
+	"doanh nghiep tu nhan":        formLLC,
+	// Thai (บริษัท ... จำกัด: company limited; (มหาชน): public).
+	"บริษัท": formCo,
+	"จำกัด":  formLLC,
+	"มหาชน":  formJSC,
+	"ห้างหุ้นส่วนจำกัด": formLP,
+	"ห้างหุ้นส่วนสามัญ": formLP,
 	// Greek.
 	"αε":               formJSC,
 	"ανωνυμη εταιρεια": formJSC,

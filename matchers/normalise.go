@@ -361,6 +361,13 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 				}
 			}
 		}
+		if n, words := orgPhrases.match(raw[i:]); n > 0 {
+			for w := range strings.SplitSeq(words, " ") {
+				toks = append(toks, Token{Text: w, Kind: TokWord})
+			}
+			i += n
+			continue
+		}
 		text := raw[i]
 		if c, ok := nameCanon[text]; ok {
 			text = c // one spelling per given name (nameparts.go)

@@ -68,6 +68,11 @@ func TestNormalise(t *testing.T) {
 		{"branch in parentheses", "Iran Air (Moscow Branch)", "iran air moscow", nil},
 		{"head as a name", "China Head Aerospace Group", "china head aerospace group", nil},
 		{"organisation words", "Botlikhski Radiozavod Tekhnologii", "botlikhski radiozavod technology", nil},
+		{"vietnamese", "Công ty Cổ phần An Phát Thương mại", "jsc an phat trading", nil},
+		{"vietnamese tnhh", "Công ty TNHH Minh Long Xuất nhập khẩu", "llc minh long import export", nil},
+		{"thai", "บริษัท สยามเทคโนโลยี จำกัด (มหาชน)", "co " + Normalise("สยามเทคโนโลยี").String() + " llc jsc", nil},
+		{"turkish and", "Aslan Metal Sanayi ve Ticaret A.Ş.", "aslan metal industrial trading jsc", nil},
+		{"spanish and", "Moreno y Gómez S.A.", "moreno gomez jsc", nil},
 		// honorifics and particles
 		{"haji", "Haji Khairullah Barakzai", "khairullah barakzai", []string{"haji"}},
 		{"title inside the name", "AL ZAWAHIRI, Dr. Ayman", "zawahiri ayman", []string{"dr"}},

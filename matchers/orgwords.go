@@ -46,3 +46,24 @@ var orgWordVariants = [][]string{
 	{"shipyard", "verf", "shipyards"},
 	{"instruments", "instrument", "pribor", "pribory"},
 }
+
+// orgWordPhrases are organisation words written as two or more words in
+// their language, mapped to the English word(s) orgWordVariants uses:
+// Vietnamese writes each syllable apart ("Công ty Cổ phần Thương mại Vận
+// tải": trading, transport). Without them the syllables of a trade are
+// rare words that two unrelated Vietnamese firms share.
+var orgWordPhrases = map[string]string{
+	"thuong mai":     "trading",
+	"van tai":        "transport",
+	"xuat nhap khau": "import export",
+	"dien tu":        "electronics",
+	"cong nghe":      "technology",
+	"co khi":         "machines",
+	"dau tu":         "investment",
+	"xay dung":       "construction",
+	"dich vu":        "service",
+	"san xuat":       "production",
+	"phat trien":     "development",
+	"tap doan":       "group",
+}
+

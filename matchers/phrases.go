@@ -69,6 +69,7 @@ func (t *phraseTable) match(toks []string) (int, string) {
 
 var (
 	legalPhrases   *phraseTable
+	orgPhrases     *phraseTable // orgWordPhrases
 	honorificTable *phraseTable // titles and ranks: removed at the start
 	titleTable     *phraseTable // titles only: removed anywhere
 	particleSet    map[string]bool
@@ -83,6 +84,7 @@ func init() {
 		lf[c] = c // a class token is its own legal form: normalising twice changes nothing
 	}
 	legalPhrases = newPhraseTable(lf)
+	orgPhrases = newPhraseTable(orgWordPhrases)
 	legalWordSlips = slipTable(legalPhrases)
 	h := make(map[string]string, len(titles)+len(ranks))
 	ti := make(map[string]string, len(titles))

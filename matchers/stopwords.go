@@ -46,4 +46,7 @@ var particles = []string{
 	// "... Head Office", "... Trading Division".
 	"branch", "office", "representative", "filial", "filiale", "sucursal", "succursale", "predstavitelstvo",
 	"division", "department", "dept",
+	// "and" in Turkish, Spanish, Portuguese and Italian, Persian and Uzbek
+	// ("Sanayi ve Ticaret", "Moreno y Gómez").
+	"ve", "y", "e", "va",
 }
