@@ -66,4 +66,3 @@ var orgWordPhrases = map[string]string{
 	"phat trien":     "development",
 	"tap doan":       "group",
 }
-
