@@ -90,6 +90,9 @@ const (
 	// "company", "mohammed") gathers too many candidates to be useful
 	// while the query has rarer tokens.
 	commonShare = 0.02
+	// minCommonDF: a token in fewer names than this is never common, however
+	// small the list (in a 40-entry in-house list 2% is one name).
+	minCommonDF = 64
 	// minSpellingKey: shorter spelling keys are not compared: short names
 	// spelt alike are too often different names (Dow / Dov, Coty / Koti).
 	minSpellingKey = 6
@@ -144,7 +147,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.voc.idf[i] = idf(n, float64(df))
 	}
 	ix.idfUnknown = idf(n, 1)
-	ix.idfCommon = idf(n, math.Max(1, commonShare*n))
+	ix.idfCommon = idf(n, math.Max(minCommonDF, commonShare*n))
 	ix.voc.key = make([]string, len(ix.voc.text))
 	ix.voc.skey = make([]string, len(ix.voc.text))
 	ix.voc.patronymic = make([]bool, len(ix.voc.text))

@@ -248,12 +248,29 @@ func (ix *Index) tokenSim(q string, qkey []byte, v int32, t *Tuning) float32 {
 // per-name evidence and returns the touched names of the t.Candidates
 // entries with the most evidence.
 func (ix *Index) gather(s *scratch, t *Tuning) []cand {
-	// Common tokens gather only when the query has nothing rarer.
+	// Common tokens gather only when the query has something rarer: a
+	// word of its own that is rare in the lists, or one they do not know
+	// with a rare neighbour. A rare neighbour of a common word (hang for
+	// hong) does not count, or "Li Wei Hong" would gather on it alone.
 	rare := false
-	for r, v := range s.slotted {
-		if ix.voc.idf[v] >= ix.idfCommon && rowMax(s.sims[r*s.stride:(r+1)*s.stride]) > 0 {
+	for i := range s.q {
+		if q := &s.q[i]; q.kind != TokLegal && q.id >= 0 && ix.voc.idf[q.id] >= ix.idfCommon {
 			rare = true
 			break
+		}
+	}
+	for r, v := range s.slotted {
+		if rare {
+			break
+		}
+		if ix.voc.idf[v] < ix.idfCommon {
+			continue
+		}
+		for i, sim := range s.sims[r*s.stride : (r+1)*s.stride] {
+			if sim > 0 && s.q[i].id < 0 && s.q[i].kind == TokWord {
+				rare = true
+				break
+			}
 		}
 	}
 	for r, v := range s.slotted {

@@ -183,3 +183,17 @@ func TestNameVariantsCareOf(t *testing.T) {
 		t.Errorf("NameVariants = %q, want %q", got, want)
 	}
 }
+
+// TestCommonWordsStillGather: in a small in-house list every word of
+// "Li Wei Hong" is in three of its names; a rare neighbour of one of them
+// (Hang, sounding like Hong) must not stop them gathering their entry.
+func TestCommonWordsStillGather(t *testing.T) {
+	es := []*lists.Entry{
+		{List: "inhouse", ID: "DEMO-113", Type: lists.TypePerson, Names: []lists.Name{{Value: "Li Wei Hong"}, {Value: "Wei Hong Li", Kind: lists.NameAKA}, {Value: "Li Wei Hong Holding", Kind: lists.NameAKA}}},
+		{List: "inhouse", ID: "DEMO-020", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "Hang Seng Wei Trading"}}},
+	}
+	got := NewAligned(es, Options{}).Match(Query{Name: "Li Wei Hong"}, nil)
+	if len(got) == 0 || got[0].Entry.ID != "DEMO-113" || got[0].Score != 1 {
+		t.Fatalf("Match(Li Wei Hong) = %+v, want DEMO-113 at 1", got)
+	}
+}
