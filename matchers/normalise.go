@@ -89,7 +89,7 @@ func (n Normalised) HasLegalForm() bool {
 //     Standard spellings of one given name become one (Mohamed, Muhammad
 //     → muhammad; Sergei, Serhiy → sergey; nameparts.go);
 //  6. particles (al, bin, of, de, ...) dropped unless nothing else is left;
-//     in names without a legal form, titles (Haji, Dr, Mullah) dropped
+//     in names without a legal form or organisation word, titles (Haji, Dr, Mullah) dropped
 //     wherever they stand and ranks (General, Colonel) at the start, while
 //     two name parts remain, so "General Dynamics" keeps its first word.
 //
@@ -396,11 +396,14 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		}
 		toks = kept
 	}
-	legal := false
+	// Titles and ranks belong to persons: a name with a legal form or an
+	// organisation word ("General Department of Research and
+	// Intelligence") keeps them.
+	organisation := false
 	for _, t := range toks {
-		legal = legal || t.Kind == TokLegal
+		organisation = organisation || t.Kind == TokLegal || orgWordCanon[t.Text]
 	}
-	if !legal {
+	if !organisation {
 		for {
 			n := matchHonorific(toks)
 			if n == 0 || len(toks)-n < 2 {

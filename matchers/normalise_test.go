@@ -73,6 +73,7 @@ func TestNormalise(t *testing.T) {
 		{"thai", "บริษัท สยามเทคโนโลยี จำกัด (มหาชน)", "co " + Normalise("สยามเทคโนโลยี").String() + " llc jsc", nil},
 		{"turkish and", "Aslan Metal Sanayi ve Ticaret A.Ş.", "aslan metal industrial trading jsc", nil},
 		{"spanish and", "Moreno y Gómez S.A.", "moreno gomez jsc", nil},
+		{"rank in an organisation", "General Department of Research and Intelligence", "general research intelligence", nil},
 		// honorifics and particles
 		{"haji", "Haji Khairullah Barakzai", "khairullah barakzai", []string{"haji"}},
 		{"title inside the name", "AL ZAWAHIRI, Dr. Ayman", "zawahiri ayman", []string{"dr"}},

@@ -66,3 +66,13 @@ var orgWordPhrases = map[string]string{
 	"phat trien":     "development",
 	"tap doan":       "group",
 }
+
+// orgWordCanon holds the word each group of orgWordVariants is written as:
+// a name holding one is an organisation's.
+var orgWordCanon = func() map[string]bool {
+	m := make(map[string]bool, len(orgWordVariants))
+	for _, g := range orgWordVariants {
+		m[g[0]] = true
+	}
+	return m
+}()
