@@ -43,7 +43,9 @@
 // adjacent tokens written together, either way round (Petro China /
 // PetroChina, Nirumandtumaj / NIRUMAND TUMAJ). Their postings add
 // similarity × IDF to each name's evidence; tokens in more than 2% of
-// names add only to names the rarer ones found. Entries are ranked by
+// names (and at least 64) add only to names the rarer ones found, when the
+// query has a rarer word of its own or an unknown word with a rare
+// neighbour. Entries are ranked by
 // their best name's evidence less a fifth of the name's weight that
 // gathered nothing (Tuning.CandidateGap), so that among the many names
 // sharing a query's rare token those made of little else come first, and
