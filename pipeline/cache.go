@@ -26,14 +26,22 @@ type nameCache struct {
 	seed     maphash.Seed
 	perShard int
 	shards   [cacheShards]cacheShard
-	lookups  atomic.Int64
 	misses   atomic.Int64
 }
 
+// cacheShard is padded to its own cache lines: two workers locking
+// neighbouring shards would otherwise keep stealing one line from each
+// other.
 type cacheShard struct {
-	mu sync.Mutex
-	m  map[string]*cacheEntry
+	mu      sync.Mutex
+	m       map[cacheKey]*cacheEntry
+	lookups int64 // counted under mu: a shared atomic counter costs a contended cache line per row
+	_       [40]byte
 }
+
+// cacheKey is a party's name and country. A struct key, not name+"\x00"+
+// country, so a lookup allocates nothing.
+type cacheKey struct{ name, country string }
 
 // cacheEntry is computed once even when many workers ask at the same time.
 type cacheEntry struct {
@@ -47,7 +55,7 @@ func newNameCache(entries int) *nameCache {
 	}
 	c := &nameCache{seed: maphash.MakeSeed(), perShard: max(1, entries/cacheShards)}
 	for i := range c.shards {
-		c.shards[i].m = make(map[string]*cacheEntry)
+		c.shards[i].m = make(map[cacheKey]*cacheEntry)
 	}
 	return c
 }
@@ -55,10 +63,10 @@ func newNameCache(entries int) *nameCache {
 // get returns the matches for key, calling compute at most once per key
 // while the key stays cached. key may point into an Arrow buffer: it is
 // cloned before it is stored.
-func (c *nameCache) get(key string, compute func() []matchers.Match) []matchers.Match {
-	c.lookups.Add(1)
-	sh := &c.shards[maphash.String(c.seed, key)%cacheShards]
+func (c *nameCache) get(key cacheKey, compute func() []matchers.Match) []matchers.Match {
+	sh := &c.shards[maphash.String(c.seed, key.name)%cacheShards]
 	sh.mu.Lock()
+	sh.lookups++
 	e, ok := sh.m[key]
 	if !ok {
 		if len(sh.m) >= c.perShard {
@@ -68,7 +76,7 @@ func (c *nameCache) get(key string, compute func() []matchers.Match) []matchers.
 			}
 		}
 		e = &cacheEntry{}
-		sh.m[strings.Clone(key)] = e
+		sh.m[cacheKey{strings.Clone(key.name), strings.Clone(key.country)}] = e
 	}
 	sh.mu.Unlock()
 	e.once.Do(func() {
@@ -76,4 +84,16 @@ func (c *nameCache) get(key string, compute func() []matchers.Match) []matchers.
 		e.matches = compute()
 	})
 	return e.matches
+}
+
+// lookups is the number of get calls so far.
+func (c *nameCache) lookups() int64 {
+	var n int64
+	for i := range c.shards {
+		sh := &c.shards[i]
+		sh.mu.Lock()
+		n += sh.lookups
+		sh.mu.Unlock()
+	}
+	return n
 }

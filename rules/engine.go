@@ -17,6 +17,12 @@ type Engine struct {
 	eu002    map[string]CountryRow
 	eu       map[string]bool
 	cls      *Classifier
+
+	// Per-distinct-value memos of Check (see memo); they never change a
+	// result.
+	codeMemo  *memo[string, *codeInfo]
+	placeMemo *memo[placeKey, *placeInfo]
+	goodsMemo *memo[string, Classification]
 }
 
 // NewEngine prepares the policy's tables for fast lookup.
@@ -24,7 +30,8 @@ func NewEngine(p *Policy) (*Engine, error) {
 	if p == nil {
 		return nil, errNoPolicy
 	}
-	e := &Engine{p: p, measures: map[string][]DestinationMeasure{}, eu001: map[string]CountryRow{}, eu002: map[string]CountryRow{}, eu: map[string]bool{}}
+	e := &Engine{p: p, measures: map[string][]DestinationMeasure{}, eu001: map[string]CountryRow{}, eu002: map[string]CountryRow{}, eu: map[string]bool{},
+		codeMemo: newMemo[string, *codeInfo](memoEntries), placeMemo: newMemo[placeKey, *placeInfo](memoEntries), goodsMemo: newMemo[string, Classification](memoEntries)}
 	for _, m := range p.measures {
 		e.measures[m.ISO2] = append(e.measures[m.ISO2], m)
 	}
@@ -81,26 +88,137 @@ func (pl *place) roleText() string {
 // goods shipped there. Every hit carries a stable reason, the rule's legal
 // basis with its verification status and last-checked date, and a
 // human-readable explanation.
+//
+// What depends on one group of cells only is memoised per distinct value
+// (see memo): the parsed control-code cell, the resolved countries with
+// their record and end-user-country hits, and the goods classification.
+// The rest (measures, catch-alls, licences) combines them per row.
 func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit {
 	p := e.p
 	on := func(r evidence.Reason) bool { return p.Enabled[r] }
-	add := func(h evidence.Hit) { dst = append(dst, h) }
 
-	codes := ParseCodes(s.ControlCode)
-	if on(evidence.InvalidControlCode) {
-		for _, inv := range codes.Invalid {
-			add(evidence.Hit{Reason: evidence.InvalidControlCode, Role: evidence.RoleGoods, EntryType: "control_code",
-				MatchedName: inv.Text, QueryName: s.ControlCode, Score: 1, LegalBasis: provCodeForm.Cite(),
-				Explanation: fmt.Sprintf("control code %q is not valid: %s", inv.Text, inv.Reason)})
+	ci := e.codesOf(s.ControlCode)
+	dst = append(dst, ci.invalid...)
+	pi := e.placesOf(s)
+	dst = append(dst, pi.pre...)
+	codes, annexI := ci.codes, ci.annexI
+
+	var cls *Classification
+	classify := func() Classification {
+		if cls == nil {
+			c := e.classifyGoods(s.Goods)
+			cls = &c
+		}
+		return *cls
+	}
+
+	for _, pl := range pi.places {
+		for _, m := range e.measures[pl.iso2] {
+			dst = e.measureHits(dst, s, pl, m, codes, annexI)
+		}
+		if on(evidence.CyberSurveillance) {
+			if hr, ok := p.humanRights[pl.iso2]; ok {
+				if h, ok := e.cyberHit(s, pl, hr, annexI, classify); ok {
+					dst = append(dst, h)
+				}
+			}
 		}
 	}
 
-	// Resolve the countries; unrecognised ones are reported, not guessed.
-	var places []*place
+	dest := pi.dest
+	if on(evidence.DualUseLicenceRequired) && pi.fromEU && dest != "" && !e.eu[dest] && !pi.banned {
+		for _, c := range annexI {
+			if h, ok := e.licenceHit(s, dest, c); ok {
+				dst = append(dst, h)
+			}
+		}
+	}
+	if on(evidence.AnnexIVIntraEU) && pi.fromEU && dest != "" && e.eu[dest] {
+		if !pi.exporterOK || pi.exporterISO != dest {
+			for _, c := range annexI {
+				if h, ok := e.annexIVHit(s, dest, c); ok {
+					dst = append(dst, h)
+				}
+			}
+		}
+	}
+	if pi.mismatch != nil {
+		dst = append(dst, *pi.mismatch)
+	}
+	return dst
+}
+
+// codeInfo is a parsed control-code cell with its invalid-code hits.
+type codeInfo struct {
+	codes   CodeList
+	annexI  []Code
+	invalid []evidence.Hit
+}
+
+// codesOf parses a control-code cell once per distinct cell.
+func (e *Engine) codesOf(cell string) *codeInfo {
+	return e.codeMemo.get(cell, func() (string, *codeInfo) {
+		cell := strings.Clone(cell)
+		ci := &codeInfo{codes: ParseCodes(cell)}
+		ci.annexI = annexICodes(ci.codes)
+		if e.p.Enabled[evidence.InvalidControlCode] {
+			for _, inv := range ci.codes.Invalid {
+				ci.invalid = append(ci.invalid, evidence.Hit{Reason: evidence.InvalidControlCode, Role: evidence.RoleGoods, EntryType: "control_code",
+					MatchedName: inv.Text, QueryName: cell, Score: 1, LegalBasis: provCodeForm.Cite(),
+					Explanation: fmt.Sprintf("control code %q is not valid: %s", inv.Text, inv.Reason)})
+			}
+		}
+		return cell, ci
+	})
+}
+
+// classifyGoods classifies a goods description once per distinct text.
+func (e *Engine) classifyGoods(desc string) Classification {
+	return e.goodsMemo.get(desc, func() (string, Classification) {
+		desc := strings.Clone(desc)
+		return desc, e.cls.Classify(desc)
+	})
+}
+
+// placeKey is every shipment cell placesOf reads.
+type placeKey struct {
+	destination, endUserCountry, consigneeCountry, exporterCountry string
+	noConsignee                                                    bool
+}
+
+// placeInfo is what a shipment's countries alone decide: the countries it
+// touches, the incomplete-record hits (in the order Check emits them), and
+// the end-user-country mismatch hit.
+type placeInfo struct {
+	pre         []evidence.Hit
+	places      []*place
+	dest        string
+	fromEU      bool // the EU export regime governs exports from the EU only
+	exporterISO string
+	exporterOK  bool
+	banned      bool // destination under a full dual-use ban: no licence possible
+	mismatch    *evidence.Hit
+}
+
+// placesOf resolves a shipment's countries once per distinct combination.
+func (e *Engine) placesOf(s *evidence.Shipment) *placeInfo {
+	k := placeKey{s.Destination, s.EndUserCountry, s.ConsigneeCountry, s.ExporterCountry, strings.TrimSpace(s.ConsigneeName) == ""}
+	return e.placeMemo.get(k, func() (placeKey, *placeInfo) {
+		k := placeKey{strings.Clone(k.destination), strings.Clone(k.endUserCountry), strings.Clone(k.consigneeCountry), strings.Clone(k.exporterCountry), k.noConsignee}
+		return k, e.resolvePlaces(k)
+	})
+}
+
+// resolvePlaces resolves the countries of k; unrecognised ones are
+// reported, not guessed.
+func (e *Engine) resolvePlaces(k placeKey) *placeInfo {
+	p := e.p
+	on := func(r evidence.Reason) bool { return p.Enabled[r] }
+	pi := &placeInfo{fromEU: true}
 	byISO := map[string]*place{}
 	incomplete := func(role evidence.Role, query, why string) {
 		if on(evidence.IncompleteRecord) {
-			add(evidence.Hit{Reason: evidence.IncompleteRecord, Role: role, EntryType: "record", QueryName: query,
+			pi.pre = append(pi.pre, evidence.Hit{Reason: evidence.IncompleteRecord, Role: role, EntryType: "record", QueryName: query,
 				Score: 1, LegalBasis: provRecords.Cite(), Explanation: why})
 		}
 	}
@@ -119,66 +237,30 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 		} else {
 			pl = &place{iso2: iso, raw: raw, roles: []evidence.Role{role}}
 			byISO[iso] = pl
-			places = append(places, pl)
+			pi.places = append(pi.places, pl)
 		}
 		return iso
 	}
-	if strings.TrimSpace(s.ConsigneeName) == "" {
+	if k.noConsignee {
 		incomplete(evidence.RoleConsignee, "", "no consignee name: the party cannot be screened")
 	}
-	if strings.TrimSpace(s.Destination) == "" {
+	if strings.TrimSpace(k.destination) == "" {
 		incomplete(evidence.RoleDestination, "", "no destination country: destination rules could not be applied")
 	}
-	dest := resolve(s.Destination, evidence.RoleDestination, "destination")
-	endUser := resolve(s.EndUserCountry, evidence.RoleEndUser, "end-user country")
-	resolve(s.ConsigneeCountry, evidence.RoleConsignee, "consignee country")
-	fromEU := true
-	if x := strings.TrimSpace(s.ExporterCountry); x != "" {
+	dest := resolve(k.destination, evidence.RoleDestination, "destination")
+	endUser := resolve(k.endUserCountry, evidence.RoleEndUser, "end-user country")
+	resolve(k.consigneeCountry, evidence.RoleConsignee, "consignee country")
+	pi.dest = dest
+	if x := strings.TrimSpace(k.exporterCountry); x != "" {
 		if iso, ok := countries.Lookup(x); ok && !e.eu[iso] {
-			fromEU = false // the EU export regime governs exports from the EU only
+			pi.fromEU = false
 		}
 	}
-
-	annexI := annexICodes(codes)
-	var cls *Classification
-	classify := func() Classification {
-		if cls == nil {
-			c := e.cls.Classify(s.Goods)
-			cls = &c
-		}
-		return *cls
-	}
-
-	banned := false // destination under a full dual-use ban: no licence possible
-	for _, pl := range places {
+	pi.exporterISO, pi.exporterOK = countries.Lookup(k.exporterCountry)
+	for _, pl := range pi.places {
 		for _, m := range e.measures[pl.iso2] {
 			if m.Measure == DualUseBan && pl.iso2 == dest {
-				banned = true
-			}
-			dst = e.measureHits(dst, s, pl, m, codes, annexI)
-		}
-		if on(evidence.CyberSurveillance) {
-			if hr, ok := p.humanRights[pl.iso2]; ok {
-				if h, ok := e.cyberHit(s, pl, hr, annexI, classify); ok {
-					add(h)
-				}
-			}
-		}
-	}
-
-	if on(evidence.DualUseLicenceRequired) && fromEU && dest != "" && !e.eu[dest] && !banned {
-		for _, c := range annexI {
-			if h, ok := e.licenceHit(s, dest, c); ok {
-				add(h)
-			}
-		}
-	}
-	if on(evidence.AnnexIVIntraEU) && fromEU && dest != "" && e.eu[dest] {
-		if x, ok := countries.Lookup(s.ExporterCountry); !ok || x != dest {
-			for _, c := range annexI {
-				if h, ok := e.annexIVHit(s, dest, c); ok {
-					add(h)
-				}
+				pi.banned = true
 			}
 		}
 	}
@@ -193,13 +275,13 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 			score = 0.3 // a distributor in one member state for a user in another is everyday single-market trade
 			why = "; both are EU member states"
 		}
-		add(evidence.Hit{Reason: evidence.EndUserCountryMismatch, Role: evidence.RoleEndUser, EntryType: "country",
-			EntryName: countries.Name(endUser), MatchedName: endUser, QueryName: s.EndUserCountry, Score: score,
+		pi.mismatch = &evidence.Hit{Reason: evidence.EndUserCountryMismatch, Role: evidence.RoleEndUser, EntryType: "country",
+			EntryName: countries.Name(endUser), MatchedName: endUser, QueryName: k.endUserCountry, Score: score,
 			LegalBasis: provMismatch.Cite(),
 			Explanation: fmt.Sprintf("goods ship to %s (%s) but the end-user is in %s (%s): diversion risk%s",
-				countries.Name(dest), dest, countries.Name(endUser), endUser, why)})
+				countries.Name(dest), dest, countries.Name(endUser), endUser, why)}
 	}
-	return dst
+	return pi
 }
 
 func annexICodes(l CodeList) []Code {

@@ -160,12 +160,20 @@ func checkBatch(input *arrow.Schema, b *pipeline.Batch) error {
 	return nil
 }
 
-// take returns the rows sel of arr. Runs of consecutive rows become zero-copy
-// slices; more than one run is concatenated (dictionaries are unified).
+// take returns the rows sel of arr: arr itself when every row is selected,
+// a zero-copy slice for one run of consecutive rows, a copy of the rows
+// (gather) for the common column types, and otherwise a concatenation of
+// the runs' slices (dictionaries are unified).
 func take(mem memory.Allocator, arr arrow.Array, sel []int) (arrow.Array, error) {
 	if len(sel) == arr.Len() {
 		arr.Retain()
 		return arr, nil
+	}
+	if len(sel) > 0 && sel[len(sel)-1]-sel[0] == len(sel)-1 {
+		return array.NewSlice(arr, int64(sel[0]), int64(sel[len(sel)-1]+1)), nil
+	}
+	if a, ok := gather(mem, arr, sel); ok {
+		return a, nil
 	}
 	var parts []arrow.Array
 	defer func() {
