@@ -60,16 +60,16 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (sum *Summary
 			opts.Progress.SetTotal(t.TotalRows())
 		}
 	}
-	sum = newSummary()
-	if t, ok := src.(TotalRower); ok {
-		sum.reserveIDs(t.TotalRows())
-	}
+	// acc is the summary being filled; sum is what Run returns (nil on error).
+	acc := newSummary()
+	sum = acc
 	defer func() {
 		if cerr := src.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
 		if err != nil {
 			sink.Abort()
+			acc.discard() // its temporary id file, which Finish would have removed
 			sum = nil
 		}
 	}()
@@ -147,7 +147,7 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (sum *Summary
 				delete(pending, next)
 				err := sink.Write(gctx, nb)
 				if err == nil {
-					sum.add(nb)
+					acc.add(nb)
 					if opts.Progress != nil {
 						opts.Progress.Add(int64(nb.Len()))
 					}
