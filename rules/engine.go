@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/dualscreen/dualscreen/countries"
 	"github.com/dualscreen/dualscreen/evidence"
@@ -114,7 +116,7 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 
 	for _, pl := range pi.places {
 		for _, m := range e.measures[pl.iso2] {
-			dst = e.measureHits(dst, s, pl, m, codes, annexI)
+			dst = e.measureHits(dst, s, pl, m, codes, annexI, ci.military)
 		}
 		if on(evidence.CyberSurveillance) {
 			if hr, ok := p.humanRights[pl.iso2]; ok {
@@ -150,9 +152,10 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 
 // codeInfo is a parsed control-code cell with its invalid-code hits.
 type codeInfo struct {
-	codes   CodeList
-	annexI  []Code
-	invalid []evidence.Hit
+	codes    CodeList
+	annexI   []Code
+	military []Code
+	invalid  []evidence.Hit
 }
 
 // codesOf parses a control-code cell once per distinct cell.
@@ -161,6 +164,7 @@ func (e *Engine) codesOf(cell string) *codeInfo {
 		cell := strings.Clone(cell)
 		ci := &codeInfo{codes: ParseCodes(cell)}
 		ci.annexI = annexICodes(ci.codes)
+		ci.military = militaryCodes(ci.codes)
 		if e.p.Enabled[evidence.InvalidControlCode] {
 			for _, inv := range ci.codes.Invalid {
 				ci.invalid = append(ci.invalid, evidence.Hit{Reason: evidence.InvalidControlCode, Role: evidence.RoleGoods, EntryType: "control_code",
@@ -180,10 +184,30 @@ func (e *Engine) classifyGoods(desc string) Classification {
 	})
 }
 
-// placeKey is every shipment cell placesOf reads.
-type placeKey struct {
-	destination, endUserCountry, consigneeCountry, exporterCountry string
-	noConsignee                                                    bool
+// placeKey is every shipment cell placesOf reads, packed into one string:
+// destination, end-user, consignee and exporter country, each ended by a
+// 0 byte, then '1' when the consignee name is blank. One short string
+// hashes and compares faster than a struct of four, and the lookup
+// builds it on the stack.
+type placeKey string
+
+// maxStackKey is the longest place key built without allocating.
+const maxStackKey = 64
+
+func appendPlaceKey(dst []byte, s *evidence.Shipment) []byte {
+	for _, c := range [...]string{s.Destination, s.EndUserCountry, s.ConsigneeCountry, s.ExporterCountry} {
+		dst = append(append(dst, c...), 0)
+	}
+	if strings.TrimSpace(s.ConsigneeName) == "" {
+		dst = append(dst, '1')
+	}
+	return dst
+}
+
+// placeCells splits a place key back into its cells.
+func placeCells(k placeKey) (dest, endUser, consignee, exporter string, noConsignee bool) {
+	parts := strings.SplitN(string(k), "\x00", 5)
+	return parts[0], parts[1], parts[2], parts[3], parts[4] == "1"
 }
 
 // placeInfo is what a shipment's countries alone decide: the countries it
@@ -201,17 +225,24 @@ type placeInfo struct {
 }
 
 // placesOf resolves a shipment's countries once per distinct combination.
+// A country cell holding a 0 byte (never a real one) cannot be told apart
+// in the packed key, so such rows are resolved without the memo.
 func (e *Engine) placesOf(s *evidence.Shipment) *placeInfo {
-	k := placeKey{s.Destination, s.EndUserCountry, s.ConsigneeCountry, s.ExporterCountry, strings.TrimSpace(s.ConsigneeName) == ""}
-	return e.placeMemo.get(k, func() (placeKey, *placeInfo) {
-		k := placeKey{strings.Clone(k.destination), strings.Clone(k.endUserCountry), strings.Clone(k.consigneeCountry), strings.Clone(k.exporterCountry), k.noConsignee}
-		return k, e.resolvePlaces(k)
+	var buf [maxStackKey]byte
+	k := appendPlaceKey(buf[:0], s)
+	if bytes.Count(k, []byte{0}) != 4 {
+		return e.resolvePlaces(s.Destination, s.EndUserCountry, s.ConsigneeCountry, s.ExporterCountry, strings.TrimSpace(s.ConsigneeName) == "")
+	}
+	// The lookup key views buf without copying; only a clone is stored.
+	return e.placeMemo.get(placeKey(unsafe.String(&k[0], len(k))), func() (placeKey, *placeInfo) {
+		key := placeKey(string(k))
+		return key, e.resolvePlaces(placeCells(key))
 	})
 }
 
-// resolvePlaces resolves the countries of k; unrecognised ones are
+// resolvePlaces resolves a shipment's countries; unrecognised ones are
 // reported, not guessed.
-func (e *Engine) resolvePlaces(k placeKey) *placeInfo {
+func (e *Engine) resolvePlaces(destination, endUserCountry, consigneeCountry, exporterCountry string, noConsignee bool) *placeInfo {
 	p := e.p
 	on := func(r evidence.Reason) bool { return p.Enabled[r] }
 	pi := &placeInfo{fromEU: true}
@@ -241,22 +272,22 @@ func (e *Engine) resolvePlaces(k placeKey) *placeInfo {
 		}
 		return iso
 	}
-	if k.noConsignee {
+	if noConsignee {
 		incomplete(evidence.RoleConsignee, "", "no consignee name: the party cannot be screened")
 	}
-	if strings.TrimSpace(k.destination) == "" {
+	if strings.TrimSpace(destination) == "" {
 		incomplete(evidence.RoleDestination, "", "no destination country: destination rules could not be applied")
 	}
-	dest := resolve(k.destination, evidence.RoleDestination, "destination")
-	endUser := resolve(k.endUserCountry, evidence.RoleEndUser, "end-user country")
-	resolve(k.consigneeCountry, evidence.RoleConsignee, "consignee country")
+	dest := resolve(destination, evidence.RoleDestination, "destination")
+	endUser := resolve(endUserCountry, evidence.RoleEndUser, "end-user country")
+	resolve(consigneeCountry, evidence.RoleConsignee, "consignee country")
 	pi.dest = dest
-	if x := strings.TrimSpace(k.exporterCountry); x != "" {
+	if x := strings.TrimSpace(exporterCountry); x != "" {
 		if iso, ok := countries.Lookup(x); ok && !e.eu[iso] {
 			pi.fromEU = false
 		}
 	}
-	pi.exporterISO, pi.exporterOK = countries.Lookup(k.exporterCountry)
+	pi.exporterISO, pi.exporterOK = countries.Lookup(exporterCountry)
 	for _, pl := range pi.places {
 		for _, m := range e.measures[pl.iso2] {
 			if m.Measure == DualUseBan && pl.iso2 == dest {
@@ -276,7 +307,7 @@ func (e *Engine) resolvePlaces(k placeKey) *placeInfo {
 			why = "; both are EU member states"
 		}
 		pi.mismatch = &evidence.Hit{Reason: evidence.EndUserCountryMismatch, Role: evidence.RoleEndUser, EntryType: "country",
-			EntryName: countries.Name(endUser), MatchedName: endUser, QueryName: k.endUserCountry, Score: score,
+			EntryName: countries.Name(endUser), MatchedName: endUser, QueryName: endUserCountry, Score: score,
 			LegalBasis: provMismatch.Cite(),
 			Explanation: fmt.Sprintf("goods ship to %s (%s) but the end-user is in %s (%s): diversion risk%s",
 				countries.Name(dest), dest, countries.Name(endUser), endUser, why)}
@@ -313,21 +344,29 @@ func militaryCodes(l CodeList) []Code {
 }
 
 // measureHits applies one destination measure to a shipment.
-func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place, m DestinationMeasure, codes CodeList, annexI []Code) []evidence.Hit {
+//
+// The hit's common fields and the "where" text are built only when a hit
+// is appended: many rows touching a country under measures carry goods the
+// measure does not reach (uncoded goods under an arms embargo).
+func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place, m DestinationMeasure, codes CodeList, annexI, military []Code) []evidence.Hit {
 	p := e.p
-	base := evidence.Hit{Role: pl.roles[0], EntryType: "destination_measure", EntryName: m.Country + " " + string(m.Measure),
-		MatchedName: pl.iso2, QueryName: pl.raw, Programs: m.Regime, LegalBasis: m.Cite()}
-	where := fmt.Sprintf("%s (%s; %s)", m.Country, pl.iso2, pl.roleText())
+	var base evidence.Hit
+	var where string
+	prepare := func() {
+		base = evidence.Hit{Role: pl.roles[0], EntryType: "destination_measure", EntryName: m.Country + " " + string(m.Measure),
+			MatchedName: pl.iso2, QueryName: pl.raw, Programs: m.Regime, LegalBasis: m.Cite()}
+		where = fmt.Sprintf("%s (%s; %s)", m.Country, pl.iso2, pl.roleText())
+	}
 	since := ""
 	if m.Since != "" {
 		since = " since " + m.Since
 	}
-	military := militaryCodes(codes)
 	switch m.Measure {
 	case DualUseBan:
 		if !p.Enabled[evidence.EmbargoedDestination] {
 			return dst
 		}
+		prepare()
 		h := base
 		h.Reason = evidence.EmbargoedDestination
 		switch {
@@ -354,6 +393,7 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 		if len(annexI) == 0 || !p.Enabled[evidence.EmbargoedDestination] {
 			return dst
 		}
+		prepare()
 		h := base
 		h.Reason = evidence.EmbargoedDestination
 		h.Score = 0.7
@@ -368,6 +408,7 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			scope = noteSuffix(m.Note)
 		}
 		if len(military) > 0 && p.Enabled[evidence.EmbargoedDestination] {
+			prepare()
 			h := base
 			h.Reason = evidence.EmbargoedDestination
 			h.Score = 1
@@ -378,6 +419,9 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			dst = append(dst, h)
 		}
 		if p.Enabled[evidence.MilitaryEndUseCatchAll] && (len(annexI) > 0 || (len(military) == 0 && p.MilitaryEndUseWithoutCode)) {
+			if where == "" {
+				prepare()
+			}
 			h := base
 			h.Reason = evidence.MilitaryEndUseCatchAll
 			h.LegalBasis = "Reg. (EU) 2021/821 Art. 4(1)(b) [V]; " + m.Cite()

@@ -20,6 +20,9 @@ func memoShipments() []evidence.Shipment {
 		{ShipmentID: "5", ConsigneeName: "Gamma", ExporterCountry: "US", Destination: "", EndUserCountry: "BY", ControlCode: "", Goods: ""},
 		{ShipmentID: "6", ConsigneeName: "Delta", ExporterCountry: "DE", Destination: "AE", EndUserCountry: "MM", ConsigneeCountry: "AE", ControlCode: "ML10.a", Goods: "office furniture"},
 		{ShipmentID: "7", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "United States", EndUserCountry: "Germany", ControlCode: "Y901", Goods: "ball bearings"},
+		// A 0 byte in a cell would make the packed place key ambiguous:
+		// such a row is resolved without the memo.
+		{ShipmentID: "8", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "IR\x00", EndUserCountry: "\x00CN", ControlCode: "5A002", Goods: "routers"},
 	}
 }
 
@@ -38,8 +41,8 @@ func TestCheckMemoMatchesFresh(t *testing.T) {
 			}
 		}
 	}
-	if n := memoised.placeMemo.len(); n != len(ships) {
-		t.Errorf("place memo holds %d combinations, want %d", n, len(ships))
+	if n := memoised.placeMemo.len(); n != len(ships)-1 {
+		t.Errorf("place memo holds %d combinations, want %d (all but the row with a 0 byte)", n, len(ships)-1)
 	}
 }
 
@@ -73,9 +76,7 @@ func TestCheckMemoOwnsItsStrings(t *testing.T) {
 		}
 	}
 	for k, pi := range e.placeMemo.m {
-		inBuf("destination key", k.destination)
-		inBuf("end-user country key", k.endUserCountry)
-		inBuf("exporter country key", k.exporterCountry)
+		inBuf("place key", string(k))
 		for _, pl := range pi.places {
 			inBuf("place", pl.raw)
 		}

@@ -221,6 +221,42 @@ func (s *Sink) decisionColumns(b *pipeline.Batch) []arrow.Array {
 			hitStr[i] = hit.FieldBuilder(i).(*array.StringBuilder)
 		}
 	}
+	// Size every builder up front: appending into growing buffers copied
+	// each one several times (the hits' explanations and legal bases are
+	// most of the output's bytes).
+	var nHits, nReasons, reasonBytes, prioBytes int
+	var hitBytes [12]int
+	for _, r := range s.sel {
+		d := &b.Decisions[r]
+		prioBytes += len(d.Priority)
+		nReasons += len(d.Reasons)
+		for _, x := range d.Reasons {
+			reasonBytes += len(x)
+		}
+		nHits += len(b.Hits[r])
+		for i := range b.Hits[r] {
+			for f, v := range hitValues(&b.Hits[r][i]) {
+				hitBytes[f] += len(v)
+			}
+		}
+	}
+	n := len(s.sel)
+	flagged.Reserve(n)
+	risk.Reserve(n)
+	prio.Reserve(n)
+	prio.ReserveData(prioBytes)
+	reasons.Reserve(n)
+	reasonVals.Reserve(nReasons)
+	reasonVals.ReserveData(reasonBytes)
+	hits.Reserve(n)
+	hit.Reserve(nHits)
+	hitScore.Reserve(nHits)
+	for i, sb := range hitStr {
+		if sb != nil {
+			sb.Reserve(nHits)
+			sb.ReserveData(hitBytes[i])
+		}
+	}
 	for _, r := range s.sel {
 		d := b.Decisions[r]
 		flagged.Append(d.Flagged)
