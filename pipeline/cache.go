@@ -76,7 +76,15 @@ func (c *nameCache) get(key cacheKey, compute func() []matchers.Match) []matcher
 			}
 		}
 		e = &cacheEntry{}
-		sh.m[cacheKey{strings.Clone(key.name), strings.Clone(key.country)}] = e
+		// One copy for both (fewer objects for the collector). Not
+		// name+country: with an empty country that is name itself, still
+		// pointing into the Arrow buffer.
+		var sb strings.Builder
+		sb.Grow(len(key.name) + len(key.country))
+		sb.WriteString(key.name)
+		sb.WriteString(key.country)
+		both := sb.String()
+		sh.m[cacheKey{both[:len(key.name)], both[len(key.name):]}] = e
 	}
 	sh.mu.Unlock()
 	e.once.Do(func() {
