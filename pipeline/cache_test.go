@@ -4,6 +4,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/dualscreen/dualscreen/evidence"
 	"github.com/dualscreen/dualscreen/matchers"
 )
 
@@ -41,5 +42,33 @@ func TestNameCacheOwnsItsKeys(t *testing.T) {
 	}
 	if l := c.lookups(); l != 3 {
 		t.Errorf("%d lookups counted, want 3", l)
+	}
+}
+
+// TestBatchRowsPooled: a released batch's per-row arrays serve the next
+// batch, cleared; slices a caller set itself are never taken for the pool.
+func TestBatchRowsPooled(t *testing.T) {
+	b := &Batch{}
+	b.useRows(4)
+	b.Shipments[0].ShipmentID = "S1"
+	b.Hits[1] = append(b.Hits[1], evidence.Hit{List: "un_sc"})
+	b.Decisions[2].Flagged = true
+	r := b.rows
+	b.Release()
+	if b.Shipments != nil || b.Hits != nil || b.Decisions != nil || b.rows != nil {
+		t.Fatal("a released batch still points at its row arrays")
+	}
+	if r.ships[0].ShipmentID != "" || r.hits[1] != nil || r.decs[2].Flagged {
+		t.Fatal("released row arrays keep their rows")
+	}
+	mine := make([]evidence.Shipment, 3)
+	c := &Batch{Shipments: mine}
+	c.useRows(3)
+	if c.rows != nil || &c.Shipments[0] != &mine[0] {
+		t.Fatal("a caller's Shipments were replaced by pooled ones")
+	}
+	c.Release()
+	if c.Shipments == nil {
+		t.Fatal("Release took a caller's Shipments")
 	}
 }

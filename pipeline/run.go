@@ -194,13 +194,17 @@ func process(ctx context.Context, b *Batch, stages []Stage, d Decider) error {
 		return err
 	}
 	n := b.Len()
-	b.Hits = make([][]evidence.Hit, n)
+	if b.rows == nil || len(b.Hits) != n { // not the pooled arrays Extract took
+		b.Hits = make([][]evidence.Hit, n)
+	}
 	for _, st := range stages {
 		if err := st.Apply(ctx, b); err != nil {
 			return err
 		}
 	}
-	b.Decisions = make([]evidence.Decision, n)
+	if b.rows == nil || len(b.Decisions) != n {
+		b.Decisions = make([]evidence.Decision, n)
+	}
 	for i := range b.Decisions {
 		evidence.SortHits(b.Hits[i])
 		b.Decisions[i] = d.Decide(&b.Shipments[i], b.Hits[i])
