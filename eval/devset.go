@@ -99,10 +99,16 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	listed := map[string]bool{}
 	for _, e := range all {
 		for _, n := range e.Names {
-			listed[nameOnly(n.Value)] = true
+			for _, v := range matchers.NameVariants(n.Value) {
+				listed[nameOnly(v)] = true
+			}
 		}
 	}
-	for _, n := range dedupNames(innocents) {
+	stripped := make([]string, len(innocents))
+	for i, n := range innocents {
+		stripped[i] = withoutEDGARSuffix(n)
+	}
+	for _, n := range dedupNames(stripped) {
 		if listed[nameOnly(n)] {
 			// The same name as a listed one, legal form aside: any name
 			// matcher must flag it, and only other evidence can clear it.
@@ -116,6 +122,18 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 		d.add(Pair{Query: n, Source: "innocent", HeldOut: heldOut(n, o)})
 	}
 	return d
+}
+
+// edgarSuffix matches what EDGAR appends to a filer's name: the state or
+// country of incorporation ("/DE/", "/FI/") and "/ADR". No shipment
+// carries it.
+var edgarSuffix = regexp.MustCompile(`(\s*/[A-Za-z]{2,3}/?)+\s*$`)
+
+func withoutEDGARSuffix(n string) string {
+	if s := strings.TrimSpace(edgarSuffix.ReplaceAllString(n, "")); s != "" {
+		return s
+	}
+	return n
 }
 
 // nameOnly is a name's normal form without legal forms: "CARVANA CO." and
@@ -239,7 +257,14 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 		}
 		var targets []string
 		for b := range linked[a] {
+			if !sameKind(e, all[b]) || !variantOfAny(e.PrimaryName(), all[b], -1) {
+				d.Counts["cross-id link dropped"]++
+				continue
+			}
 			targets = append(targets, EntryKey(all[b].List, all[b].ID))
+		}
+		if len(targets) == 0 {
+			continue
 		}
 		sort.Strings(targets)
 		// One pair per (query name, targets): the EU journal repeats a
@@ -371,24 +396,40 @@ func copiesOf(all []*lists.Entry) map[int][]int {
 
 // spellingVariant reports whether name ni of e is a respelling,
 // reordering, shortening or extension of another of its names rather than
+// a different name (variantOfAny).
+func spellingVariant(e *lists.Entry, ni int) bool {
+	return variantOfAny(e.Names[ni].Value, e, ni)
+}
+
+// variantOfAny reports whether name is a respelling, reordering,
+// shortening or extension of one of e's names (name skip aside) rather than
 // a different name. After the baseline's folding (accents, case,
 // punctuation), every part of four or more letters of the name with fewer
 // such parts must have a counterpart in the other: a part with
 // Jaro-Winkler similarity 0.85 or more, or two adjacent parts written
 // together. So "PLAKSINA, Olga Vladimirovna" is a variant of "PLAKSINA,
 // Olga" and "Dawood Ebrahim" of "DAWOOD IBRAHIM KASKAR", while "ABRAMOV,
-// Mikhail" is not one of "BURCHIK, Mikhail Leonidovich", nor an acronym or
-// a former name of its full name. Names equal after folding are left out:
-// there is nothing to find.
-func spellingVariant(e *lists.Entry, ni int) bool {
-	key := matchers.SortedKey(e.Names[ni].Value)
-	a := longParts(e.Names[ni].Value)
+// Mikhail" is not one of "BURCHIK, Mikhail Leonidovich", nor an acronym, a
+// translation or a former name of its full name. The other name must not
+// be a weak alias: "CARIBBEAN EXPORT ENTERPRISE" is no variant of the weak
+// "CARIBEX". A name equal to one of e's after folding is left out: there
+// is nothing to find. The same rule keeps cross-id pairs to names: a
+// vessel renamed under the same IMO number, or a person whose UN entry
+// cites the group's reference number, is linked by identifier but not by
+// name, and no name matcher can be asked to find it.
+func variantOfAny(name string, e *lists.Entry, skip int) bool {
+	key := matchers.SortedKey(name)
+	a := longParts(name)
+	found := false
 	for nj, n := range e.Names {
-		if nj == ni {
+		if nj == skip {
 			continue
 		}
 		if matchers.SortedKey(n.Value) == key {
-			return false
+			return skip < 0 // cross-id: the same name is found; alias: nothing to find
+		}
+		if n.Kind == lists.NameWeak || found {
+			continue
 		}
 		b := longParts(n.Value)
 		short, long := a, b
@@ -396,10 +437,19 @@ func spellingVariant(e *lists.Entry, ni int) bool {
 			short, long = b, a
 		}
 		if len(short) > 0 && allFound(short, long) {
-			return true
+			found = true
 		}
 	}
-	return false
+	return found
+}
+
+// sameKind: a person and an organisation or vessel are never one party,
+// whatever identifier links them; unknown types agree with anything.
+func sameKind(a, b *lists.Entry) bool {
+	if a.Type == lists.TypeUnknown || b.Type == lists.TypeUnknown || a.Type == "" || b.Type == "" {
+		return true
+	}
+	return (a.Type == lists.TypePerson) == (b.Type == lists.TypePerson)
 }
 
 // longParts are the folded name parts of four or more letters, in order.

@@ -117,3 +117,54 @@ func TestDeriveRealData(t *testing.T) {
 	}
 	t.Logf("%d pairs: %v", len(d.Pairs), d.Counts)
 }
+
+// TestCrossIDKeepsNames: entries linked by an identifier are a cross-id
+// pair only when their names are variants of each other and both are
+// persons or both are not. A vessel renamed under one IMO number, or a
+// person whose entry cites the group's UN reference, is no name pair.
+func TestCrossIDKeepsNames(t *testing.T) {
+	ent := func(list, id string, typ lists.EntryType, name, ident string) *lists.Entry {
+		return &lists.Entry{List: list, ID: id, Type: typ, Names: []lists.Name{{Value: name, Kind: lists.NamePrimary}},
+			Identifiers: []lists.Identifier{{Type: "Registration Number", Value: ident}}}
+	}
+	ls := []*lists.List{
+		{ID: "eu_journal", Entries: []*lists.Entry{
+			ent("eu_journal", "1", lists.TypeOrganisation, "JSC Navis-Electronics", "1027739110851"),
+			ent("eu_journal", "2", lists.TypeVessel, "Kemerovo", "IMO9256858"),
+			ent("eu_journal", "3", lists.TypePerson, "Seka BALUKU", "CDe.001 1122334455"),
+		}},
+		{ID: "ofac_sdn", Entries: []*lists.Entry{
+			ent("ofac_sdn", "10", lists.TypeOrganisation, "AKTSIONERNOE OBSHCHESTVO NAVIS ELEKTRONIKA", "1027739110851"),
+			ent("ofac_sdn", "11", lists.TypeVessel, "NS COLUMBUS", "IMO9256858"),
+			ent("ofac_sdn", "12", lists.TypeOrganisation, "BALUKU GROUP", "1122334455"),
+		}},
+	}
+	d := Derive(ls, nil, DevSetOptions{})
+	var got []string
+	for _, p := range d.Pairs {
+		if p.Source == "cross-id" {
+			got = append(got, p.Query+" -> "+strings.Join(p.Targets, "|"))
+		}
+	}
+	want := []string{"JSC Navis-Electronics -> ofac_sdn:10", "AKTSIONERNOE OBSHCHESTVO NAVIS ELEKTRONIKA -> eu_journal:1"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("cross-id pairs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if d.Counts["cross-id link dropped"] != 4 {
+		t.Errorf("dropped links = %d, want 4 (vessel renamed and person/organisation, both ways)", d.Counts["cross-id link dropped"])
+	}
+}
+
+func TestWithoutEDGARSuffix(t *testing.T) {
+	for in, want := range map[string]string{
+		"Contemporary Amperex Technology Co., Limited/ADR": "Contemporary Amperex Technology Co., Limited",
+		"BAE SYSTEMS PLC /FI/":                             "BAE SYSTEMS PLC",
+		"APPLE INC":                                        "APPLE INC",
+		"AT&T INC.":                                        "AT&T INC.",
+		"/DE/":                                             "/DE/",
+	} {
+		if got := withoutEDGARSuffix(in); got != want {
+			t.Errorf("withoutEDGARSuffix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

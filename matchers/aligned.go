@@ -27,9 +27,14 @@ func (m *Aligned) Index() *Index { return m.ix }
 // Match implements Matcher: every entry whose best name variant scores at
 // least the threshold, best first, each with its explanation.
 func (m *Aligned) Match(q Query, dst []Match) []Match {
-	if strings.Contains(q.Name, ";") {
+	if isMultiName(q.Name) {
 		return m.matchEach(q, dst)
 	}
+	return m.matchOne(q, dst)
+}
+
+// matchOne matches a query field holding one name.
+func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 	s := m.ix.scratch.Get().(*scratch)
 	defer m.ix.scratch.Put(s)
 	defer s.reset()
@@ -70,18 +75,27 @@ func (m *Aligned) Match(q Query, dst []Match) []Match {
 	return dst
 }
 
+// isMultiName reports whether a query field holds more than one name
+// (nameVariantsOf): several separated by ";" or " / ", or one with a
+// trailing parenthesis.
+func isMultiName(s string) bool {
+	return strings.Contains(s, ";") || strings.Contains(s, " / ") || strings.HasSuffix(strings.TrimSpace(s), ")") || careOf(s) > 0 ||
+		len(groupVariants(s)) > 0 || len(scriptVariants(s)) > 0
+}
+
 // matchEach matches each of several names written in one field ("Azim
-// Adhajani; Azim Agha-Jani") and keeps each entry's best match.
+// Adhajani; Azim Agha-Jani", "North Drilling Company (NDC)") and keeps each
+// entry's best match.
 func (m *Aligned) matchEach(q Query, dst []Match) []Match {
 	start := len(dst)
-	for part := range strings.SplitSeq(q.Name, ";") {
+	for _, part := range nameVariantsOf(q.Name) {
 		if strings.TrimSpace(part) == "" {
 			continue
 		}
 		pq := q
 		pq.Name = part
 		n := len(dst)
-		dst = m.Match(pq, dst)
+		dst = m.matchOne(pq, dst)
 		// merge the new matches into the earlier ones, best kept
 		kept := dst[:n]
 		for _, nm := range dst[n:] {

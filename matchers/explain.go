@@ -58,7 +58,9 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		switch al.how[i] {
 		case alignFuzzy:
 			qk := string(phoneticKey(nil, s.q[i].text))
-			if len(qk) >= 2 && qk == ix.voc.key[ntoks[j]] {
+			if sk := ix.voc.skey[ntoks[j]]; sk != "" && string(spellingKey(nil, s.q[i].text)) == sk {
+				b.WriteString(" (spelt alike)")
+			} else if len(qk) >= 2 && qk == ix.voc.key[ntoks[j]] {
 				b.WriteString(" (sounds alike)")
 			} else {
 				b.WriteString(" (spelling)")
@@ -96,7 +98,7 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 	}
 	if r.typeMis {
 		b.WriteString("; query is an organisation, entry a person ×")
-		b.WriteString(strconv.FormatFloat(m.t.TypeMismatch, 'f', 2, 64))
+		b.WriteString(strconv.FormatFloat(r.typeFactor, 'f', 2, 64))
 	}
 	if rec.weak {
 		b.WriteString("; weak alias ×")

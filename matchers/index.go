@@ -27,6 +27,9 @@ type Index struct {
 	del        []int32           // vocabulary ids of the deletion neighbourhood, grouped by hash
 	delAt      map[uint64]delRun // hash → its run in del
 	keys       map[string][]int32
+	// skeys: spelling key (spellingKey) → vocabulary ids, for spellings
+	// of one word more than two edits apart (Inttraffic / Inttrafik).
+	skeys map[string][]int32
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32
@@ -44,6 +47,11 @@ type nameRec struct {
 	weak   bool
 	legal  bool  // has a legal form: the name is an organisation's
 	off, n int32 // its tokens are toks[off:off+n]
+	// w is the name's weight for ranking candidates: the IDF of its word
+	// and number tokens (patronymics at defaultPatronymic, initials at
+	// defaultInitialWeight, legal forms left out), as the scorer weighs
+	// an unmatched listed token with the default tuning.
+	w float32
 }
 
 type vocabulary struct {
@@ -51,6 +59,7 @@ type vocabulary struct {
 	text []string
 	kind []TokenKind
 	key  []string
+	skey []string // spelling key (spellingKey)
 	df   []int32
 	idf  []float32
 	// patronymic marks Slavic patronymics, which weigh less.
@@ -81,13 +90,16 @@ const (
 	// "company", "mohammed") gathers too many candidates to be useful
 	// while the query has rarer tokens.
 	commonShare = 0.02
+	// minSpellingKey: shorter spelling keys are not compared: short names
+	// spelt alike are too often different names (Dow / Dov, Coty / Koti).
+	minSpellingKey = 6
 )
 
 // BuildIndex normalises and indexes every name of entries. Building uses all
 // cores for normalisation; the result does not depend on their number.
 func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
-	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}}
+	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}, skeys: map[string][]int32{}}
 	var seen []string
 	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
@@ -134,9 +146,24 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	ix.idfUnknown = idf(n, 1)
 	ix.idfCommon = idf(n, math.Max(1, commonShare*n))
 	ix.voc.key = make([]string, len(ix.voc.text))
+	ix.voc.skey = make([]string, len(ix.voc.text))
 	ix.voc.patronymic = make([]bool, len(ix.voc.text))
 	for id, t := range ix.voc.text {
 		ix.voc.patronymic[id] = ix.voc.kind[id] == TokWord && isPatronymic(t)
+	}
+	for i := range ix.names {
+		rec := &ix.names[i]
+		for _, v := range ix.toks[rec.off : rec.off+rec.n] {
+			switch {
+			case ix.voc.kind[v] == TokLegal:
+			case ix.voc.kind[v] == TokInitial:
+				rec.w += defaultInitialWeight
+			case ix.voc.patronymic[v]:
+				rec.w += defaultPatronymic * ix.voc.idf[v]
+			default:
+				rec.w += ix.voc.idf[v]
+			}
+		}
 	}
 	var kb []byte
 	var dels []delEntry
@@ -149,6 +176,12 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.voc.key[id] = k
 		if len(k) >= 2 {
 			ix.keys[k] = append(ix.keys[k], int32(id))
+		}
+		kb = spellingKey(kb[:0], t)
+		if len(kb) >= minSpellingKey {
+			sk := string(kb)
+			ix.voc.skey[id] = sk
+			ix.skeys[sk] = append(ix.skeys[sk], int32(id))
 		}
 		if len(t) >= minDelLen {
 			dels = append(dels, delEntry{hashSkip(t, -1), int32(id)})
@@ -252,12 +285,26 @@ type variantNorm struct {
 	norm Normalised
 }
 
-// nameVariantsOf splits a name cell into the names it holds: the whole
-// cell; each of several names separated by ";" (a parenthesis opening a
-// list counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)"); and a
-// name with a trailing parenthesised acronym without it ("GLOBAL RELIEF
-// FOUNDATION (GRF)" is also "GLOBAL RELIEF FOUNDATION").
+// NameVariants returns the names one list name cell or query field holds,
+// as the matcher indexes and screens them: several separated by ";" or
+// " / ", a trailing parenthesis, a group and its subsidiary, two scripts
+// (nameVariantsOf).
+func NameVariants(v string) []string { return nameVariantsOf(v) }
+
+// nameVariantsOf splits a name cell into the names it holds: each of
+// several names separated by ";" or " / " (a parenthesis opening a list
+// counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)", "Saeed
+// AGHAJANI / Saeed Ara Jani"); otherwise the whole cell and what a trailing
+// parenthesis adds (parenVariants). Queries are split the same way.
 func nameVariantsOf(v string) []string {
+	if i := careOf(v); i > 0 {
+		// "X c/o Freight Forwarder": the party is X; the forwarder is
+		// another party, screened in its own field.
+		v = strings.TrimSpace(v[:i])
+	}
+	if strings.Contains(v, " / ") {
+		v = strings.ReplaceAll(v, " / ", ";")
+	}
 	if strings.Contains(v, ";") {
 		v = strings.NewReplacer("(", ";", ")", " ").Replace(v)
 		var out []string
@@ -268,11 +315,9 @@ func nameVariantsOf(v string) []string {
 		}
 		return out
 	}
-	out := []string{v}
-	if i := strings.LastIndexByte(v, '('); i > 0 && strings.HasSuffix(strings.TrimSpace(v), ")") {
-		out = append(out, v[:i])
-	}
-	return out
+	out := append([]string{v}, parenVariants(v)...)
+	out = append(out, groupVariants(v)...)
+	return append(out, scriptVariants(v)...)
 }
 
 // normaliseAll normalises every name of every entry, in parallel.

@@ -241,6 +241,42 @@ var legalFormPhrases = map[string]string{
 	"federal state budgetary institution": formSOE,
 	"fgbu":                                formSOE,
 	"фгбу":                                formSOE,
+	// Kazakh, Kyrgyz, Belarusian, Baltic, more Russian state forms.
+	"тоо": formLP, // товарищество с ограниченной ответственностью
+	"товарищество с ограниченной ответственностью":     formLP,
+	"tovarishchestvo s ogranichennoi otvetstvennostyu": formLP,
+	"одо": formLLC, // Belarusian additional liability company
+	"чуп": formLLC, // Belarusian private unitary enterprise
+	"частное унитарное предприятие":        formLLC,
+	"chastnoe unitarnoe predpriyatie":      formLLC,
+	"chastnoye unitarnoye predpriyatiye":   formLLC,
+	"sia":                                  formLLC, // Latvian
+	"sabiedriba ar ierobezotu atbildibu":   formLLC,
+	"uab":                                  formLLC, // Lithuanian
+	"uzdaroji akcine bendrove":             formLLC,
+	"ab akcine bendrove":                   formJSC,
+	"ou":                                   formLLC, // Estonian OÜ
+	"sp z oo":                              formLLC,
+	"fsue":                                 formSOE,
+	"fgup":                                 formSOE,
+	"gup":                                  formSOE,
+	"fkp":                                  formSOE, // federal treasury enterprise
+	"фкп":                                  formSOE,
+	"fau":                                  formSOE, // federal autonomous institution
+	"фау":                                  formSOE,
+	"fgau":                                 formSOE,
+	"фгау":                                 formSOE,
+	"fgbou":                                formSOE,
+	"federal state enterprise":             formSOE,
+	"federal state autonomous institution": formSOE,
+	"federal state budgetary enterprise":   formSOE,
+	"federal state institution":            formSOE,
+	"federal state treasury enterprise":    formSOE,
+	"federal autonomous institution":       formSOE,
+	"federalnoe gosudarstvennoe unitarnoe predpriyatie":   formSOE,
+	"federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie": formSOE,
+	"federalnoe kazennoe predpriyatie":                    formSOE,
+	"gosudarstvennoe unitarnoe predpriyatie":              formSOE,
 	// Greek.
 	"αε":               formJSC,
 	"ανωνυμη εταιρεια": formJSC,

@@ -12,7 +12,7 @@ import "strings"
 var nameVariants = [][]string{
 	{"muhammad", "mohammed", "mohammad", "mohamed", "muhamad", "mohamad", "muhammed", "mukhammad", "mukhammed", "mehmet", "mehmed", "mohd", "mouhamad", "mouhammad", "muhamed", "mohammod", "mahomed"},
 	{"ahmad", "ahmed", "akhmed", "akhmad", "ahmet"},
-	{"abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdoel"},
+	{"abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdoel", "abdur", "abdil"},
 	{"abdullah", "abdallah", "abdulla", "abdalla", "abdollah", "abdoullah"},
 	{"husayn", "hussein", "husein", "hussain", "husain", "huseyn", "hossein", "hosein", "husseyn"},
 	{"hasan", "hassan", "hasen", "hassen"},
@@ -64,12 +64,24 @@ var nameVariants = [][]string{
 	{"tatyana", "tatiana", "tetiana", "tatsiana"},
 	{"yelena", "elena", "olena", "alena"},
 	{"ekaterina", "yekaterina", "kateryna", "katsiaryna"},
+	// Korean surnames: North Korean (McCune-Reischauer, as the UN and
+	// OFAC print DPRK names) against South Korean and popular spellings.
+	{"cho", "jo"},
+	{"choe", "choi", "chwe"},
+	{"ri", "rhee", "yi", "lee"},
+	{"pak", "park", "bak"},
+	{"kim", "gim"},
+	{"jong", "jeong", "chong", "chung", "jung"},
+	{"kang", "gang"},
+	{"ryu", "ryoo"},
+	{"rim", "lim"},
+	{"jang", "chang"},
 }
 
 // nameCanon maps each variant spelling to its group's first spelling.
 var nameCanon = func() map[string]string {
 	m := map[string]string{}
-	for _, g := range nameVariants {
+	for _, g := range append(append([][]string(nil), nameVariants...), orgWordVariants...) {
 		for _, v := range g {
 			m[v] = g[0]
 		}

@@ -104,10 +104,11 @@ func Normalise(name string) Normalised {
 // normWork is the per-call scratch of the normaliser. The cases.Caser it
 // holds keeps state, so each call needs its own.
 type normWork struct {
-	fold cases.Caser
-	a, b []byte
-	raw  []string
-	next []Token
+	fold  cases.Caser
+	a, b  []byte
+	raw   []string
+	next  []Token
+	fixed []string // raw tokens with legal-form slips fixed (tokenPhase)
 }
 
 var normPool = sync.Pool{New: func() any { return &normWork{fold: cases.Fold()} }}
@@ -179,6 +180,30 @@ func (w *normWork) foldedText(name string) []byte {
 var ambiguousForms = map[string]bool{
 	"sa": true, "as": true, "ag": true, "ab": true, "ao": true, "oy": true, "eg": true, "sl": true,
 	"kk": true, "cv": true, "pt": true, "ad": true, "nv": true, "bv": true, "hf": true, "lp": true,
+	"too": true, "sia": true, "ou": true, "ip": true,
+}
+
+// slipsIn counts the words of raw that fixLegalSlip changed.
+func slipsIn(raw, fixed []string) int {
+	n := 0
+	for k := range raw {
+		if raw[k] != fixed[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// isLegalAt reports whether a legal-form phrase of n raw tokens found at
+// raw[i] counts as one. An ambiguous abbreviation counts in names of three
+// or more parts, and in a two-part name when it stands after a part of five
+// or more letters ("ENIKS AO", "ELEKTROOPTIKA SIA"), which a person's
+// given name or surname ("KHUN SA", "AO Jin") rarely is.
+func isLegalAt(raw []string, i, n int) bool {
+	if n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3 {
+		return true
+	}
+	return len(raw) == 2 && i == 1 && utf8.RuneCountInString(raw[0]) >= 5
 }
 
 // latinFolds are Latin letters NFKD does not decompose.
@@ -289,12 +314,35 @@ func tokensEqual(a, b []Token) bool {
 // tokenPhase runs steps 5 and 6 over raw tokens, appending to dst.
 func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) []Token {
 	toks := dst
+	// Long words of legal forms with a slip of the pen ("JOINT STOCK
+	// COMMPANY"), tried only where they complete a phrase of two or more
+	// words with one written right, so no name part ("Limitex") turns into
+	// a legal form on its own.
+	var fixed []string
+	for k, r := range raw {
+		if f := fixLegalSlip(r); f != r {
+			if fixed == nil {
+				fixed = append(w.fixed[:0], raw...)
+			}
+			fixed[k] = f
+		}
+	}
+	if fixed != nil {
+		w.fixed = fixed
+	}
 	// Step 5: legal forms, longest phrase first; runs of single letters.
 	for i := 0; i < len(raw); {
-		if n, class := matchLegalPhrase(raw[i:]); n > 0 && (n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3) {
+		if n, class := matchLegalPhrase(raw[i:]); n > 0 && isLegalAt(raw, i, n) {
 			toks = append(toks, Token{Text: class, Kind: TokLegal})
 			i += n
 			continue
+		}
+		if fixed != nil {
+			if n, class := matchLegalPhrase(fixed[i:]); n >= 2 && slipsIn(raw[i:i+n], fixed[i:i+n]) < n {
+				toks = append(toks, Token{Text: class, Kind: TokLegal})
+				i += n
+				continue
+			}
 		}
 		if utf8.RuneCountInString(raw[i]) == 1 {
 			j := i
@@ -320,17 +368,22 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		toks = append(toks, Token{Text: text, Kind: wordKind(text)})
 		i++
 	}
-	// Step 6: particles, then leading honorifics.
+	// Step 6: particles, then leading honorifics. "Head" counts as one
+	// only in "head office": China Head Aerospace is a name.
+	isParticle := func(i int) bool {
+		t := toks[i].Text
+		return particleSet[t] || t == "head" && i+1 < len(toks) && toks[i+1].Text == "office"
+	}
 	nonParticle := 0
-	for _, t := range toks {
-		if !particleSet[t.Text] {
+	for i := range toks {
+		if !isParticle(i) {
 			nonParticle++
 		}
 	}
 	if nonParticle > 0 && nonParticle < len(toks) {
 		kept := toks[:0]
-		for _, t := range toks {
-			if !particleSet[t.Text] {
+		for i, t := range toks {
+			if !isParticle(i) {
 				kept = append(kept, t)
 			}
 		}

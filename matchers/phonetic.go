@@ -117,3 +117,72 @@ func phoneticKey(dst []byte, tok string) []byte {
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// spellingKey appends the spelling skeleton of a normalised token: like the
+// phonetic key it folds the letters that romanisations and clerks use for
+// one sound (c/k/q, z/s, w/v, j/y/i, x/ks, ph/f, kh/h, ou/oo/u, ee/i, and
+// doubled letters), but it keeps the vowels, so two tokens with the same
+// spelling key are the same word spelt two ways (Kardiam / Cardiam, Duks /
+// Dux, Vizcaya / Viscaya, Majid / Majeed), not merely alike in sound.
+// Digraphs that write a sound of their own (ch, sh, zh) are kept apart from
+// their letters.
+func spellingKey(dst []byte, tok string) []byte {
+	var last byte
+	emit := func(c byte) {
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	for i := 0; i < len(tok); {
+		c := tok[i]
+		rest := tok[i:]
+		n := 1
+		switch {
+		case c >= 0x80:
+			dst = append(dst, c)
+			last = 0
+			i++
+			continue
+		case hasPrefix(rest, "sch"), hasPrefix(rest, "sh"):
+			emit('S')
+			n = len("sh") + b2i(hasPrefix(rest, "sch"))
+		case hasPrefix(rest, "tch"), hasPrefix(rest, "ch"):
+			emit('C')
+			n = len("ch") + b2i(c == 't')
+		case hasPrefix(rest, "zh"):
+			emit('Z')
+			n = 2
+		case hasPrefix(rest, "kh"):
+			emit('h')
+			n = 2
+		case hasPrefix(rest, "ck"):
+			emit('k')
+			n = 2
+		case hasPrefix(rest, "ph"):
+			emit('f')
+			n = 2
+		case hasPrefix(rest, "ou"), hasPrefix(rest, "oo"):
+			emit('u')
+			n = 2
+		case hasPrefix(rest, "ee"):
+			emit('i')
+			n = 2
+		case c == 'x':
+			emit('k')
+			emit('s')
+		case c == 'c' || c == 'q':
+			emit('k')
+		case c == 'z':
+			emit('s')
+		case c == 'w':
+			emit('v')
+		case c == 'j' || c == 'y':
+			emit('i')
+		default:
+			emit(c)
+		}
+		i += n
+	}
+	return dst
+}

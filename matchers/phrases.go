@@ -83,6 +83,7 @@ func init() {
 		lf[c] = c // a class token is its own legal form: normalising twice changes nothing
 	}
 	legalPhrases = newPhraseTable(lf)
+	legalWordSlips = slipTable(legalPhrases)
 	h := make(map[string]string, len(titles)+len(ranks))
 	ti := make(map[string]string, len(titles))
 	for _, s := range titles {
@@ -104,6 +105,64 @@ func init() {
 }
 
 func matchLegalPhrase(toks []string) (int, string) { return legalPhrases.match(toks) }
+
+// legalWordSlips maps a one-letter slip of a long word of a legal form
+// (COMMPANY, OTVESTVENNOSTYU, OBSCHESTVO) to the word, by the hash of the
+// slip with one letter left out (hashSkip): a letter added, dropped or
+// changed. Clerks misspell the long words of a legal form as often as any
+// other, and a legal form left unrecognised weighs as a rare name part.
+var legalWordSlips map[uint64]string
+
+// minSlipLen: shorter words of legal forms are matched only exactly.
+const minSlipLen = 7
+
+func slipTable(pt *phraseTable) map[uint64]string {
+	words := map[string]bool{}
+	for _, ps := range pt.byFirst {
+		for _, p := range ps {
+			for _, w := range p.toks {
+				if len(w) >= minSlipLen && isASCII(w) {
+					words[w] = true
+				}
+			}
+		}
+	}
+	m := map[uint64]string{}
+	clash := map[uint64]bool{}
+	add := func(h uint64, w string) {
+		if prev, ok := m[h]; ok && prev != w {
+			clash[h] = true
+		}
+		m[h] = w
+	}
+	for w := range words {
+		add(hashSkip(w, -1), w)
+		for i := range len(w) {
+			add(hashSkip(w, i), w)
+		}
+	}
+	for h := range clash {
+		delete(m, h) // a slip of two words is neither
+	}
+	return m
+}
+
+// fixLegalSlip returns the word of a legal form that tok is one slip
+// from, or tok.
+func fixLegalSlip(tok string) string {
+	if len(tok) < minSlipLen || !isASCII(tok) {
+		return tok
+	}
+	if w, ok := legalWordSlips[hashSkip(tok, -1)]; ok {
+		return w // tok lacks a letter of w, or is w
+	}
+	for i := range len(tok) {
+		if w, ok := legalWordSlips[hashSkip(tok, i)]; ok && len(w) <= len(tok) {
+			return w // tok has a letter more than w, or one changed
+		}
+	}
+	return tok
+}
 
 // matchHonorific returns how many leading tokens form one honorific.
 func matchHonorific(toks []Token) int { return matchPhraseTokens(honorificTable, toks) }

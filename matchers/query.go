@@ -33,6 +33,7 @@ type scratch struct {
 	entTouched []int32
 	best       []int32 // Match: the best name id of each reported entry
 	keyBuf     []byte
+	skeyBuf    []byte
 	// per-candidate alignment state
 	al alignment
 }
@@ -120,7 +121,12 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 	s.q = s.q[:0]
 	for i, tk := range toks {
 		id, ok := ix.voc.ids[tk.Text]
-		if !ok || ix.voc.joined[id] {
+		joinedID := int32(-1)
+		if ok && ix.voc.joined[id] {
+			// the query writes together two words a listed name writes
+			// apart (Nirumandtumaj / NIRUMAND TUMAJ)
+			joinedID, id = id, -1
+		} else if !ok {
 			id = -1
 		}
 		w := ix.idfUnknown
@@ -142,8 +148,19 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		if id >= 0 {
 			s.setSim(id, i, 1)
 		}
+		if joinedID >= 0 {
+			s.setSim(joinedID, i, float32(t.JoinSim))
+		}
 		if tk.Kind != TokWord {
 			continue // numbers match only exactly
+		}
+		s.skeyBuf = spellingKey(s.skeyBuf[:0], tk.Text)
+		if len(s.skeyBuf) >= minSpellingKey {
+			for _, v := range ix.skeys[string(s.skeyBuf)] {
+				if v != id {
+					s.setSim(v, i, float32(t.SpellingKeySim))
+				}
+			}
 		}
 		s.keyBuf = phoneticKey(s.keyBuf[:0], tk.Text)
 		qkey := s.keyBuf
@@ -176,7 +193,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 			continue
 		}
 		s.keyBuf = append(append(s.keyBuf[:0], a.text...), b.text...)
-		if v, ok := ix.voc.ids[string(s.keyBuf)]; ok {
+		// Only a listed word: a joined-only entry stands for names that
+		// write the two words apart, which the words themselves gather.
+		if v, ok := ix.voc.ids[string(s.keyBuf)]; ok && !ix.voc.joined[v] {
 			s.pairs = append(s.pairs, qpair{i: i, v: v})
 		}
 	}
@@ -193,7 +212,13 @@ func (ix *Index) tokenSim(q string, qkey []byte, v int32, t *Tuning) float32 {
 	if ix.voc.kind[v] != TokWord {
 		return 0
 	}
-	sim := 0.5*jaroWinkler(q, vt) + 0.5*levenshteinSim(q, vt)
+	lev := levenshteinSim(q, vt)
+	if oneTransposition(q, vt) {
+		// two neighbouring letters swapped is one slip of the hand,
+		// not two edits (Neoibt / Neobit)
+		lev = 1 - 1/float64(max(1, runeLen(q)))
+	}
+	sim := 0.5*jaroWinkler(q, vt) + 0.5*lev
 	keyEq := len(qkey) >= 2 && string(qkey) == ix.voc.key[v]
 	short := min(runeLen(q), runeLen(vt)) < minDelLen
 	switch {
@@ -247,6 +272,26 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			s.acc[n] += add
 		}
 	}
+	if rare {
+		// Common tokens add to the names the rare ones found, so that
+		// "Muhammad Saeed" outranks "Saeed Ahmed" for "SAEED, Muhammad",
+		// but reach no name of their own.
+		for r, v := range s.slotted {
+			w := ix.voc.idf[v]
+			if w >= ix.idfCommon {
+				continue
+			}
+			add := rowMax(s.sims[r*s.stride:(r+1)*s.stride]) * w
+			if add <= 0 {
+				continue
+			}
+			for _, n := range ix.post[v] {
+				if s.acc[n] > 0 {
+					s.acc[n] += add
+				}
+			}
+		}
+	}
 	for _, p := range s.pairs {
 		w := ix.voc.idf[p.v]
 		for _, n := range ix.post[p.v] {
@@ -260,12 +305,17 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	// twenty aliases, or republished on three lists, takes one place among
 	// the candidates, not twenty. Bounded min-heap: no full sort.
 	heap := s.heap[:0]
+	gap := float32(t.CandidateGap)
 	for _, n := range s.touched {
-		e := ix.names[n].entry
+		rec := &ix.names[n]
+		e := rec.entry
+		// Rank by the evidence less a share of the name's weight that
+		// gathered nothing; kept positive, since 0 marks an untouched entry.
+		rank := max(s.acc[n]-gap*max(0, rec.w-s.acc[n]), 1e-6)
 		if s.entBest[e] == 0 {
 			s.entTouched = append(s.entTouched, e)
 		}
-		s.entBest[e] = max(s.entBest[e], s.acc[n])
+		s.entBest[e] = max(s.entBest[e], rank)
 	}
 	for _, e := range s.entTouched {
 		c := cand{e, s.entBest[e]}

@@ -10,9 +10,15 @@ import (
 // (DefaultTuning), which were chosen on the tuning part of the development
 // set (eval package); the held-out part never influenced them.
 type Tuning struct {
-	// Candidates is how many names, ranked by gathered evidence, are scored
-	// in full per query. Default 48.
+	// Candidates is how many entries, ranked by gathered evidence, have
+	// their names scored in full per query. Default 48.
 	Candidates int
+	// CandidateGap: when ranking candidates, a name's evidence is lowered
+	// by this share of its weight that gathered nothing, so that among
+	// the many names sharing a query's rare token the ones made of little
+	// else come first ("SAEED, Muhammad" must reach "Muhammad Saeed"
+	// before the hundred longer names with "Saeed" in them). Default 0.2.
+	CandidateGap float64
 	// MaxKeyNeighbours: a phonetic key shared by more vocabulary tokens than
 	// this gathers nothing (too common to tell names apart). Default 64.
 	MaxKeyNeighbours int
@@ -21,6 +27,9 @@ type Tuning struct {
 	// PhoneticSim: the similarity tokens with the same phonetic key and
 	// first letter are lifted halfway towards (Iwanow / Ivanov). Default 0.9.
 	PhoneticSim float64
+	// SpellingKeySim is the similarity of two tokens with the same
+	// spelling key (spellingKey): one word spelt two ways. Default 0.95.
+	SpellingKeySim float64
 	// SpellingPenalty is subtracted from the similarity of tokens that
 	// differ in spelling without sounding alike. Default 0.05.
 	SpellingPenalty float64
@@ -48,6 +57,10 @@ type Tuning struct {
 	// TypeMismatch multiplies the score when the query names an
 	// organisation (it has a legal form) and the entry is a person. Default 0.7.
 	TypeMismatch float64
+	// TypeMismatchComplete replaces TypeMismatch when the person's whole
+	// name is matched completely: a business in a listed person's name
+	// ("ABSALAN, Parviz LLC"). Default 0.95.
+	TypeMismatchComplete float64
 	// WeakAlias multiplies the score of a match on a weak alias. Default 0.9.
 	WeakAlias float64
 	// CountryBoost is the share of the remaining distance to 1 added when
@@ -68,6 +81,11 @@ type Tuning struct {
 	// different vessel, plant or company ("SEA STAR 7" / "Sea Star 8").
 	// Default 0.6.
 	NumberMismatch float64
+	// PersonExtra is the share of its weight an unaligned query part
+	// counts when the entry is a person, the query has no legal form and
+	// every part of the listed name is aligned: lists often leave out a
+	// middle name or second surname. Default 0.5.
+	PersonExtra float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -75,7 +93,7 @@ type Tuning struct {
 	// threshold 0.85. Scores are piecewise linear through (0,0), (Knot,
 	// 0.85) and (1,1), so 0.85 means the operating point chosen on the
 	// tuning part of the development set (about 0.5% of innocent company
-	// names flagged) on every list. Default 0.17.
+	// names flagged) on every list. Default 0.176.
 	Knot float64
 	// HanShare: a query written in Han characters is romanised one token
 	// per syllable, and Chinese company names share many syllables (the
@@ -89,6 +107,13 @@ type Tuning struct {
 	// query match only exactly (pairSim). Default 0.8.
 	HanShare float64
 }
+
+// Defaults the index needs too: it weighs names for ranking candidates
+// before any Tuning is known.
+const (
+	defaultInitialWeight = 0.8
+	defaultPatronymic    = 0.4
+)
 
 // DefaultTuning returns the defaults of every Tuning field.
 func DefaultTuning() Tuning { return Tuning{}.withDefaults() }
@@ -105,23 +130,27 @@ func (t Tuning) withDefaults() Tuning {
 	if t.MaxKeyNeighbours <= 0 {
 		t.MaxKeyNeighbours = 64
 	}
+	def(&t.CandidateGap, 0.2)
 	def(&t.MinTokenSim, 0.75)
 	def(&t.SpellingPenalty, 0.05)
+	def(&t.SpellingKeySim, 0.95)
 	def(&t.PhoneticSim, 0.9)
 	def(&t.ListGap, 0.2)
 	def(&t.OrgListGap, 0.6)
 	def(&t.LegalWeight, 0.3)
-	def(&t.InitialWeight, 0.8)
+	def(&t.InitialWeight, defaultInitialWeight)
 	def(&t.InitialSim, 0.75)
 	def(&t.JoinSim, 0.95)
 	def(&t.TypeMismatch, 0.7)
-	def(&t.Patronymic, 0.4)
+	def(&t.TypeMismatchComplete, 0.95)
+	def(&t.Patronymic, defaultPatronymic)
 	def(&t.WeakAlias, 0.9)
 	def(&t.CountryBoost, 0.15)
-	def(&t.Knot, 0.17)
+	def(&t.Knot, 0.176)
 	def(&t.HanShare, 0.8)
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
+	def(&t.PersonExtra, 0.5)
 	def(&t.Evidence, 4.6)
 	return t
 }
@@ -154,12 +183,39 @@ const (
 
 // scoreResult is a scored name before calibration.
 type scoreResult struct {
-	raw      float64 // token evidence only
-	score    float64 // calibrated, with type, alias and country adjustments
-	typeMis  bool
-	countryA bool
-	complete bool // every name part on both sides aligned (CompleteSim)
-	numMis   bool // both hold numbers and they differ
+	raw     float64 // token evidence only
+	score   float64 // calibrated, with type, alias and country adjustments
+	typeMis bool
+	// typeFactor is what typeMis multiplied the score by.
+	typeFactor float64
+	countryA   bool
+	complete   bool // every name part on both sides aligned (CompleteSim)
+	numMis     bool // both hold numbers and they differ
+}
+
+// allListedAligned reports whether every part of the listed name, legal
+// forms and patronymics aside, is aligned with a query part.
+func allListedAligned(ix *Index, al *alignment, ntoks []int32) bool {
+	for j, v := range ntoks {
+		if ix.voc.kind[v] == TokLegal || ix.voc.patronymic[v] {
+			continue
+		}
+		if al.nm[j] == -1 {
+			return false
+		}
+	}
+	return true
+}
+
+// alignedParts counts the listed name's parts aligned with a query part.
+func alignedParts(al *alignment, nn int) int {
+	n := 0
+	for j := range nn {
+		if al.nm[j] >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // completeMatch reports whether every non-legal part of the query and of
@@ -251,11 +307,22 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	var num, qw, gap float64
 	queryOrg := false
 	for i := range nq {
+		queryOrg = queryOrg || s.q[i].kind == TokLegal
+	}
+	// A person's listed name is often shorter than the name on a document
+	// (a middle name or second surname left out: "Tariq Aziz" / "Tariq
+	// Mikhail Aziz"). When every listed part is aligned, an extra query
+	// part counts PersonExtra of its weight.
+	extra := 1.0
+	if !queryOrg && ix.entries[rec.entry].Type == lists.TypePerson && allListedAligned(ix, al, ntoks) {
+		extra = t.PersonExtra
+	}
+	for i := range nq {
 		qt := &s.q[i]
-		if qt.kind == TokLegal {
-			queryOrg = true
-		}
 		w := float64(qt.w)
+		if al.qm[i] == -1 {
+			w *= extra
+		}
 		if al.how[i] == alignInitial {
 			// an initial against a word is evidence of an initial's weight,
 			// however rare the word (V.P. Properties / Vici Properties)
@@ -309,7 +376,13 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	if queryOrg && e.Type == lists.TypePerson && !rec.legal {
 		// (a listed person name with a legal-form-like part, "GHALI, Iyad
 		// ag", is no organisation)
-		sc *= t.TypeMismatch
+		// A company named after a listed person ("ABSALAN, Parviz LLC"),
+		// name complete, is the person's business: only lightly lowered.
+		r.typeFactor = t.TypeMismatch
+		if r.complete && allListedAligned(ix, al, ntoks) && alignedParts(al, nn) >= 2 {
+			r.typeFactor = t.TypeMismatchComplete
+		}
+		sc *= r.typeFactor
 		r.typeMis = true
 	}
 	if rec.weak {

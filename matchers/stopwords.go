@@ -38,4 +38,12 @@ var particles = []string{
 	"de", "del", "della", "der", "des", "du", "la", "le", "les", "da", "di", "do", "dos", "das",
 	"van", "von", "den", "et", "und",
 	"aka", "fka", "nka",
+	// "ISIS in Yemen", "Plant named after Ia. M. Sverdlov" / "Zavod imeni
+	// Sverdlova", "(formerly known as Resort ...)": connecting words.
+	"in", "named", "after", "imeni", "formerly", "former", "known", "also",
+	// A branch or representative office is the company itself for
+	// screening: "ANGARSK REFINERY Branch Office", "Iran Air (Moscow Branch)",
+	// "... Head Office", "... Trading Division".
+	"branch", "office", "representative", "filial", "filiale", "sucursal", "succursale", "predstavitelstvo",
+	"division", "department", "dept",
 }

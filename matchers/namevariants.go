@@ -1,0 +1,178 @@
+package matchers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// parenVariants returns the names a trailing parenthesis adds to v, beyond
+// v itself: the name without it ("GLOBAL RELIEF FOUNDATION (GRF)" is also
+// "GLOBAL RELIEF FOUNDATION"), and what it holds when that is a name of its
+// own: two or more words ("Rostec (Russian Technologies State
+// Corporation)", "OOO 'VO Technopromexport' (OOO 'VO TPE')", "PSB Bank
+// (formerly PROMSVYAZBANK)", the connecting words being particles), or an
+// acronym of four or more letters of the name before it ("Korea Kwangson
+// Banking Corporation (KKBC)"). A single word that is no acronym of the rest ("Design Bureau
+// of Navigation Systems (NAVIS)", "Inforos OOO (IA)") is left in the whole
+// name only: on its own it would stand for a different, shorter name.
+func parenVariants(v string) []string {
+	t := strings.TrimSpace(v)
+	if !strings.HasSuffix(t, ")") {
+		return nil
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i <= 0 {
+		return nil
+	}
+	outside, inside := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:len(t)-1])
+	if outside == "" {
+		return nil
+	}
+	out := []string{outside}
+	words := letterWords(inside)
+	switch {
+	case len(words) >= 2:
+		out = append(out, inside)
+	case len(words) == 1 && utf8.RuneCountInString(words[0]) >= minAcronym && isAcronymOf(words[0], letterWords(outside)):
+		out = append(out, inside)
+	}
+	return out
+}
+
+// minAcronym: shorter acronyms are not names of their own. Three letters
+// name too many companies: "IAC Inc." is not "Iran Alumina Company (IAC)".
+const minAcronym = 4
+
+// letterWords splits s into its words of letters and digits, lower case.
+func letterWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// isAcronymOf reports whether acr is made of the first letters of words in
+// order, where particles ("de", "of", "du") and legal forms may be skipped
+// or count ("FDLR" / "Forces Democratiques de Liberation du Rwanda", "NDC"
+// / "North Drilling Company").
+func isAcronymOf(acr string, words []string) bool {
+	a := []rune(acr)
+	var walk func(i, j int) bool
+	walk = func(i, j int) bool {
+		if i == len(a) {
+			for ; j < len(words); j++ {
+				if !skippable(words[j]) {
+					return false
+				}
+			}
+			return true
+		}
+		if j == len(words) {
+			return false
+		}
+		first, _ := utf8.DecodeRuneInString(words[j])
+		if first == a[i] && walk(i+1, j+1) {
+			return true
+		}
+		return skippable(words[j]) && walk(i, j+1)
+	}
+	return len(words) >= len(a) && walk(0, 0)
+}
+
+// skippable words may be left out of an acronym.
+func skippable(w string) bool {
+	if particleSet[w] {
+		return true
+	}
+	_, ok := legalPhrases.single[w]
+	return ok
+}
+
+// groupVariants returns the names "PARENT, LEGAL-FORM NAME" holds: the
+// subsidiary and the group ("Tactical Missile Corporation, Joint Stock
+// Company Salute" is "Joint Stock Company Salute" of the corporation). A
+// comma followed by a legal form and a name is never "SURNAME, Given".
+func groupVariants(v string) []string {
+	head, tail, ok := strings.Cut(v, ",")
+	if !ok || strings.TrimSpace(head) == "" || !startsWithLegalWord(tail) {
+		return nil
+	}
+	nw := getNormWork()
+	defer putNormWork(nw)
+	n := nw.normalise(tail, nil)
+	if len(n.Tokens) < 2 || n.Tokens[0].Kind != TokLegal {
+		return nil
+	}
+	for _, t := range n.Tokens[1:] {
+		if t.Kind != TokLegal {
+			return []string{strings.TrimSpace(tail), strings.TrimSpace(head)}
+		}
+	}
+	return nil
+}
+
+// scriptVariants splits a name written in Latin letters and in another
+// script ("KARIMI Farzin فرزین کریمی", "Iran Air ایران ایر") into the two
+// writings, each a name of its own: together they hold every part twice,
+// and the romanisation of one never aligns with the other exactly.
+func scriptVariants(v string) []string {
+	if isASCII(v) {
+		return nil
+	}
+	var latin, other strings.Builder
+	nl, no := 0, 0
+	for _, r := range v {
+		switch {
+		case !unicode.IsLetter(r):
+			latin.WriteRune(r)
+			other.WriteRune(r)
+		case r < 0x250: // Basic Latin to Latin Extended-B
+			latin.WriteRune(r)
+			nl++
+		default:
+			other.WriteRune(r)
+			no++
+		}
+	}
+	if nl < 2 || no < 2 {
+		return nil
+	}
+	return []string{latin.String(), other.String()}
+}
+
+// careOf returns where "c/o" (care of) starts in v, or -1.
+func careOf(v string) int {
+	for i := 1; i+4 <= len(v); i++ {
+		if v[i] != ' ' {
+			continue
+		}
+		r := v[i+1:]
+		if len(r) >= 4 && (r[0]|0x20) == 'c' && r[1] == '/' && (r[2]|0x20) == 'o' && (r[3] == ' ' || r[3] == '.') {
+			return i
+		}
+		if len(r) >= 8 && strings.EqualFold(r[:8], "care of ") {
+			return i
+		}
+	}
+	return -1
+}
+
+// startsWithLegalWord reports whether the first word of s could begin a
+// legal form: a cheap test before normalising, so that "SURNAME, Given"
+// costs nothing.
+func startsWithLegalWord(s string) bool {
+	s = strings.TrimLeft(s, " \"'‘“«")
+	end := strings.IndexAny(s, " ,.")
+	if end < 0 {
+		end = len(s)
+	}
+	w := s[:end]
+	if w == "" {
+		return false
+	}
+	if isASCII(w) {
+		w = strings.ToLower(w)
+	} else {
+		return true // another script: let the normaliser decide
+	}
+	_, ok := legalPhrases.byFirst[w]
+	return ok
+}

@@ -1,0 +1,185 @@
+package matchers
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+func TestParenVariants(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Korea Kwangson Banking Corporation (KKBC)", []string{"Korea Kwangson Banking Corporation", "KKBC"}},
+		{"FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA (FDLR)", []string{"FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA", "FDLR"}},
+		{"Rostec (Russian Technologies State Corporation)", []string{"Rostec", "Russian Technologies State Corporation"}},
+		// three letters, or a word that is no acronym of the rest: not a name of its own
+		{"Iran Alumina Company (IAC)", []string{"Iran Alumina Company"}},
+		{"Design Bureau of Navigation Sytems (NAVIS)", []string{"Design Bureau of Navigation Sytems"}},
+		{"SBERBANK", nil},
+		{"(KKBC)", nil},
+	}
+	for _, tt := range tests {
+		if got := parenVariants(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("parenVariants(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestGroupAndScriptVariants(t *testing.T) {
+	if got, want := groupVariants("Tactical Missile Corporation, Joint Stock Company “Salute”"), []string{"Joint Stock Company “Salute”", "Tactical Missile Corporation"}; !slices.Equal(got, want) {
+		t.Errorf("groupVariants = %q, want %q", got, want)
+	}
+	for _, s := range []string{"IVANOV, Sergei Sergeevich", "INFOROS, OOO", "KHAN, Haji Ibrahim"} {
+		if got := groupVariants(s); got != nil {
+			t.Errorf("groupVariants(%q) = %q, want none: SURNAME, Given or a bare legal form", s, got)
+		}
+	}
+	got := scriptVariants("Iran Air ایران ایر")
+	if len(got) != 2 || Normalise(got[0]).String() != "iran air" || Normalise(got[1]).String() != Normalise("ایران ایر").String() {
+		t.Errorf("scriptVariants = %q, want the Latin and the Persian writing apart", got)
+	}
+	if got := scriptVariants("Łódź Elektronika"); got != nil {
+		t.Errorf("scriptVariants of Latin with diacritics = %q, want none", got)
+	}
+}
+
+func TestSpellingKey(t *testing.T) {
+	same := [][2]string{{"kardiam", "cardiam"}, {"duks", "dux"}, {"vizcaya", "viscaya"}, {"majid", "majeed"}, {"iwanow", "ivanov"}, {"inttraffic", "inttrafik"}, {"severgrupp", "severgroup"}}
+	for _, p := range same {
+		a, b := string(spellingKey(nil, p[0])), string(spellingKey(nil, p[1]))
+		if a != b {
+			t.Errorf("spellingKey(%q) = %q, spellingKey(%q) = %q: want equal", p[0], a, p[1], b)
+		}
+	}
+	differ := [][2]string{{"ali", "eli"}, {"tetra", "terra"}, {"chang", "kang"}, {"shin", "sin"}}
+	for _, p := range differ {
+		if a, b := string(spellingKey(nil, p[0])), string(spellingKey(nil, p[1])); a == b {
+			t.Errorf("spellingKey(%q) = spellingKey(%q) = %q: want different", p[0], p[1], a)
+		}
+	}
+}
+
+// TestOrgWordVariantsDistinct: a word in two groups would silently belong
+// to the last one read.
+func TestOrgWordVariantsDistinct(t *testing.T) {
+	seen := map[string]string{}
+	for _, g := range append(append([][]string(nil), nameVariants...), orgWordVariants...) {
+		for _, w := range g {
+			if prev, ok := seen[w]; ok && prev != g[0] {
+				t.Errorf("%q is in the groups of %q and %q", w, prev, g[0])
+			}
+			seen[w] = g[0]
+			if n := Normalise(w).String(); n != g[0] && !legalFormClasses[n] {
+				t.Errorf("Normalise(%q) = %q, want %q", w, n, g[0])
+			}
+		}
+	}
+}
+
+// crowded returns entries that share a common word with each other, so
+// candidate ranking has to pick the right one out of many.
+func crowded(word string, n int, extra ...*lists.Entry) []*lists.Entry {
+	firsts := []string{"Ismail", "Sakan", "Synergy", "Pegasus", "Ahmad", "Karim", "Nasser", "Rahim", "Yusuf", "Bilal", "Hamid", "Tariq"}
+	var es []*lists.Entry
+	for i := range n {
+		name := fmt.Sprintf("%s %s %d", firsts[i%len(firsts)], word, i)
+		es = append(es, &lists.Entry{List: "ofac_sdn", ID: fmt.Sprint(90000 + i), Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name, Kind: lists.NamePrimary}}})
+	}
+	return append(es, extra...)
+}
+
+func TestAlignedFindsVariants(t *testing.T) {
+	person := func(id, name string, aka ...string) *lists.Entry {
+		e := &lists.Entry{List: "ofac_sdn", ID: id, Type: lists.TypePerson, Names: []lists.Name{{Value: name, Kind: lists.NamePrimary}}}
+		for _, a := range aka {
+			e.Names = append(e.Names, lists.Name{Value: a, Kind: lists.NameAKA})
+		}
+		return e
+	}
+	org := func(id, name string) *lists.Entry {
+		return &lists.Entry{List: "ofac_sdn", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name, Kind: lists.NamePrimary}}}
+	}
+	var es []*lists.Entry
+	// Sixty entries with "Saeed" and sixty "GENERAL TRADING" firms: the
+	// right one must still be among the scored candidates.
+	for i := range 60 {
+		es = append(es, person(fmt.Sprint(80000+i), fmt.Sprintf("SAEED, %s", []string{"Ahmad Khalil", "Omar Faruq", "Yusuf Karim", "Bilal Nasser"}[i%4])+fmt.Sprintf(" %c", 'A'+i%26)))
+	}
+	es = crowded("GENERAL TRADING", 60, es...)
+	es = append(es,
+		person("1", "Hafiz Muhammad Saeed", "Muhammad Saeed"),
+		org("2", "BENEATHCO DMCC"),
+		person("3", "Jo Yong Chol"),
+		org("4", "JOINT STOCK COMPANY ENIKS"),
+		person("5", "Tariq Aziz"),
+		person("6", "NIRUMAND TUMAJ, Elyas"),
+		org("7", "FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA (FDLR)"),
+		org("8", "Iran Alumina Company (IAC)"),
+		org("9", "JOINT STOCK COMPANY SALUTE"),
+		org("10", "NEWAY TECHNOLOGIES LIMITED"),
+		org("11", "KARDIAM"),
+		org("12", "TOO Elem Group"),
+		person("13", "ABSALAN, Parviz"),
+		org("14", "ANGARSK REFINERY"),
+		org("15", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU NEOBIT"),
+		org("16", "JOINT STOCK COMPANY VTB BANK KAZAKHSTAN"),
+	)
+	m := NewAligned(es, Options{})
+	finds := []struct{ query, want string }{
+		{"SAEED, Muhammad", "1"},                           // candidate ranking: short names made of the query first
+		{"Cho Yong Chol", "3"},                             // Korean surname spellings
+		{"ENIKS AO", "4"},                                  // an ambiguous legal form after a long part
+		{"Tariq Mikhail Aziz", "5"},                        // a person's extra middle name
+		{"NIRUMANDTUMAJ, Elias", "6"},                      // two listed words written together
+		{"FDLR", "7"},                                      // a parenthesised acronym is a name
+		{"Tactical Missile Corporation, JSC Salute", "9"},  // PARENT, LEGAL-FORM NAME
+		{"NeWay Technology Ltd.", "10"},                    // organisation words in any inflection
+		{"CARDIAM", "11"},                                  // one word spelt two ways
+		{"LIMITED LIABILITY PARTNERSHIP ELEM GROUP", "12"}, // Kazakh ТОО
+		{"ABSALAN, Parviz LLC", "13"},                      // a business in a listed person's name
+		{"ANGARSK REFINERY Branch Office", "14"},           // a branch is the company
+		{"JOINT STOCK COMMPANY VTB BANK KAZAKHSTAN", "16"}, // a slip in a legal form
+	}
+	for _, f := range finds {
+		got := m.Match(Query{Name: f.query}, nil)
+		if len(got) == 0 || got[0].Entry.ID != f.want {
+			var top string
+			if len(got) > 0 {
+				top = fmt.Sprintf("%s %q %.3f", got[0].Entry.ID, got[0].MatchedName(), got[0].Score)
+			}
+			t.Errorf("Match(%q) top = %s, want entry %s at or above %.2f", f.query, top, f.want, DefaultThreshold)
+		}
+	}
+	// Joined-only pairs ("generaltrading") no longer give sixty GENERAL
+	// TRADING firms double evidence and crowd BENEATHCO DMCC out of the
+	// candidates (it scores 0.51 then: two extra words).
+	found := false
+	m.Candidates(Query{Name: "BENEATHCO GENERAL TRADING DMCC"}, func(e *lists.Entry) { found = found || e.ID == "2" })
+	if !found {
+		t.Error("BENEATHCO DMCC is not among the candidates of BENEATHCO GENERAL TRADING DMCC")
+	}
+	// One transposition is one slip: NEOIBT / NEOBIT aligns at 0.9.
+	low := NewAligned(es, Options{Threshold: 0.3})
+	if got := low.Match(Query{Name: "OOO NEOIBT"}, nil); len(got) == 0 || got[0].Entry.ID != "15" || !strings.Contains(got[0].Explanation, "neoibt~neobit 0.90") {
+		t.Errorf("Match(OOO NEOIBT) = %+v, want NEOBIT with neoibt~neobit 0.90", got)
+	}
+	for _, q := range []string{"IAC Inc.", "Limitex Absalan Trading", "Tariq Holdings Corp", "Elem Engineering Inc"} {
+		for _, h := range m.Match(Query{Name: q}, nil) {
+			t.Errorf("Match(%q) flagged %s %q at %.3f, want nothing", q, h.Entry.ID, h.MatchedName(), h.Score)
+		}
+	}
+}
+
+func TestNameVariantsCareOf(t *testing.T) {
+	if got, want := NameVariants("Iran Air c/o Freight Forwarder"), []string{"Iran Air"}; !slices.Equal(got, want) {
+		t.Errorf("NameVariants = %q, want %q", got, want)
+	}
+	if got, want := NameVariants("Saeed AGHAJANI / Said Agha Jani"), []string{"Saeed AGHAJANI", "Said Agha Jani"}; !slices.Equal(got, want) {
+		t.Errorf("NameVariants = %q, want %q", got, want)
+	}
+}
