@@ -1,6 +1,7 @@
 package report
 
 import (
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"testing"
@@ -139,5 +140,20 @@ func TestIDSetSpilledRunsAndMerge(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("%d temporary files left after WriteIDSet", len(left))
+	}
+}
+
+// TestIDHashIsFNV1a: the sidecars of earlier runs hold hash/fnv's FNV-1a
+// values; the allocation-free IDHash must give the same ones.
+func TestIDHashIsFNV1a(t *testing.T) {
+	for _, id := range []string{"", "B0000000001", "DE-2025-001", "Sendung Nr. 7 – Müller"} {
+		h := fnv.New64a()
+		h.Write([]byte(id))
+		if got, want := IDHash(id), h.Sum64(); got != want {
+			t.Errorf("IDHash(%q) = %x, want %x", id, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { IDHash("B0000000001") }); n != 0 {
+		t.Errorf("IDHash allocates %.0f times", n)
 	}
 }
