@@ -44,7 +44,7 @@ type Summary struct {
 	FirstDuplicate DuplicateID
 	Elapsed        time.Duration
 
-	ids     *hashspill.Runs // a hash of every shipment id read, in sorted runs beyond 8 MiB
+	ids     *hashspill.Runs // a hash of every shipment id read, in sorted runs beyond 2 MiB
 	idsDone bool            // the cap or an error stopped collecting
 	recent  []uint64        // direct-mapped cache of recent id hashes, to name an example duplicate
 	hasher  maphash.Seed
@@ -105,13 +105,13 @@ const recentIDs = 1 << 20
 // MaxDuplicateCheckRows bounds the duplicate-id check: past this many rows
 // (2^24, about 16.8 million) ids are no longer collected, and the summary
 // says how many rows the count covers. Memory does not depend on it (the
-// hashes go to a temporary file in sorted runs past 8 MiB); the bound keeps
+// hashes go to a temporary file in sorted runs past 2 MiB); the bound keeps
 // that file at 128 MiB.
 const MaxDuplicateCheckRows = 1 << 24
 
 // countDuplicates adds a 64-bit hash of every shipment id, up to
 // MaxDuplicateCheckRows; Finish merges them in order and counts the
-// repeats. That is 8 bytes per row checked, on disk past the first 2^20
+// repeats. That is 8 bytes per row checked, on disk past the first 2^18
 // rows, instead of a map of the strings. Two different ids share a hash
 // with probability about n²/2⁶⁵ (10⁻⁵ at 20 million rows), which could at
 // worst add one to a warning count.

@@ -60,7 +60,7 @@ const idsMagic = "DSIDS1\n\x00"
 
 // IDSet is a set of shipment-id hashes. A set read from a sidecar is held
 // sorted in memory for Contains. Ids added during a run go to a
-// hashspill collector (sorted runs in a temporary file past 8 MiB), so
+// hashspill collector (sorted runs in a temporary file past 2 MiB), so
 // writing the next sidecar of a ten-million-row run needs a few MiB, not
 // 8 bytes a row.
 type IDSet struct {
@@ -72,7 +72,7 @@ type IDSet struct {
 }
 
 // idBuffer is how many added id hashes stay in memory before a sorted run
-// is written (0: hashspill.DefaultBuffer, 8 MiB); tests lower it.
+// is written (0: hashspill.DefaultBuffer, 2 MiB); tests lower it.
 var idBuffer = 0
 
 // Add adds a shipment id. Call Compact before Contains.
