@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"sync"
 
 	"github.com/apache/arrow/go/v17/arrow"
 
@@ -21,16 +22,63 @@ type Batch struct {
 	Shipments []evidence.Shipment // one per row, filled by Extract
 	Hits      [][]evidence.Hit    // one slice per row, filled by stages, sorted before Decide
 	Decisions []evidence.Decision // one per row, filled by the Decider
+
+	rows *rowSlices // the pooled arrays behind the three slices above, when Extract took them
+}
+
+// rowSlices are the per-row arrays of one batch. Release hands them back to
+// rowPool for the next batch: at 8,192 rows they are about 2.5 MiB a
+// batch, a tenth of everything a screen allocated per row, and all of it
+// garbage one batch later.
+type rowSlices struct {
+	ships []evidence.Shipment
+	hits  [][]evidence.Hit
+	decs  []evidence.Decision
+}
+
+var rowPool = sync.Pool{New: func() any { return new(rowSlices) }}
+
+// useRows points b's three per-row slices at pooled arrays of n rows,
+// cleared. Slices a caller set itself are left alone (they may be views of
+// the caller's own arrays, which must not go to the pool).
+func (b *Batch) useRows(n int) {
+	if b.rows == nil {
+		if b.Shipments != nil || b.Hits != nil || b.Decisions != nil {
+			return
+		}
+		b.rows = rowPool.Get().(*rowSlices)
+	}
+	r := b.rows
+	if cap(r.ships) < n {
+		r.ships = make([]evidence.Shipment, n)
+		r.hits = make([][]evidence.Hit, n)
+		r.decs = make([]evidence.Decision, n)
+	}
+	r.ships, r.hits, r.decs = r.ships[:n], r.hits[:n], r.decs[:n]
+	clear(r.ships)
+	clear(r.hits)
+	clear(r.decs)
+	b.Shipments, b.Hits, b.Decisions = r.ships, r.hits, r.decs
 }
 
 // Len is the number of rows in the batch.
 func (b *Batch) Len() int { return int(b.Rec.NumRows()) }
 
-// Release frees the record. The batch must not be used afterwards.
+// Release frees the record and returns the per-row arrays to the pool. The
+// batch must not be used afterwards, nor its Shipments, Hits or Decisions
+// slices (values copied out of them stay valid).
 func (b *Batch) Release() {
 	if b.Rec != nil {
 		b.Rec.Release()
 		b.Rec = nil
+	}
+	if r := b.rows; r != nil {
+		b.rows = nil
+		b.Shipments, b.Hits, b.Decisions = nil, nil, nil
+		clear(r.ships) // drop the references into the record and to hits
+		clear(r.hits)
+		clear(r.decs)
+		rowPool.Put(r)
 	}
 }
 

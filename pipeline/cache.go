@@ -26,14 +26,22 @@ type nameCache struct {
 	seed     maphash.Seed
 	perShard int
 	shards   [cacheShards]cacheShard
-	lookups  atomic.Int64
 	misses   atomic.Int64
 }
 
+// cacheShard is padded to its own cache lines: two workers locking
+// neighbouring shards would otherwise keep stealing one line from each
+// other.
 type cacheShard struct {
-	mu sync.Mutex
-	m  map[string]*cacheEntry
+	mu      sync.Mutex
+	m       map[cacheKey]*cacheEntry
+	lookups int64 // counted under mu: a shared atomic counter costs a contended cache line per row
+	_       [40]byte
 }
+
+// cacheKey is a party's name and country. A struct key, not name+"\x00"+
+// country, so a lookup allocates nothing.
+type cacheKey struct{ name, country string }
 
 // cacheEntry is computed once even when many workers ask at the same time.
 type cacheEntry struct {
@@ -47,7 +55,7 @@ func newNameCache(entries int) *nameCache {
 	}
 	c := &nameCache{seed: maphash.MakeSeed(), perShard: max(1, entries/cacheShards)}
 	for i := range c.shards {
-		c.shards[i].m = make(map[string]*cacheEntry)
+		c.shards[i].m = make(map[cacheKey]*cacheEntry)
 	}
 	return c
 }
@@ -55,10 +63,10 @@ func newNameCache(entries int) *nameCache {
 // get returns the matches for key, calling compute at most once per key
 // while the key stays cached. key may point into an Arrow buffer: it is
 // cloned before it is stored.
-func (c *nameCache) get(key string, compute func() []matchers.Match) []matchers.Match {
-	c.lookups.Add(1)
-	sh := &c.shards[maphash.String(c.seed, key)%cacheShards]
+func (c *nameCache) get(key cacheKey, compute func() []matchers.Match) []matchers.Match {
+	sh := &c.shards[maphash.String(c.seed, key.name)%cacheShards]
 	sh.mu.Lock()
+	sh.lookups++
 	e, ok := sh.m[key]
 	if !ok {
 		if len(sh.m) >= c.perShard {
@@ -68,7 +76,15 @@ func (c *nameCache) get(key string, compute func() []matchers.Match) []matchers.
 			}
 		}
 		e = &cacheEntry{}
-		sh.m[strings.Clone(key)] = e
+		// One copy for both (fewer objects for the collector). Not
+		// name+country: with an empty country that is name itself, still
+		// pointing into the Arrow buffer.
+		var sb strings.Builder
+		sb.Grow(len(key.name) + len(key.country))
+		sb.WriteString(key.name)
+		sb.WriteString(key.country)
+		both := sb.String()
+		sh.m[cacheKey{both[:len(key.name)], both[len(key.name):]}] = e
 	}
 	sh.mu.Unlock()
 	e.once.Do(func() {
@@ -76,4 +92,16 @@ func (c *nameCache) get(key string, compute func() []matchers.Match) []matchers.
 		e.matches = compute()
 	})
 	return e.matches
+}
+
+// lookups is the number of get calls so far.
+func (c *nameCache) lookups() int64 {
+	var n int64
+	for i := range c.shards {
+		sh := &c.shards[i]
+		sh.mu.Lock()
+		n += sh.lookups
+		sh.mu.Unlock()
+	}
+	return n
 }

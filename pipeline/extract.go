@@ -20,11 +20,14 @@ import (
 // they are valid only while b is; anything kept longer must be cloned.
 func Extract(b *Batch) error {
 	n := b.Len()
-	if cap(b.Shipments) >= n {
-		b.Shipments = b.Shipments[:n]
-		clear(b.Shipments)
-	} else {
-		b.Shipments = make([]evidence.Shipment, n)
+	b.useRows(n)
+	if b.rows == nil { // the caller's own slices
+		if cap(b.Shipments) >= n {
+			b.Shipments = b.Shipments[:n]
+			clear(b.Shipments)
+		} else {
+			b.Shipments = make([]evidence.Shipment, n)
+		}
 	}
 	var text [NumFields]textGetter
 	for f := Field(0); f < NumFields; f++ {

@@ -62,7 +62,7 @@ func (p *PartyStage) Apply(ctx context.Context, b *Batch) error {
 			// The cached result is shared by every role: the key is name and
 			// country only, and the query carries no role, so a matcher
 			// cannot answer differently for a consignee and an end user.
-			ms := p.cache.get(name+"\x00"+country, func() []matchers.Match {
+			ms := p.cache.get(cacheKey{name, country}, func() []matchers.Match {
 				return p.m.Match(matchers.Query{Name: strings.Clone(name), Country: strings.Clone(country)}, nil)
 			})
 			for _, m := range ms {
@@ -76,7 +76,7 @@ func (p *PartyStage) Apply(ctx context.Context, b *Batch) error {
 // CacheStats returns how many party names were looked up and how many of
 // those were matched (cache misses): the distinct names screened.
 func (p *PartyStage) CacheStats() (lookups, matched int64) {
-	return p.cache.lookups.Load(), p.cache.misses.Load()
+	return p.cache.lookups(), p.cache.misses.Load()
 }
 
 // ListLegalBasis is the legal basis written on party hits, by list id. Lists

@@ -60,16 +60,16 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (sum *Summary
 			opts.Progress.SetTotal(t.TotalRows())
 		}
 	}
-	sum = newSummary()
-	if t, ok := src.(TotalRower); ok {
-		sum.reserveIDs(t.TotalRows())
-	}
+	// acc is the summary being filled; sum is what Run returns (nil on error).
+	acc := newSummary()
+	sum = acc
 	defer func() {
 		if cerr := src.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
 		if err != nil {
 			sink.Abort()
+			acc.discard() // its temporary id file, which Finish would have removed
 			sum = nil
 		}
 	}()
@@ -147,7 +147,7 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (sum *Summary
 				delete(pending, next)
 				err := sink.Write(gctx, nb)
 				if err == nil {
-					sum.add(nb)
+					acc.add(nb)
 					if opts.Progress != nil {
 						opts.Progress.Add(int64(nb.Len()))
 					}
@@ -194,13 +194,17 @@ func process(ctx context.Context, b *Batch, stages []Stage, d Decider) error {
 		return err
 	}
 	n := b.Len()
-	b.Hits = make([][]evidence.Hit, n)
+	if b.rows == nil || len(b.Hits) != n { // not the pooled arrays Extract took
+		b.Hits = make([][]evidence.Hit, n)
+	}
 	for _, st := range stages {
 		if err := st.Apply(ctx, b); err != nil {
 			return err
 		}
 	}
-	b.Decisions = make([]evidence.Decision, n)
+	if b.rows == nil || len(b.Decisions) != n {
+		b.Decisions = make([]evidence.Decision, n)
+	}
 	for i := range b.Decisions {
 		evidence.SortHits(b.Hits[i])
 		b.Decisions[i] = d.Decide(&b.Shipments[i], b.Hits[i])

@@ -3,12 +3,12 @@ package pipeline
 import (
 	"cmp"
 	"hash/maphash"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/dualscreen/dualscreen/evidence"
+	"github.com/dualscreen/dualscreen/internal/hashspill"
 )
 
 // Summary counts what a run read and found. Run fills it in input order on
@@ -26,9 +26,13 @@ type Summary struct {
 	// Finish sets it (Run calls Finish).
 	DuplicateIDs int64
 	// DuplicateCheckedRows is how many rows (from the first) the duplicate
-	// count covers: at most MaxDuplicateCheckRows, so the check's memory is
-	// bounded (128 MiB) whatever the input size.
+	// count covers: at most MaxDuplicateCheckRows, and fewer when
+	// DuplicateCheckErr is set.
 	DuplicateCheckedRows int64
+	// DuplicateCheckErr is why the duplicate check stopped early, when the
+	// id hashes could not be written to their temporary file (see
+	// hashspill); nil normally.
+	DuplicateCheckErr error
 	// NoPartyRows counts rows with neither a consignee nor an end-user name:
 	// nothing of them was screened against the lists. All rows like that
 	// usually means a column mapped wrongly or exported empty.
@@ -40,10 +44,11 @@ type Summary struct {
 	FirstDuplicate DuplicateID
 	Elapsed        time.Duration
 
-	idHashes []uint64 // a hash of every shipment id read, in input order until Finish sorts them
-	recent   []uint64 // direct-mapped cache of recent id hashes, to name an example duplicate
-	hasher   maphash.Seed
-	idCap    int // MaxDuplicateCheckRows unless a test lowers it
+	ids     *hashspill.Runs // a hash of every shipment id read, in sorted runs beyond 2 MiB
+	idsDone bool            // the cap or an error stopped collecting
+	recent  []uint64        // direct-mapped cache of recent id hashes, to name an example duplicate
+	hasher  maphash.Seed
+	idCap   int // MaxDuplicateCheckRows unless a test lowers it
 }
 
 // DuplicateID is one repeated shipment_id and where it was repeated.
@@ -98,29 +103,36 @@ func (s *Summary) add(b *Batch) {
 const recentIDs = 1 << 20
 
 // MaxDuplicateCheckRows bounds the duplicate-id check: past this many rows
-// (2^24, about 16.8 million; 128 MiB of hashes) ids are no longer
-// collected, and the summary says how many rows the count covers. Without
-// the cap the check would be the one piece of run state that grows with the
-// input.
+// (2^24, about 16.8 million) ids are no longer collected, and the summary
+// says how many rows the count covers. Memory does not depend on it (the
+// hashes go to a temporary file in sorted runs past 2 MiB); the bound keeps
+// that file at 128 MiB.
 const MaxDuplicateCheckRows = 1 << 24
 
-// countDuplicates appends a 64-bit hash of every shipment id, up to
-// MaxDuplicateCheckRows; Finish sorts them and counts the repeats. That is
-// 8 bytes per row checked instead of a map of the strings. Two different ids share a hash with probability
-// about n²/2⁶⁵ (10⁻⁵ at 20 million rows), which could at worst add one to a
-// warning count.
+// countDuplicates adds a 64-bit hash of every shipment id, up to
+// MaxDuplicateCheckRows; Finish merges them in order and counts the
+// repeats. That is 8 bytes per row checked, on disk past the first 2^18
+// rows, instead of a map of the strings. Two different ids share a hash
+// with probability about n²/2⁶⁵ (10⁻⁵ at 20 million rows), which could at
+// worst add one to a warning count.
 func (s *Summary) countDuplicates(b *Batch) {
 	if s.recent == nil {
 		s.recent = make([]uint64, recentIDs)
+		s.ids = hashspill.New("", 0)
 	}
+	limit := int64(cmp.Or(s.idCap, MaxDuplicateCheckRows))
 	for i := range b.Shipments {
 		sh := &b.Shipments[i]
 		if sh.ConsigneeName == "" && sh.EndUserName == "" {
 			s.NoPartyRows++
 		}
 		h := maphash.String(s.hasher, sh.ShipmentID) | 1 // never 0, the empty slot
-		if limit := cmp.Or(s.idCap, MaxDuplicateCheckRows); len(s.idHashes) < limit {
-			s.idHashes = append(s.idHashes, h)
+		if !s.idsDone {
+			if s.ids.Len() >= limit {
+				s.idsDone = true
+			} else if err := s.ids.Add(h); err != nil {
+				s.DuplicateCheckErr, s.idsDone = err, true
+			}
 		}
 		slot := &s.recent[h%recentIDs]
 		if *slot == h && s.FirstDuplicate.ID == "" {
@@ -131,21 +143,38 @@ func (s *Summary) countDuplicates(b *Batch) {
 }
 
 // Finish counts the duplicate shipment ids from the hashes collected and
-// frees them. Run calls it once the output is committed; callers that use
-// Add themselves call it after the last batch.
+// frees them (and their temporary file). Run calls it once the output is
+// committed; callers that use Add themselves call it after the last batch.
 func (s *Summary) Finish() {
-	s.DuplicateCheckedRows = int64(len(s.idHashes))
-	slices.Sort(s.idHashes)
-	s.DuplicateIDs = int64(len(s.idHashes) - len(slices.Compact(s.idHashes)))
-	s.idHashes, s.recent = nil, nil
+	if s.ids == nil {
+		return
+	}
+	s.DuplicateCheckedRows = s.ids.Len()
+	var prev uint64
+	var n, dups int64
+	err := s.ids.Sorted(func(h uint64) error {
+		if n > 0 && h == prev {
+			dups++
+		}
+		prev = h
+		n++
+		return nil
+	})
+	if err != nil && s.DuplicateCheckErr == nil {
+		s.DuplicateCheckErr = err
+		s.DuplicateCheckedRows = n // the repeats counted cover the hashes read back
+	}
+	s.DuplicateIDs = dups
+	s.discard()
 }
 
-// reserveIDs sizes the id hashes for rows rows (from the Parquet footers),
-// so the slice never doubles: doubling would briefly need 24 bytes a row.
-func (s *Summary) reserveIDs(rows int64) {
-	if rows > 0 {
-		s.idHashes = make([]uint64, 0, min(rows, MaxDuplicateCheckRows))
+// discard frees the id hashes and removes their temporary file.
+func (s *Summary) discard() {
+	if s.ids != nil {
+		s.ids.Close()
+		s.ids = nil
 	}
+	s.recent = nil
 }
 
 func addOnce(xs []string, x string) []string {

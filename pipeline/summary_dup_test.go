@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -69,4 +70,35 @@ func TestSummaryDuplicateCheckIsBounded(t *testing.T) {
 	if s.DuplicateIDs != 1 {
 		t.Errorf("DuplicateIDs = %d, want 1 (only the repeat within the first 3 rows)", s.DuplicateIDs)
 	}
+}
+
+// TestSummaryDuplicatesAcrossSpilledRuns: ids past the in-memory buffer go
+// to sorted runs on disk; a repeat whose first occurrence is in an earlier
+// run is still counted, and Finish removes the temporary file.
+func TestSummaryDuplicatesAcrossSpilledRuns(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	s := pipeline.NewSummary()
+	pipeline.SetDuplicateBuffer(s, 4)
+	s.Add(dupBatch(t, "a.parquet", 0, "A1", "A2", "A3", "A4", "A5"))
+	s.Add(dupBatch(t, "a.parquet", 5, "A6", "A7", "A1", "A8", "A9"))
+	s.Add(dupBatch(t, "a.parquet", 10, "A9", "A2", "B1"))
+	if n := tempFiles(t); n != 1 {
+		t.Fatalf("%d temporary files while collecting, want 1 (the runs)", n)
+	}
+	s.Finish()
+	if s.DuplicateIDs != 3 || s.DuplicateCheckedRows != 13 || s.DuplicateCheckErr != nil {
+		t.Errorf("DuplicateIDs %d over %d rows (err %v), want 3 over 13", s.DuplicateIDs, s.DuplicateCheckedRows, s.DuplicateCheckErr)
+	}
+	if n := tempFiles(t); n != 0 {
+		t.Errorf("%d temporary files left after Finish", n)
+	}
+}
+
+func tempFiles(t *testing.T) int {
+	t.Helper()
+	es, err := os.ReadDir(os.Getenv("TMPDIR"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(es)
 }

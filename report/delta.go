@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/dualscreen/dualscreen/evidence"
+	"github.com/dualscreen/dualscreen/internal/hashspill"
 	"github.com/dualscreen/dualscreen/lists"
 )
 
@@ -38,37 +38,71 @@ func MarkNew(hits []evidence.Hit) {
 // sidecar stores. With n ids, two collide with probability about n²/2⁶⁵
 // (3·10⁻⁸ at ten million), which delta screening accepts in exchange for
 // 8 bytes per shipment instead of the ids themselves.
+//
+// It is FNV-1a written out over the string (the values of hash/fnv's
+// New64a), because it runs once per screened row and New64a with a []byte
+// copy of the id cost two allocations a row.
 func IDHash(id string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(id))
-	return h.Sum64()
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	h := uint64(offset64)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= prime64
+	}
+	return h
 }
 
 // idsMagic starts a screened-ids sidecar; the version digit changes with the layout.
 const idsMagic = "DSIDS1\n\x00"
 
-// IDSet is a set of shipment-id hashes: sorted, without duplicates once
-// Compact has run.
-type IDSet struct{ h []uint64 }
+// IDSet is a set of shipment-id hashes. A set read from a sidecar is held
+// sorted in memory for Contains. Ids added during a run go to a
+// hashspill collector (sorted runs in a temporary file past 2 MiB), so
+// writing the next sidecar of a ten-million-row run needs a few MiB, not
+// 8 bytes a row.
+type IDSet struct {
+	h       []uint64        // sorted and distinct
+	added   *hashspill.Runs // ids added since the last Compact, unsorted
+	addErr  error           // the first failure to spill added ids
+	merged  []*IDSet        // sets merged in, unioned when written or compacted
+	written int             // distinct ids of the last WriteIDSet
+}
 
-// Add adds a shipment id. Call Compact before Contains or Write.
-func (s *IDSet) Add(id string) { s.h = append(s.h, IDHash(id)) }
+// idBuffer is how many added id hashes stay in memory before a sorted run
+// is written (0: hashspill.DefaultBuffer, 2 MiB); tests lower it.
+var idBuffer = 0
 
-// Merge adds every id of o.
-func (s *IDSet) Merge(o *IDSet) {
-	if o != nil {
-		s.h = append(s.h, o.h...)
+// Add adds a shipment id. Call Compact before Contains.
+func (s *IDSet) Add(id string) {
+	if s.added == nil {
+		s.added = hashspill.New("", idBuffer)
+	}
+	if err := s.added.Add(IDHash(id)); err != nil && s.addErr == nil {
+		s.addErr = err
 	}
 }
 
-// Compact sorts and deduplicates.
-func (s *IDSet) Compact() {
-	slices.Sort(s.h)
-	s.h = slices.Compact(s.h)
+// Merge adds every id of o (which must stay unchanged until s is written
+// or compacted).
+func (s *IDSet) Merge(o *IDSet) {
+	if o != nil {
+		s.merged = append(s.merged, o)
+	}
 }
 
-// Len is the number of distinct ids after Compact.
-func (s *IDSet) Len() int { return len(s.h) }
+// Compact sorts and deduplicates everything added and merged into memory.
+func (s *IDSet) Compact() {
+	var out []uint64
+	s.each(func(h uint64) error { out = append(out, h); return nil })
+	s.h, s.merged = out, nil
+	s.closeAdded()
+}
+
+// Len is the number of distinct ids after Compact or WriteIDSet.
+func (s *IDSet) Len() int { return max(len(s.h), s.written) }
 
 // Contains reports whether the id was added. The set must be compacted.
 func (s *IDSet) Contains(id string) bool {
@@ -79,21 +113,94 @@ func (s *IDSet) Contains(id string) bool {
 	return ok
 }
 
-// WriteIDSet writes the compacted set atomically: a magic line, the count
-// and the hashes as little-endian uint64.
+// each calls f with every distinct hash of s, its added ids and the sets
+// merged in, in ascending order.
+func (s *IDSet) each(f func(uint64) error) error {
+	srcs := [][]uint64{s.h}
+	for _, o := range s.merged {
+		if o.added != nil || len(o.merged) > 0 {
+			o.Compact()
+		}
+		srcs = append(srcs, o.h)
+	}
+	last, have := uint64(0), false
+	emit := func(h uint64) error {
+		if have && h == last {
+			return nil
+		}
+		last, have = h, true
+		return f(h)
+	}
+	// Interleave the sorted in-memory sources with the added ids' stream.
+	upTo := func(h uint64, all bool) error {
+		for {
+			k := -1
+			for i, src := range srcs {
+				if len(src) > 0 && (all || src[0] <= h) && (k < 0 || src[0] < srcs[k][0]) {
+					k = i
+				}
+			}
+			if k < 0 {
+				return nil
+			}
+			if err := emit(srcs[k][0]); err != nil {
+				return err
+			}
+			srcs[k] = srcs[k][1:]
+		}
+	}
+	if s.added != nil {
+		if err := s.added.Sorted(func(h uint64) error {
+			if err := upTo(h, false); err != nil {
+				return err
+			}
+			return emit(h)
+		}); err != nil {
+			return err
+		}
+	}
+	return upTo(0, true)
+}
+
+func (s *IDSet) closeAdded() {
+	if s.added != nil {
+		s.added.Close()
+		s.added = nil
+	}
+}
+
+// WriteIDSet writes the set (with everything added and merged) atomically:
+// a magic line, the count and the hashes as little-endian uint64, streamed
+// from the sorted runs. It frees the added ids and their temporary file.
 func WriteIDSet(path string, s *IDSet) error {
-	s.Compact()
+	if s.addErr != nil {
+		return fmt.Errorf("%s: screened ids: %w", path, s.addErr)
+	}
+	defer s.closeAdded()
 	return writeFileAtomic(path, func(f *os.File) error {
 		w := bufio.NewWriter(f)
 		w.WriteString(idsMagic)
 		var b [8]byte
-		binary.LittleEndian.PutUint64(b[:], uint64(len(s.h)))
-		w.Write(b[:])
-		for _, x := range s.h {
-			binary.LittleEndian.PutUint64(b[:], x)
-			w.Write(b[:])
+		w.Write(b[:]) // the count, filled in below
+		n := 0
+		err := s.each(func(h uint64) error {
+			binary.LittleEndian.PutUint64(b[:], h)
+			_, err := w.Write(b[:])
+			n++
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		return w.Flush()
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		binary.LittleEndian.PutUint64(b[:], uint64(n))
+		if _, err := f.WriteAt(b[:], int64(len(idsMagic))); err != nil {
+			return err
+		}
+		s.written = n
+		return nil
 	})
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"testing"
@@ -83,5 +84,76 @@ func TestDiffEntriesOnOFACSnapshots(t *testing.T) {
 	}
 	if DiffEntries(now, now).Empty() != true {
 		t.Error("a list compared with itself is not unchanged")
+	}
+}
+
+// TestIDSetSpilledRunsAndMerge: the ids of a run past the in-memory buffer
+// (sorted runs on disk) and a previous run's set merged in are written as
+// one sorted set without repeats, and the temporary runs are removed.
+func TestIDSetSpilledRunsAndMerge(t *testing.T) {
+	defer func(n int) { idBuffer = n }(idBuffer)
+	idBuffer = 3
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+
+	var prev IDSet
+	for _, id := range []string{"P-1", "P-2", "S-5"} {
+		prev.Add(id)
+	}
+	prevPath := filepath.Join(dir, "prev.screened-ids")
+	if err := WriteIDSet(prevPath, &prev); err != nil {
+		t.Fatal(err)
+	}
+	old, err := ReadIDSet(prevPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var s IDSet
+	ids := []string{"S-1", "S-2", "S-3", "S-4", "S-5", "S-6", "S-7", "S-2", "S-8", "P-1", "S-9"}
+	for _, id := range ids {
+		s.Add(id)
+	}
+	if !s.added.Spilled() {
+		t.Fatal("11 ids through a 3-id buffer did not spill")
+	}
+	s.Merge(old)
+	p := filepath.Join(dir, "next.screened-ids")
+	if err := WriteIDSet(p, &s); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadIDSet(p) // checks the order and the count
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Len() != 11 || s.Len() != 11 {
+		t.Fatalf("wrote %d ids (Len %d), want 11: S-1..S-9, P-1, P-2", got.Len(), s.Len())
+	}
+	for _, id := range append(ids, "P-2") {
+		if !got.Contains(id) {
+			t.Errorf("%s missing", id)
+		}
+	}
+	if got.Contains("P-3") {
+		t.Error("an id never added is in the set")
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("%d temporary files left after WriteIDSet", len(left))
+	}
+}
+
+// TestIDHashIsFNV1a: the sidecars of earlier runs hold hash/fnv's FNV-1a
+// values; the allocation-free IDHash must give the same ones.
+func TestIDHashIsFNV1a(t *testing.T) {
+	for _, id := range []string{"", "B0000000001", "DE-2025-001", "Sendung Nr. 7 – Müller"} {
+		h := fnv.New64a()
+		h.Write([]byte(id))
+		if got, want := IDHash(id), h.Sum64(); got != want {
+			t.Errorf("IDHash(%q) = %x, want %x", id, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { IDHash("B0000000001") }); n != 0 {
+		t.Errorf("IDHash allocates %.0f times", n)
 	}
 }

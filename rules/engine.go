@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/dualscreen/dualscreen/countries"
 	"github.com/dualscreen/dualscreen/evidence"
@@ -17,6 +19,12 @@ type Engine struct {
 	eu002    map[string]CountryRow
 	eu       map[string]bool
 	cls      *Classifier
+
+	// Per-distinct-value memos of Check (see memo); they never change a
+	// result.
+	codeMemo  *memo[string, *codeInfo]
+	placeMemo *memo[placeKey, *placeInfo]
+	goodsMemo *memo[string, Classification]
 }
 
 // NewEngine prepares the policy's tables for fast lookup.
@@ -24,7 +32,8 @@ func NewEngine(p *Policy) (*Engine, error) {
 	if p == nil {
 		return nil, errNoPolicy
 	}
-	e := &Engine{p: p, measures: map[string][]DestinationMeasure{}, eu001: map[string]CountryRow{}, eu002: map[string]CountryRow{}, eu: map[string]bool{}}
+	e := &Engine{p: p, measures: map[string][]DestinationMeasure{}, eu001: map[string]CountryRow{}, eu002: map[string]CountryRow{}, eu: map[string]bool{},
+		codeMemo: newMemo[string, *codeInfo](memoEntries), placeMemo: newMemo[placeKey, *placeInfo](memoEntries), goodsMemo: newMemo[string, Classification](memoEntries)}
 	for _, m := range p.measures {
 		e.measures[m.ISO2] = append(e.measures[m.ISO2], m)
 	}
@@ -81,26 +90,166 @@ func (pl *place) roleText() string {
 // goods shipped there. Every hit carries a stable reason, the rule's legal
 // basis with its verification status and last-checked date, and a
 // human-readable explanation.
+//
+// What depends on one group of cells only is memoised per distinct value
+// (see memo): the parsed control-code cell, the resolved countries with
+// their record and end-user-country hits, and the goods classification.
+// The rest (measures, catch-alls, licences) combines them per row.
 func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit {
 	p := e.p
 	on := func(r evidence.Reason) bool { return p.Enabled[r] }
-	add := func(h evidence.Hit) { dst = append(dst, h) }
 
-	codes := ParseCodes(s.ControlCode)
-	if on(evidence.InvalidControlCode) {
-		for _, inv := range codes.Invalid {
-			add(evidence.Hit{Reason: evidence.InvalidControlCode, Role: evidence.RoleGoods, EntryType: "control_code",
-				MatchedName: inv.Text, QueryName: s.ControlCode, Score: 1, LegalBasis: provCodeForm.Cite(),
-				Explanation: fmt.Sprintf("control code %q is not valid: %s", inv.Text, inv.Reason)})
+	ci := e.codesOf(s.ControlCode)
+	dst = append(dst, ci.invalid...)
+	pi := e.placesOf(s)
+	dst = append(dst, pi.pre...)
+	codes, annexI := ci.codes, ci.annexI
+
+	var cls *Classification
+	classify := func() Classification {
+		if cls == nil {
+			c := e.classifyGoods(s.Goods)
+			cls = &c
+		}
+		return *cls
+	}
+
+	for _, pl := range pi.places {
+		for _, m := range e.measures[pl.iso2] {
+			dst = e.measureHits(dst, s, pl, m, codes, annexI, ci.military)
+		}
+		if on(evidence.CyberSurveillance) {
+			if hr, ok := p.humanRights[pl.iso2]; ok {
+				if h, ok := e.cyberHit(s, pl, hr, annexI, classify); ok {
+					dst = append(dst, h)
+				}
+			}
 		}
 	}
 
-	// Resolve the countries; unrecognised ones are reported, not guessed.
-	var places []*place
+	dest := pi.dest
+	if on(evidence.DualUseLicenceRequired) && pi.fromEU && dest != "" && !e.eu[dest] && !pi.banned {
+		for _, c := range annexI {
+			if h, ok := e.licenceHit(s, dest, c); ok {
+				dst = append(dst, h)
+			}
+		}
+	}
+	if on(evidence.AnnexIVIntraEU) && pi.fromEU && dest != "" && e.eu[dest] {
+		if !pi.exporterOK || pi.exporterISO != dest {
+			for _, c := range annexI {
+				if h, ok := e.annexIVHit(s, dest, c); ok {
+					dst = append(dst, h)
+				}
+			}
+		}
+	}
+	if pi.mismatch != nil {
+		dst = append(dst, *pi.mismatch)
+	}
+	return dst
+}
+
+// codeInfo is a parsed control-code cell with its invalid-code hits.
+type codeInfo struct {
+	codes    CodeList
+	annexI   []Code
+	military []Code
+	invalid  []evidence.Hit
+}
+
+// codesOf parses a control-code cell once per distinct cell.
+func (e *Engine) codesOf(cell string) *codeInfo {
+	return e.codeMemo.get(cell, func() (string, *codeInfo) {
+		cell := strings.Clone(cell)
+		ci := &codeInfo{codes: ParseCodes(cell)}
+		ci.annexI = annexICodes(ci.codes)
+		ci.military = militaryCodes(ci.codes)
+		if e.p.Enabled[evidence.InvalidControlCode] {
+			for _, inv := range ci.codes.Invalid {
+				ci.invalid = append(ci.invalid, evidence.Hit{Reason: evidence.InvalidControlCode, Role: evidence.RoleGoods, EntryType: "control_code",
+					MatchedName: inv.Text, QueryName: cell, Score: 1, LegalBasis: provCodeForm.Cite(),
+					Explanation: fmt.Sprintf("control code %q is not valid: %s", inv.Text, inv.Reason)})
+			}
+		}
+		return cell, ci
+	})
+}
+
+// classifyGoods classifies a goods description once per distinct text.
+func (e *Engine) classifyGoods(desc string) Classification {
+	return e.goodsMemo.get(desc, func() (string, Classification) {
+		desc := strings.Clone(desc)
+		return desc, e.cls.Classify(desc)
+	})
+}
+
+// placeKey is every shipment cell placesOf reads, packed into one string:
+// destination, end-user, consignee and exporter country, each ended by a
+// 0 byte, then '1' when the consignee name is blank. One short string
+// hashes and compares faster than a struct of four, and the lookup
+// builds it on the stack.
+type placeKey string
+
+// maxStackKey is the longest place key built without allocating.
+const maxStackKey = 64
+
+func appendPlaceKey(dst []byte, s *evidence.Shipment) []byte {
+	for _, c := range [...]string{s.Destination, s.EndUserCountry, s.ConsigneeCountry, s.ExporterCountry} {
+		dst = append(append(dst, c...), 0)
+	}
+	if strings.TrimSpace(s.ConsigneeName) == "" {
+		dst = append(dst, '1')
+	}
+	return dst
+}
+
+// placeCells splits a place key back into its cells.
+func placeCells(k placeKey) (dest, endUser, consignee, exporter string, noConsignee bool) {
+	parts := strings.SplitN(string(k), "\x00", 5)
+	return parts[0], parts[1], parts[2], parts[3], parts[4] == "1"
+}
+
+// placeInfo is what a shipment's countries alone decide: the countries it
+// touches, the incomplete-record hits (in the order Check emits them), and
+// the end-user-country mismatch hit.
+type placeInfo struct {
+	pre         []evidence.Hit
+	places      []*place
+	dest        string
+	fromEU      bool // the EU export regime governs exports from the EU only
+	exporterISO string
+	exporterOK  bool
+	banned      bool // destination under a full dual-use ban: no licence possible
+	mismatch    *evidence.Hit
+}
+
+// placesOf resolves a shipment's countries once per distinct combination.
+// A country cell holding a 0 byte (never a real one) cannot be told apart
+// in the packed key, so such rows are resolved without the memo.
+func (e *Engine) placesOf(s *evidence.Shipment) *placeInfo {
+	var buf [maxStackKey]byte
+	k := appendPlaceKey(buf[:0], s)
+	if bytes.Count(k, []byte{0}) != 4 {
+		return e.resolvePlaces(s.Destination, s.EndUserCountry, s.ConsigneeCountry, s.ExporterCountry, strings.TrimSpace(s.ConsigneeName) == "")
+	}
+	// The lookup key views buf without copying; only a clone is stored.
+	return e.placeMemo.get(placeKey(unsafe.String(&k[0], len(k))), func() (placeKey, *placeInfo) {
+		key := placeKey(string(k))
+		return key, e.resolvePlaces(placeCells(key))
+	})
+}
+
+// resolvePlaces resolves a shipment's countries; unrecognised ones are
+// reported, not guessed.
+func (e *Engine) resolvePlaces(destination, endUserCountry, consigneeCountry, exporterCountry string, noConsignee bool) *placeInfo {
+	p := e.p
+	on := func(r evidence.Reason) bool { return p.Enabled[r] }
+	pi := &placeInfo{fromEU: true}
 	byISO := map[string]*place{}
 	incomplete := func(role evidence.Role, query, why string) {
 		if on(evidence.IncompleteRecord) {
-			add(evidence.Hit{Reason: evidence.IncompleteRecord, Role: role, EntryType: "record", QueryName: query,
+			pi.pre = append(pi.pre, evidence.Hit{Reason: evidence.IncompleteRecord, Role: role, EntryType: "record", QueryName: query,
 				Score: 1, LegalBasis: provRecords.Cite(), Explanation: why})
 		}
 	}
@@ -119,66 +268,30 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 		} else {
 			pl = &place{iso2: iso, raw: raw, roles: []evidence.Role{role}}
 			byISO[iso] = pl
-			places = append(places, pl)
+			pi.places = append(pi.places, pl)
 		}
 		return iso
 	}
-	if strings.TrimSpace(s.ConsigneeName) == "" {
+	if noConsignee {
 		incomplete(evidence.RoleConsignee, "", "no consignee name: the party cannot be screened")
 	}
-	if strings.TrimSpace(s.Destination) == "" {
+	if strings.TrimSpace(destination) == "" {
 		incomplete(evidence.RoleDestination, "", "no destination country: destination rules could not be applied")
 	}
-	dest := resolve(s.Destination, evidence.RoleDestination, "destination")
-	endUser := resolve(s.EndUserCountry, evidence.RoleEndUser, "end-user country")
-	resolve(s.ConsigneeCountry, evidence.RoleConsignee, "consignee country")
-	fromEU := true
-	if x := strings.TrimSpace(s.ExporterCountry); x != "" {
+	dest := resolve(destination, evidence.RoleDestination, "destination")
+	endUser := resolve(endUserCountry, evidence.RoleEndUser, "end-user country")
+	resolve(consigneeCountry, evidence.RoleConsignee, "consignee country")
+	pi.dest = dest
+	if x := strings.TrimSpace(exporterCountry); x != "" {
 		if iso, ok := countries.Lookup(x); ok && !e.eu[iso] {
-			fromEU = false // the EU export regime governs exports from the EU only
+			pi.fromEU = false
 		}
 	}
-
-	annexI := annexICodes(codes)
-	var cls *Classification
-	classify := func() Classification {
-		if cls == nil {
-			c := e.cls.Classify(s.Goods)
-			cls = &c
-		}
-		return *cls
-	}
-
-	banned := false // destination under a full dual-use ban: no licence possible
-	for _, pl := range places {
+	pi.exporterISO, pi.exporterOK = countries.Lookup(exporterCountry)
+	for _, pl := range pi.places {
 		for _, m := range e.measures[pl.iso2] {
 			if m.Measure == DualUseBan && pl.iso2 == dest {
-				banned = true
-			}
-			dst = e.measureHits(dst, s, pl, m, codes, annexI)
-		}
-		if on(evidence.CyberSurveillance) {
-			if hr, ok := p.humanRights[pl.iso2]; ok {
-				if h, ok := e.cyberHit(s, pl, hr, annexI, classify); ok {
-					add(h)
-				}
-			}
-		}
-	}
-
-	if on(evidence.DualUseLicenceRequired) && fromEU && dest != "" && !e.eu[dest] && !banned {
-		for _, c := range annexI {
-			if h, ok := e.licenceHit(s, dest, c); ok {
-				add(h)
-			}
-		}
-	}
-	if on(evidence.AnnexIVIntraEU) && fromEU && dest != "" && e.eu[dest] {
-		if x, ok := countries.Lookup(s.ExporterCountry); !ok || x != dest {
-			for _, c := range annexI {
-				if h, ok := e.annexIVHit(s, dest, c); ok {
-					add(h)
-				}
+				pi.banned = true
 			}
 		}
 	}
@@ -193,13 +306,13 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 			score = 0.3 // a distributor in one member state for a user in another is everyday single-market trade
 			why = "; both are EU member states"
 		}
-		add(evidence.Hit{Reason: evidence.EndUserCountryMismatch, Role: evidence.RoleEndUser, EntryType: "country",
-			EntryName: countries.Name(endUser), MatchedName: endUser, QueryName: s.EndUserCountry, Score: score,
+		pi.mismatch = &evidence.Hit{Reason: evidence.EndUserCountryMismatch, Role: evidence.RoleEndUser, EntryType: "country",
+			EntryName: countries.Name(endUser), MatchedName: endUser, QueryName: endUserCountry, Score: score,
 			LegalBasis: provMismatch.Cite(),
 			Explanation: fmt.Sprintf("goods ship to %s (%s) but the end-user is in %s (%s): diversion risk%s",
-				countries.Name(dest), dest, countries.Name(endUser), endUser, why)})
+				countries.Name(dest), dest, countries.Name(endUser), endUser, why)}
 	}
-	return dst
+	return pi
 }
 
 func annexICodes(l CodeList) []Code {
@@ -231,21 +344,29 @@ func militaryCodes(l CodeList) []Code {
 }
 
 // measureHits applies one destination measure to a shipment.
-func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place, m DestinationMeasure, codes CodeList, annexI []Code) []evidence.Hit {
+//
+// The hit's common fields and the "where" text are built only when a hit
+// is appended: many rows touching a country under measures carry goods the
+// measure does not reach (uncoded goods under an arms embargo).
+func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place, m DestinationMeasure, codes CodeList, annexI, military []Code) []evidence.Hit {
 	p := e.p
-	base := evidence.Hit{Role: pl.roles[0], EntryType: "destination_measure", EntryName: m.Country + " " + string(m.Measure),
-		MatchedName: pl.iso2, QueryName: pl.raw, Programs: m.Regime, LegalBasis: m.Cite()}
-	where := fmt.Sprintf("%s (%s; %s)", m.Country, pl.iso2, pl.roleText())
+	var base evidence.Hit
+	var where string
+	prepare := func() {
+		base = evidence.Hit{Role: pl.roles[0], EntryType: "destination_measure", EntryName: m.Country + " " + string(m.Measure),
+			MatchedName: pl.iso2, QueryName: pl.raw, Programs: m.Regime, LegalBasis: m.Cite()}
+		where = fmt.Sprintf("%s (%s; %s)", m.Country, pl.iso2, pl.roleText())
+	}
 	since := ""
 	if m.Since != "" {
 		since = " since " + m.Since
 	}
-	military := militaryCodes(codes)
 	switch m.Measure {
 	case DualUseBan:
 		if !p.Enabled[evidence.EmbargoedDestination] {
 			return dst
 		}
+		prepare()
 		h := base
 		h.Reason = evidence.EmbargoedDestination
 		switch {
@@ -272,6 +393,7 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 		if len(annexI) == 0 || !p.Enabled[evidence.EmbargoedDestination] {
 			return dst
 		}
+		prepare()
 		h := base
 		h.Reason = evidence.EmbargoedDestination
 		h.Score = 0.7
@@ -286,6 +408,7 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			scope = noteSuffix(m.Note)
 		}
 		if len(military) > 0 && p.Enabled[evidence.EmbargoedDestination] {
+			prepare()
 			h := base
 			h.Reason = evidence.EmbargoedDestination
 			h.Score = 1
@@ -296,6 +419,9 @@ func (e *Engine) measureHits(dst []evidence.Hit, s *evidence.Shipment, pl *place
 			dst = append(dst, h)
 		}
 		if p.Enabled[evidence.MilitaryEndUseCatchAll] && (len(annexI) > 0 || (len(military) == 0 && p.MilitaryEndUseWithoutCode)) {
+			if where == "" {
+				prepare()
+			}
 			h := base
 			h.Reason = evidence.MilitaryEndUseCatchAll
 			h.LegalBasis = "Reg. (EU) 2021/821 Art. 4(1)(b) [V]; " + m.Cite()

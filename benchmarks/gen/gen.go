@@ -44,6 +44,15 @@ type Options struct {
 	// EndUserFrac is the share of rows that name an end user (drawn from the
 	// same pool). Default 0.3.
 	EndUserFrac float64
+	// EndUserLocal is the share of named end users drawn among the pool's
+	// names in the destination country (when it has any); the others are
+	// drawn from the whole pool, so their country is nearly always another
+	// one and the row draws END_USER_COUNTRY_MISMATCH. Default 0: every end
+	// user from the whole pool, as in every batch measured before
+	// 2026-11-24 (27% of rows flagged for the mismatch alone). A real
+	// end user is normally in the country the goods go to; 0.9 is the
+	// benchmarks README's "local end users" batch.
+	EndUserLocal float64
 	// Seed selects the batch. Default 821.
 	Seed uint64
 	// Entries are the list entries names are planted from. Required.
@@ -290,6 +299,15 @@ func Generate(ctx context.Context, w io.Writer, o Options, pool []Name) error {
 		return &pool[innocents[zipf.Uint64()]]
 	}
 	embargoed := []string{"RU", "BY", "IR", "KP", "SY"}
+	var byCountry map[string][]int // pool names by country, for local end users
+	if o.EndUserLocal > 0 {
+		byCountry = map[string][]int{}
+		for i, n := range pool {
+			if n.Country != "" {
+				byCountry[n.Country] = append(byCountry[n.Country], i)
+			}
+		}
+	}
 
 	mem := memory.NewGoAllocator()
 	props := parquet.NewWriterProperties(
@@ -333,14 +351,22 @@ func Generate(ctx context.Context, w io.Writer, o Options, pool []Name) error {
 		}
 		c := draw()
 		var eu *Name
-		if r.Float64() < o.EndUserFrac {
-			eu = draw()
+		wantEU := r.Float64() < o.EndUserFrac
+		if wantEU && o.EndUserLocal <= 0 {
+			eu = draw() // the draw order of the batches measured before EndUserLocal
 		}
 		dest := c.Country
 		if x := r.Float64(); x < 0.004 {
 			dest = embargoed[r.IntN(len(embargoed))]
 		} else if dest == "" {
 			dest = "AE"
+		}
+		if wantEU && o.EndUserLocal > 0 {
+			if local := byCountry[dest]; len(local) > 0 && r.Float64() < o.EndUserLocal {
+				eu = &pool[local[r.IntN(len(local))]]
+			} else {
+				eu = draw()
+			}
 		}
 		g := pickGood(r.Float64())
 		ex := r.IntN(len(exporterNames))

@@ -199,3 +199,58 @@ func TestTruthRoundTrip(t *testing.T) {
 		t.Errorf("bad planted: err = %v", err)
 	}
 }
+
+// TestEndUserLocal: with EndUserLocal 0.9 most named end users are in the
+// destination country; by default (0) most are elsewhere.
+func TestEndUserLocal(t *testing.T) {
+	abroad := func(local float64) (mismatch, named int) {
+		t.Helper()
+		o := Options{Rows: 20_000, Entries: entries(), EndUserLocal: local}
+		pool, _, err := Pool(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := Generate(t.Context(), &buf, o, pool); err != nil {
+			t.Fatal(err)
+		}
+		rdr, err := file.NewParquetReader(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rdr.Close()
+		fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tbl, err := fr.ReadTable(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tbl.Release()
+		euc, dest := tbl.Column(7).Data().Chunks(), tbl.Column(8).Data().Chunks()
+		for c := range euc {
+			for i := range euc[c].Len() {
+				if euc[c].IsNull(i) {
+					continue
+				}
+				named++
+				if euc[c].ValueStr(i) != dest[c].ValueStr(i) {
+					mismatch++
+				}
+			}
+		}
+		return mismatch, named
+	}
+	m0, n0 := abroad(0)
+	m9, n9 := abroad(0.9)
+	if n0 == 0 || n9 == 0 {
+		t.Fatal("no end users")
+	}
+	if r := float64(m0) / float64(n0); r < 0.5 {
+		t.Errorf("default: %.2f of end users abroad, want most", r)
+	}
+	if r := float64(m9) / float64(n9); r > 0.2 {
+		t.Errorf("EndUserLocal 0.9: %.2f of end users abroad, want about a tenth", r)
+	}
+}

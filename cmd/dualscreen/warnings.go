@@ -58,9 +58,13 @@ func warnDuplicates(w io.Writer, sum *pipeline.Summary) {
 	if sum == nil {
 		return
 	}
-	if sum.DuplicateCheckedRows < sum.Rows {
-		fmt.Fprintf(w, "dualscreen: note: duplicate shipment_ids were checked in the first %d of %d rows (the check's memory is capped)\n",
-			sum.DuplicateCheckedRows, sum.Rows)
+	switch {
+	case sum.DuplicateCheckErr != nil:
+		fmt.Fprintf(w, "dualscreen: note: duplicate shipment_ids were checked in the first %d of %d rows only: %v\n",
+			sum.DuplicateCheckedRows, sum.Rows, sum.DuplicateCheckErr)
+	case sum.DuplicateCheckedRows < sum.Rows:
+		fmt.Fprintf(w, "dualscreen: note: duplicate shipment_ids were checked in the first %d of %d rows (the check is capped at %d rows)\n",
+			sum.DuplicateCheckedRows, sum.Rows, pipeline.MaxDuplicateCheckRows)
 	}
 	if sum.DuplicateIDs == 0 {
 		return

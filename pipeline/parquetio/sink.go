@@ -160,12 +160,20 @@ func checkBatch(input *arrow.Schema, b *pipeline.Batch) error {
 	return nil
 }
 
-// take returns the rows sel of arr. Runs of consecutive rows become zero-copy
-// slices; more than one run is concatenated (dictionaries are unified).
+// take returns the rows sel of arr: arr itself when every row is selected,
+// a zero-copy slice for one run of consecutive rows, a copy of the rows
+// (gather) for the common column types, and otherwise a concatenation of
+// the runs' slices (dictionaries are unified).
 func take(mem memory.Allocator, arr arrow.Array, sel []int) (arrow.Array, error) {
 	if len(sel) == arr.Len() {
 		arr.Retain()
 		return arr, nil
+	}
+	if len(sel) > 0 && sel[len(sel)-1]-sel[0] == len(sel)-1 {
+		return array.NewSlice(arr, int64(sel[0]), int64(sel[len(sel)-1]+1)), nil
+	}
+	if a, ok := gather(mem, arr, sel); ok {
+		return a, nil
 	}
 	var parts []arrow.Array
 	defer func() {
@@ -211,6 +219,42 @@ func (s *Sink) decisionColumns(b *pipeline.Batch) []arrow.Array {
 			hitScore = hit.FieldBuilder(i).(*array.Float64Builder)
 		} else {
 			hitStr[i] = hit.FieldBuilder(i).(*array.StringBuilder)
+		}
+	}
+	// Size every builder up front: appending into growing buffers copied
+	// each one several times (the hits' explanations and legal bases are
+	// most of the output's bytes).
+	var nHits, nReasons, reasonBytes, prioBytes int
+	var hitBytes [12]int
+	for _, r := range s.sel {
+		d := &b.Decisions[r]
+		prioBytes += len(d.Priority)
+		nReasons += len(d.Reasons)
+		for _, x := range d.Reasons {
+			reasonBytes += len(x)
+		}
+		nHits += len(b.Hits[r])
+		for i := range b.Hits[r] {
+			for f, v := range hitValues(&b.Hits[r][i]) {
+				hitBytes[f] += len(v)
+			}
+		}
+	}
+	n := len(s.sel)
+	flagged.Reserve(n)
+	risk.Reserve(n)
+	prio.Reserve(n)
+	prio.ReserveData(prioBytes)
+	reasons.Reserve(n)
+	reasonVals.Reserve(nReasons)
+	reasonVals.ReserveData(reasonBytes)
+	hits.Reserve(n)
+	hit.Reserve(nHits)
+	hitScore.Reserve(nHits)
+	for i, sb := range hitStr {
+		if sb != nil {
+			sb.Reserve(nHits)
+			sb.ReserveData(hitBytes[i])
 		}
 	}
 	for _, r := range s.sel {

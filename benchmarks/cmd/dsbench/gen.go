@@ -43,6 +43,7 @@ func runGen(ctx context.Context, args []string) error {
 	rows := fs.Int("rows", 1_000_000, "shipments")
 	distinct := fs.Float64("distinct", 0.02, "distinct party names as a fraction of rows")
 	seed := fs.Uint64("seed", 821, "seed")
+	local := fs.Float64("end-user-local", 0, "share of named end users drawn in the destination country (0: all from the whole pool, the standard batches)")
 	out := fs.String("out", "", "output `DIR`")
 	listDir := fs.String("lists", defaultLists, "restricted-party lists to plant names from")
 	sec := fs.String("sec", defaultSEC, "SEC company tickers JSON (innocent names)")
@@ -52,7 +53,7 @@ func runGen(ctx context.Context, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("gen: -out is required")
 	}
-	return generate(ctx, *out, gen.Options{Rows: *rows, DistinctFrac: *distinct, Seed: *seed}, *listDir, *sec)
+	return generate(ctx, *out, gen.Options{Rows: *rows, DistinctFrac: *distinct, Seed: *seed, EndUserLocal: *local}, *listDir, *sec)
 }
 
 func generate(ctx context.Context, dir string, o gen.Options, listDir, sec string) error {
@@ -82,7 +83,7 @@ func generate(ctx context.Context, dir string, o gen.Options, listDir, sec strin
 	if err := writeAtomic(b.parquet(), func(f *os.File) error { return gen.Generate(ctx, f, o, pool) }); err != nil {
 		return err
 	}
-	meta, _ := json.MarshalIndent(map[string]any{"options": map[string]any{"rows": o.Rows, "distinct_frac": o.DistinctFrac, "seed": o.Seed}, "stats": st, "seconds": time.Since(t).Seconds()}, "", "  ")
+	meta, _ := json.MarshalIndent(map[string]any{"options": map[string]any{"rows": o.Rows, "distinct_frac": o.DistinctFrac, "seed": o.Seed, "end_user_local": o.EndUserLocal}, "stats": st, "seconds": time.Since(t).Seconds()}, "", "  ")
 	fmt.Fprintf(os.Stderr, "gen %s: %d rows, %d distinct names (%d planted, %d innocent; %d listed innocents dropped) in %.1fs\n",
 		dir, st.Rows, st.Distinct, st.Planted, st.Innocent, st.ExcludedInnocents, time.Since(t).Seconds())
 	return os.WriteFile(b.meta(), meta, 0o644)

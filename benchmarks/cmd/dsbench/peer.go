@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+	"runtime/trace"
 	"strconv"
 	"time"
 
@@ -68,6 +69,7 @@ func runPeer(ctx context.Context, args []string) error {
 	result := fs.String("result", "", "result JSON `FILE`")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	memProfile := fs.String("memprofile", "", "write an allocation profile at the end to `FILE`")
+	traceFile := fs.String("trace", "", "write a runtime execution trace of the run to `FILE` (go tool trace)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -80,6 +82,16 @@ func runPeer(ctx context.Context, args []string) error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err != nil {
+			return err
+		}
+		if err := trace.Start(f); err != nil {
+			return err
+		}
+		defer func() { trace.Stop(); f.Close() }()
 	}
 	if *memProfile != "" {
 		defer func() {

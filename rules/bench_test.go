@@ -1,0 +1,59 @@
+package rules_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/dualscreen/dualscreen/evidence"
+	"github.com/dualscreen/dualscreen/rules"
+)
+
+// benchShipments are n rows shaped like the benchmark batches
+// (benchmarks/gen): consignee countries from a spread of trading partners,
+// a few embargoed destinations, an end user in 30% of rows, the generator's
+// goods lines with and without control codes.
+func benchShipments(n int) []evidence.Shipment {
+	partners := []string{"US", "CN", "TR", "AE", "IN", "BR", "GB", "CH", "JP", "KR", "SG", "MX", "ZA", "EG", "KZ", "RS", "UA", "VN", "TH", "ID", "MY", "SA", "IL", "PK", "NG", "CA", "AU", "NO", "AR", "CL", "MM", "HK", "RU", "BY", "IR", "SY", "KP"}
+	exporters := []string{"DE", "DE", "IT", "FR", "PL", "NL", "SE", "CZ", "ES", "FR", "DE", "IT"}
+	goods := []struct{ desc, code string }{
+		{"ball bearings, steel", ""}, {"hydraulic pumps", ""}, {"printed circuit assemblies", ""},
+		{"laboratory centrifuges", ""}, {"industrial valves, stainless", ""},
+		{"frequency changers (inverters) for gas centrifuges", "3A225"}, {"5-axis machine tools, numerical control", "2B001.b"},
+		{"network encryption appliances", "5A002.a"}, {"thermal imaging cameras", "6A003.b.4"},
+		{"plastic injection moulds", ""}, {"office furniture", ""}, {"spare parts for packaging machines", ""},
+		{"optical fibre cable", ""}, {"pressure transducers", "2B230"}, {"surveillance software licences", ""},
+	}
+	out := make([]evidence.Shipment, n)
+	for i := range out {
+		c := partners[(i*7)%len(partners)]
+		g := goods[(i*11)%len(goods)]
+		s := evidence.Shipment{ShipmentID: fmt.Sprintf("B%010d", i), ConsigneeName: "Consignee Trading LLC",
+			ConsigneeCountry: c, Destination: c, ExporterCountry: exporters[i%len(exporters)], Goods: g.desc, ControlCode: g.code}
+		if i%10 < 3 {
+			s.EndUserName, s.EndUserCountry = "End User Co", partners[(i*13+5)%len(partners)]
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// BenchmarkCheckBatchMix is the rules stage per row: destination measures, goods,
+// licences and the end-user country, with the default policy.
+func BenchmarkCheckBatchMix(b *testing.B) {
+	p, err := rules.DefaultPolicy()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := rules.NewEngine(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ships := benchShipments(8192)
+	var dst []evidence.Hit
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		dst = e.Check(&ships[i%len(ships)], dst[:0])
+		i++
+	}
+}

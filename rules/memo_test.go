@@ -1,0 +1,124 @@
+package rules
+
+import (
+	"reflect"
+	"testing"
+	"unsafe"
+
+	"github.com/dualscreen/dualscreen/evidence"
+)
+
+// memoShipments cover every memoised group: invalid and Annex I codes,
+// unknown and blank countries, a missing consignee, an end user elsewhere,
+// a ban, an EU-internal Annex IV transfer and a cyber description.
+func memoShipments() []evidence.Shipment {
+	return []evidence.Shipment{
+		{ShipmentID: "1", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "RU", ControlCode: "5A002.a", Goods: "network encryption appliances"},
+		{ShipmentID: "2", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "CN", EndUserCountry: "IR", ConsigneeCountry: "CN", ControlCode: "5A001.j", Goods: "IP network surveillance system"},
+		{ShipmentID: "3", ConsigneeName: " ", ExporterCountry: "FR", Destination: "Narnia", ControlCode: "5Q999, 3A225", Goods: "frequency changers"},
+		{ShipmentID: "4", ConsigneeName: "Beta", ExporterCountry: "DE", Destination: "FR", ControlCode: "1C012", Goods: "plutonium metal"},
+		{ShipmentID: "5", ConsigneeName: "Gamma", ExporterCountry: "US", Destination: "", EndUserCountry: "BY", ControlCode: "", Goods: ""},
+		{ShipmentID: "6", ConsigneeName: "Delta", ExporterCountry: "DE", Destination: "AE", EndUserCountry: "MM", ConsigneeCountry: "AE", ControlCode: "ML10.a", Goods: "office furniture"},
+		{ShipmentID: "7", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "United States", EndUserCountry: "Germany", ControlCode: "Y901", Goods: "ball bearings"},
+		// A 0 byte in a cell would make the packed place key ambiguous:
+		// such a row is resolved without the memo.
+		{ShipmentID: "8", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "IR\x00", EndUserCountry: "\x00CN", ControlCode: "5A002", Goods: "routers"},
+	}
+}
+
+// TestCheckMemoMatchesFresh: a memoised engine answers every row of a
+// repeated batch exactly as a fresh engine answers each row the first time.
+func TestCheckMemoMatchesFresh(t *testing.T) {
+	memoised := mustEngine(t, nil)
+	ships := memoShipments()
+	for round := range 3 {
+		for i := range ships {
+			fresh := mustEngine(t, nil)
+			want := fresh.Check(&ships[i], nil)
+			got := memoised.Check(&ships[i], nil)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d row %s: memoised hits differ\n got %+v\nwant %+v", round, ships[i].ShipmentID, got, want)
+			}
+		}
+	}
+	if n := memoised.placeMemo.len(); n != len(ships)-1 {
+		t.Errorf("place memo holds %d combinations, want %d (all but the row with a 0 byte)", n, len(ships)-1)
+	}
+}
+
+// TestCheckMemoOwnsItsStrings: the pipeline hands Check strings that point
+// into Arrow buffers, which are reused once the batch is released. Nothing
+// the memos keep (keys, places, hits) may point into such a buffer.
+func TestCheckMemoOwnsItsStrings(t *testing.T) {
+	e := mustEngine(t, nil)
+	buf := []byte("IR|5Q999|CN|DE|laboratory centrifuges")
+	view := func(from, to int) string { return unsafe.String(&buf[from], to-from) }
+	s := evidence.Shipment{ShipmentID: "1", ConsigneeName: "Acme", Destination: view(0, 2), ControlCode: view(3, 8),
+		EndUserCountry: view(9, 11), ExporterCountry: view(12, 14), Goods: view(15, len(buf))}
+	if hs := e.Check(&s, nil); len(hs) == 0 {
+		t.Fatal("no hits for a shipment to Iran with an invalid code")
+	}
+	inBuf := func(what, x string) {
+		if len(x) == 0 {
+			return
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(x)))
+		lo := uintptr(unsafe.Pointer(&buf[0]))
+		if p >= lo && p < lo+uintptr(len(buf)) {
+			t.Errorf("memoised %s %q points into the caller's buffer", what, x)
+		}
+	}
+	hitStrings := func(hs []evidence.Hit) {
+		for _, h := range hs {
+			inBuf("hit query", h.QueryName)
+			inBuf("hit matched name", h.MatchedName)
+			inBuf("hit explanation", h.Explanation)
+		}
+	}
+	for k, pi := range e.placeMemo.m {
+		inBuf("place key", string(k))
+		for _, pl := range pi.places {
+			inBuf("place", pl.raw)
+		}
+		hitStrings(pi.pre)
+		if pi.mismatch != nil {
+			hitStrings([]evidence.Hit{*pi.mismatch})
+		}
+	}
+	for k, ci := range e.codeMemo.m {
+		inBuf("control code key", k)
+		hitStrings(ci.invalid)
+	}
+	for k := range e.goodsMemo.m {
+		inBuf("goods key", k)
+	}
+	if e.placeMemo.len() != 1 || e.codeMemo.len() != 1 || e.goodsMemo.len() != 1 {
+		t.Fatalf("memos hold %d places, %d codes, %d goods; want 1 each", e.placeMemo.len(), e.codeMemo.len(), e.goodsMemo.len())
+	}
+}
+
+// TestMemoBounded: a full memo empties and refills, so it never holds more
+// than its bound however many distinct keys pass through.
+func TestMemoBounded(t *testing.T) {
+	m := newMemo[int, int](8)
+	calls := 0
+	for i := range 100 {
+		v := m.get(i%20, func() (int, int) { calls++; return i % 20, (i % 20) * 2 })
+		if v != (i%20)*2 {
+			t.Fatalf("get(%d) = %d", i%20, v)
+		}
+		if m.len() > 8 {
+			t.Fatalf("memo holds %d values, bound 8", m.len())
+		}
+	}
+	if calls < 20 {
+		t.Fatalf("computed %d times for 20 distinct keys", calls)
+	}
+	m2 := newMemo[int, int](8)
+	for range 5 {
+		m2.get(3, func() (int, int) { calls++; return 3, 6 })
+	}
+	if m2.len() != 1 {
+		t.Fatalf("one key stored %d times", m2.len())
+	}
+}
