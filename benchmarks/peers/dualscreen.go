@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dualscreen/dualscreen/internal/memlimit"
 	"github.com/dualscreen/dualscreen/lists"
 	"github.com/dualscreen/dualscreen/matchers"
 	"github.com/dualscreen/dualscreen/pipeline"
@@ -86,6 +87,7 @@ func Dualscreen(ctx context.Context, c Config) (*Result, error) {
 		return nil, err
 	}
 	res.SetupSec = time.Since(t0).Seconds()
+	memlimit.Apply(memlimit.DefaultBudget) // as screen does by default (--memory-budget)
 
 	t1 := time.Now()
 	rec := &recorder{m: m, hits: map[string][]Hit{}}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow"
 
+	"github.com/dualscreen/dualscreen/internal/memlimit"
 	"github.com/dualscreen/dualscreen/lists"
 	"github.com/dualscreen/dualscreen/matchers"
 	"github.com/dualscreen/dualscreen/pipeline"
@@ -42,6 +43,9 @@ type screenConfig struct {
 	Workers    int
 	BatchSize  int
 	FailOnFlag bool
+	// MemoryBudgetMiB is the soft memory limit above the live heap once the
+	// lists are indexed (internal/memlimit); 0 leaves Go's default.
+	MemoryBudgetMiB int
 
 	// Rules and Decider plug in the destination/goods rules and the
 	// decision policy; nil uses no rules and pipeline.DefaultDecider.
@@ -85,6 +89,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&c.FailOnFlag, "fail-on-flag", false, "exit with status 3 when any row is flagged")
 	fs.IntVar(&c.Workers, "workers", 0, "worker goroutines (default: all cores)")
 	fs.IntVar(&c.BatchSize, "batch-size", parquetio.DefaultBatchSize, "rows per record batch")
+	fs.IntVar(&c.MemoryBudgetMiB, "memory-budget", memlimit.DefaultBudget>>20, "soft memory limit in `MiB` above what the indexed lists hold, so memory stays flat in rows; 0 for Go's default (GOMEMLIMIT, if set, wins)")
 	fs.StringVar(&c.PolicyFile, "policy", "", "TOML policy `FILE` overlaid on the embedded rules (see 'dualscreen rules show')")
 	c.Review.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -171,6 +176,7 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if e.stderrIsTerminal && !c.Quiet {
 		bar = newProgressBar(e.stderr)
 	}
+	memlimit.Apply(int64(c.MemoryBudgetMiB) << 20)
 	opts := pipeline.Options{Stages: stages, Decider: review.wrapDecider(c.Decider), Workers: c.Workers}
 	if bar != nil {
 		opts.Progress = bar
