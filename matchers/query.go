@@ -354,8 +354,17 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		return 0
 	})
 	for _, c := range heap {
-		for n := ix.entryFirst[c.name]; n < ix.entryFirst[c.name+1]; n++ {
-			if s.acc[n] > 0 {
+		lo, hi := ix.entryFirst[c.name], ix.entryFirst[c.name+1]
+		best := float32(0)
+		for n := lo; n < hi; n++ {
+			best = max(best, s.acc[n])
+		}
+		// Of an entry's names, only those with evidence near its best are
+		// scored: an alias that shares one word with the query while
+		// another name shares three will not outscore it.
+		floor := best * float32(t.NameEvidenceShare)
+		for n := lo; n < hi; n++ {
+			if s.acc[n] > 0 && s.acc[n] >= floor {
 				s.cands = append(s.cands, cand{n, s.acc[n]})
 			}
 		}
