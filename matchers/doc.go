@@ -49,7 +49,8 @@
 // their best name's evidence less a fifth of the name's weight that
 // gathered nothing (Tuning.CandidateGap), so that among the many names
 // sharing a query's rare token those made of little else come first, and
-// the names of the best 48 entries are scored.
+// the names of the best 24 entries are scored, those of each with at least
+// half its best name's evidence.
 //
 // Score (score.go) by aligning the query's tokens with the name's: token
 // pairs are scored (exact 1; the same spelling key 0.95; sound-alike or
@@ -81,7 +82,7 @@
 // sort of the deletion neighbourhood (about ten entries per vocabulary
 // token); normalisation runs on all cores. A query costs its normalisation,
 // (L+1) hash probes per token of length L, the postings of its similar
-// tokens (bounded by the 2% rule), and for each of at most 48 candidate
+// tokens (bounded by the 2% rule), and for each of at most 24 candidate
 // entries an alignment that is quadratic in the token counts, which are
 // capped at 24. Nothing scales with the number of list entries except
 // postings, so the cost per query stays flat as lists grow. Scratch memory
