@@ -237,15 +237,7 @@ func completeMatch(s *scratch, ix *Index, ntoks []int32, minSim float32) bool {
 			return false
 		}
 	}
-	for j, v := range ntoks {
-		if ix.voc.kind[v] == TokLegal || ix.voc.patronymic[v] {
-			continue
-		}
-		if al.nm[j] == -1 {
-			return false
-		}
-	}
-	return true
+	return allListedAligned(ix, al, ntoks)
 }
 
 // scoreName aligns the prepared query with name n and scores it. The

@@ -16,56 +16,11 @@ import (
 func gather(mem memory.Allocator, arr arrow.Array, sel []int) (arrow.Array, bool) {
 	switch a := arr.(type) {
 	case *array.String:
-		b := array.NewStringBuilder(mem)
-		defer b.Release()
-		b.Reserve(len(sel))
-		n := 0
-		for _, i := range sel {
-			n += a.ValueLen(i)
-		}
-		b.ReserveData(n)
-		for _, i := range sel {
-			if a.IsNull(i) {
-				b.AppendNull()
-			} else {
-				b.Append(a.Value(i))
-			}
-		}
-		return b.NewArray(), true
+		return gatherVar(array.NewStringBuilder(mem), a, sel, a.Value), true
 	case *array.LargeString:
-		b := array.NewLargeStringBuilder(mem)
-		defer b.Release()
-		b.Reserve(len(sel))
-		n := 0
-		for _, i := range sel {
-			n += a.ValueLen(i)
-		}
-		b.ReserveData(n)
-		for _, i := range sel {
-			if a.IsNull(i) {
-				b.AppendNull()
-			} else {
-				b.Append(a.Value(i))
-			}
-		}
-		return b.NewArray(), true
+		return gatherVar(array.NewLargeStringBuilder(mem), a, sel, a.Value), true
 	case *array.Binary:
-		b := array.NewBinaryBuilder(mem, a.DataType().(arrow.BinaryDataType))
-		defer b.Release()
-		b.Reserve(len(sel))
-		n := 0
-		for _, i := range sel {
-			n += a.ValueLen(i)
-		}
-		b.ReserveData(n)
-		for _, i := range sel {
-			if a.IsNull(i) {
-				b.AppendNull()
-			} else {
-				b.Append(a.Value(i))
-			}
-		}
-		return b.NewArray(), true
+		return gatherVar(array.NewBinaryBuilder(mem, a.DataType().(arrow.BinaryDataType)), a, sel, a.Value), true
 	case *array.Float64:
 		return gatherFixed(array.NewFloat64Builder(mem), a, sel, a.Value), true
 	case *array.Float32:
@@ -100,4 +55,28 @@ func gatherFixed[T any](b fixedBuilder[T], a arrow.Array, sel []int, value func(
 		}
 	}
 	return b.NewArray()
+}
+
+// varBuilder is the part of a variable-length Arrow builder (strings,
+// binary) gatherVar uses.
+type varBuilder[T any] interface {
+	fixedBuilder[T]
+	ReserveData(n int)
+}
+
+// varArray is a variable-length Arrow array: it knows each value's length.
+type varArray interface {
+	arrow.Array
+	ValueLen(i int) int
+}
+
+// gatherVar is gatherFixed for variable-length values, with the value
+// bytes reserved up front too.
+func gatherVar[T any](b varBuilder[T], a varArray, sel []int, value func(int) T) arrow.Array {
+	n := 0
+	for _, i := range sel {
+		n += a.ValueLen(i)
+	}
+	b.ReserveData(n)
+	return gatherFixed[T](b, a, sel, value)
 }
