@@ -34,6 +34,7 @@ type scratch struct {
 	best       []int32 // Match: the best name id of each reported entry
 	keyBuf     []byte
 	skeyBuf    []byte
+	qRunes     runeBuf // the query token being prepared, as runes
 	// per-candidate alignment state
 	al alignment
 }
@@ -164,11 +165,12 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		}
 		s.keyBuf = phoneticKey(s.keyBuf[:0], tk.Text)
 		qkey := s.keyBuf
+		qr := toRunes(&s.qRunes, tk.Text)
 		visit := func(v int32) {
 			if v != id && s.simOf(v, i) == 0 {
 				// Too-far tokens are marked -1, so the other deletion
 				// probes that reach them do not compute them again.
-				s.setSim(v, i, ix.tokenSim(tk.Text, qkey, v, t))
+				s.setSim(v, i, ix.tokenSim(tk.Text, qr, qkey, v, t))
 			}
 		}
 		if len(tk.Text) >= minDelLen {
@@ -207,18 +209,18 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 // every edit), lifts pairs with the same phonetic key, and lets short tokens
 // through only by exact or phonetic equality: the error budget grows with
 // length.
-func (ix *Index) tokenSim(q string, qkey []byte, v int32, t *Tuning) float32 {
+func (ix *Index) tokenSim(q string, qr []rune, qkey []byte, v int32, t *Tuning) float32 {
 	vt := ix.voc.text[v]
 	if ix.voc.kind[v] != TokWord {
 		return 0
 	}
-	lev := levenshteinSim(q, vt)
+	jw, lev := jwLev(qr, vt)
 	if oneTransposition(q, vt) {
 		// two neighbouring letters swapped is one slip of the hand,
 		// not two edits (Neoibt / Neobit)
-		lev = 1 - 1/float64(max(1, runeLen(q)))
+		lev = 1 - 1/float64(max(1, len(qr)))
 	}
-	sim := 0.5*jaroWinkler(q, vt) + 0.5*lev
+	sim := 0.5*jw + 0.5*lev
 	keyEq := len(qkey) >= 2 && string(qkey) == ix.voc.key[v]
 	short := min(runeLen(q), runeLen(vt)) < minDelLen
 	switch {

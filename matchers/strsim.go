@@ -83,6 +83,25 @@ func matchingRunes(out *runeBuf, a, b []rune, limit int) int {
 	return n
 }
 
+// jwLev returns jaroWinkler and levenshteinSim of a query token already
+// converted to runes (qr) and a vocabulary token, converting the latter
+// once: the candidate search compares one query token with dozens of
+// neighbours.
+func jwLev(qr []rune, b string) (jw, lev float64) {
+	var bb runeBuf
+	rb := toRunes(&bb, b)
+	j := jaroRunes(qr, rb)
+	prefix := 0
+	for prefix < len(qr) && prefix < len(rb) && prefix < 4 && qr[prefix] == rb[prefix] {
+		prefix++
+	}
+	jw = j + 0.1*float64(prefix)*(1-j)
+	if len(qr) == 0 && len(rb) == 0 {
+		return jw, 1
+	}
+	return jw, 1 - float64(levenshteinRunes(qr, rb))/float64(max(len(qr), len(rb)))
+}
+
 // levenshteinSim is strutil's Levenshtein.Compare: 1 - distance/max(len).
 func levenshteinSim(a, b string) float64 {
 	var ba, bb runeBuf

@@ -57,3 +57,16 @@ func checkStrsim(t *testing.T, a, b string) {
 }
 
 func close(a, b float64) bool { return a-b < 1e-12 && b-a < 1e-12 }
+
+// TestJwLevAgrees: the one-conversion pair gives what the two metrics give
+// on their own.
+func TestJwLevAgrees(t *testing.T) {
+	pairs := [][2]string{{"ivanov", "iwanow"}, {"sergeevich", "sergejewitsch"}, {"", ""}, {"a", ""}, {"Łódź", "lodz"}, {"neoibt", "neobit"}, {"муха", "muha"}}
+	for _, p := range pairs {
+		var buf runeBuf
+		jw, lev := jwLev(toRunes(&buf, p[0]), p[1])
+		if jw != jaroWinkler(p[0], p[1]) || lev != levenshteinSim(p[0], p[1]) {
+			t.Errorf("jwLev(%q, %q) = %v, %v; want %v, %v", p[0], p[1], jw, lev, jaroWinkler(p[0], p[1]), levenshteinSim(p[0], p[1]))
+		}
+	}
+}
