@@ -105,3 +105,74 @@ func isPatronymic(s string) bool {
 	}
 	return false
 }
+
+// nameSlip is a spelling of nameVariants that a slip of the pen turns a
+// token into.
+type nameSlip struct {
+	canon    string
+	spelling string
+}
+
+// minNameSlip: shorter name spellings are matched only as written; one
+// letter changed in "karim" is "kasim", another name.
+const minNameSlip = 7
+
+// nameSlips maps, by hashSkip, each spelling of seven or more letters of
+// nameVariants with one letter left out to its group's first spelling,
+// so that a token of the same length sharing such a form (one letter
+// changed, or two neighbours swapped: "Mohmamad") is read as that name.
+// A form two spellings of different names share is dropped.
+var nameSlips = func() map[uint64]nameSlip {
+	m := map[uint64]nameSlip{}
+	clash := map[uint64]bool{}
+	for _, g := range nameVariants {
+		for _, v := range g {
+			if len(v) < minNameSlip {
+				continue
+			}
+			for i := range len(v) {
+				h := hashSkip(v, i)
+				if prev, ok := m[h]; ok && prev.canon != g[0] {
+					clash[h] = true
+				}
+				m[h] = nameSlip{g[0], v}
+			}
+		}
+	}
+	for h := range clash {
+		delete(m, h)
+	}
+	return m
+}()
+
+// oneSlip reports whether a and b, of one length, differ in one letter or
+// in two neighbours swapped.
+func oneSlip(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] == b[i] {
+			continue
+		}
+		if diff >= 0 {
+			return i == diff+1 && a[i] == b[diff] && a[diff] == b[i] && a[i+1:] == b[i+1:]
+		}
+		diff = i
+	}
+	return diff >= 0
+}
+
+// canonNameSlip returns the name tok is a slip of, or "".
+func canonNameSlip(tok string) string {
+	if len(tok) < minNameSlip || !isASCII(tok) {
+		return ""
+	}
+	for i := range len(tok) {
+		if sl, ok := nameSlips[hashSkip(tok, i)]; ok && oneSlip(tok, sl.spelling) {
+			return sl.canon
+		}
+	}
+	return ""
+}

@@ -371,6 +371,8 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		text := raw[i]
 		if c, ok := nameCanon[text]; ok {
 			text = c // one spelling per given name (nameparts.go)
+		} else if c := canonNameSlip(text); c != "" {
+			text = c // the same, written with a slip ("Mohmamad")
 		}
 		toks = append(toks, Token{Text: text, Kind: wordKind(text)})
 		i++
