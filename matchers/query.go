@@ -2,6 +2,7 @@ package matchers
 
 import (
 	"slices"
+	"strings"
 )
 
 // qtok is one query token with what the index knows of it.
@@ -114,6 +115,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 	}
 	s.norm = nw.normalise(name, s.norm.Tokens)
 	putNormWork(nw)
+	s.norm.Tokens = ix.splitLegalRunOn(s.norm.Tokens)
 	toks := s.norm.Tokens
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]
@@ -418,4 +420,63 @@ func rowMax(r []float32) float32 {
 		m = max(m, x)
 	}
 	return m
+}
+
+// legalAbbrevs are the short written legal forms a clerk runs into the
+// next word ("NPOMashinostroyeniya", "INTERNATIONALPVT LTD"), with their
+// classes.
+var legalAbbrevs = []struct{ text, class string }{
+	{"npo", formSOE}, {"npp", formSOE}, {"ooo", formLLC}, {"oao", formJSC}, {"zao", formJSC},
+	{"pao", formJSC}, {"jsc", formJSC}, {"llc", formLLC}, {"ltd", formLLC}, {"pvt", formLLC},
+	{"gmbh", formLLC}, {"inc", formCorp}, {"corp", formCorp},
+}
+
+// splitLegalRunOn splits a query word the lists do not know into a legal
+// form and a word they do know, when it is one run into the other
+// ("npomashinostroyeniya" → npo + mashinostroyeniya). It edits toks in
+// place when nothing needs splitting.
+func (ix *Index) splitLegalRunOn(toks []Token) []Token {
+	split := -1
+	var cls, rest string
+	before := false
+	for i, tk := range toks {
+		if tk.Kind != TokWord || len(tk.Text) < 7 {
+			continue
+		}
+		if _, known := ix.voc.ids[tk.Text]; known {
+			continue
+		}
+		for _, a := range legalAbbrevs {
+			if r, ok := strings.CutPrefix(tk.Text, a.text); ok && ix.knownWord(r) {
+				split, cls, rest, before = i, a.class, r, true
+				break
+			}
+			if r, ok := strings.CutSuffix(tk.Text, a.text); ok && ix.knownWord(r) {
+				split, cls, rest, before = i, a.class, r, false
+				break
+			}
+		}
+		if split >= 0 {
+			break // one per name: a clerk's slip, not a pattern
+		}
+	}
+	if split < 0 {
+		return toks
+	}
+	legal, word := Token{Text: cls, Kind: TokLegal}, Token{Text: rest, Kind: TokWord}
+	out := make([]Token, 0, len(toks)+1)
+	out = append(out, toks[:split]...)
+	if before {
+		out = append(out, legal, word)
+	} else {
+		out = append(out, word, legal)
+	}
+	return append(out, toks[split+1:]...)
+}
+
+// knownWord reports whether w is a word of the lists (not only two words
+// written together).
+func (ix *Index) knownWord(w string) bool {
+	id, ok := ix.voc.ids[w]
+	return ok && len(w) >= 4 && !ix.voc.joined[id] && ix.voc.kind[id] == TokWord
 }

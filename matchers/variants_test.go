@@ -197,3 +197,23 @@ func TestCommonWordsStillGather(t *testing.T) {
 		t.Fatalf("Match(Li Wei Hong) = %+v, want DEMO-113 at 1", got)
 	}
 }
+
+// TestLegalFormRunOn: a short legal form run into the next word is split
+// off when the rest is a word of the lists.
+func TestLegalFormRunOn(t *testing.T) {
+	es := []*lists.Entry{
+		{List: "eu_journal", ID: "380", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "NPO Mashinostroyeniya"}}},
+		{List: "ofac_sdn", ID: "44473", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "MAROC INTERNATIONAL PVT LTD"}}},
+	}
+	m := NewAligned(es, Options{})
+	for q, want := range map[string]string{"NPOMashinostroyeniya": "380", "MAROC INTERNATIONALPVT LTD": "44473"} {
+		if got := m.Match(Query{Name: q}, nil); len(got) == 0 || got[0].Entry.ID != want {
+			t.Errorf("Match(%q) = %+v, want entry %s", q, got, want)
+		}
+	}
+	// a word the lists know is never split ("Pvtbank" is no form + word)
+	toks := m.ix.splitLegalRunOn([]Token{{Text: "mashinostroyeniya", Kind: TokWord}})
+	if len(toks) != 1 {
+		t.Errorf("split a known word: %+v", toks)
+	}
+}
