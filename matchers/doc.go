@@ -49,8 +49,8 @@
 // their best name's evidence less a fifth of the name's weight that
 // gathered nothing (Tuning.CandidateGap), so that among the many names
 // sharing a query's rare token those made of little else come first, and
-// the names of the best 24 entries are scored, those of each with at least
-// half its best name's evidence.
+// the names of the best 24 entries are scored (more when the best are all
+// tied: the same name on thirty entries is reported thirty times).
 //
 // Score (score.go) by aligning the query's tokens with the name's: token
 // pairs are scored (exact 1; the same spelling key 0.95; sound-alike or

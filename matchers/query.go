@@ -31,6 +31,7 @@ type scratch struct {
 	cands      []cand
 	heap       []cand
 	entBest    []float32 // per entry: best name evidence
+	entFull    []bool    // per entry: a name of it is made only of what the query holds
 	entTouched []int32
 	best       []int32 // Match: the best name id of each reported entry
 	keyBuf     []byte
@@ -52,7 +53,7 @@ type cand struct {
 }
 
 func newScratch(ix *Index) *scratch {
-	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text)), entBest: make([]float32, len(ix.entries))}
+	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text)), entBest: make([]float32, len(ix.entries)), entFull: make([]bool, len(ix.entries))}
 }
 
 func (s *scratch) reset() {
@@ -63,7 +64,7 @@ func (s *scratch) reset() {
 		s.slot[v] = 0
 	}
 	for _, e := range s.entTouched {
-		s.entBest[e] = 0
+		s.entBest[e], s.entFull[e] = 0, false
 	}
 	s.entTouched = s.entTouched[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
@@ -337,6 +338,9 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			s.entTouched = append(s.entTouched, e)
 		}
 		s.entBest[e] = max(s.entBest[e], rank)
+		if s.acc[n] >= rec.w {
+			s.entFull[e] = true // a name made only of what the query holds
+		}
 	}
 	for _, e := range s.entTouched {
 		c := cand{e, s.entBest[e]}
@@ -346,6 +350,24 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		} else if candLess(heap[0], c) {
 			heap[0] = c
 			heapDown(heap, 0)
+		}
+	}
+	if len(heap) == t.Candidates && s.entFull[heap[0].name] && allTied(heap) {
+		// Never cut a tie at the top of names made only of what the
+		// query holds: the same name on thirty entries is reported
+		// thirty times. Up to maxTied entries in all.
+		last := heap[0].acc
+		inHeap := make(map[int32]bool, len(heap))
+		for _, c := range heap {
+			inHeap[c.name] = true
+		}
+		for _, e := range s.entTouched {
+			if len(heap) >= maxTied {
+				break
+			}
+			if s.entBest[e] == last && s.entFull[e] && !inHeap[e] {
+				heap = append(heap, cand{e, last})
+			}
 		}
 	}
 	slices.SortFunc(heap, func(a, b cand) int {
@@ -358,17 +380,8 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		return 0
 	})
 	for _, c := range heap {
-		lo, hi := ix.entryFirst[c.name], ix.entryFirst[c.name+1]
-		best := float32(0)
-		for n := lo; n < hi; n++ {
-			best = max(best, s.acc[n])
-		}
-		// Of an entry's names, only those with evidence near its best are
-		// scored: an alias that shares one word with the query while
-		// another name shares three will not outscore it.
-		floor := best * float32(t.NameEvidenceShare)
-		for n := lo; n < hi; n++ {
-			if s.acc[n] > 0 && s.acc[n] >= floor {
+		for n := ix.entryFirst[c.name]; n < ix.entryFirst[c.name+1]; n++ {
+			if s.acc[n] > 0 {
 				s.cands = append(s.cands, cand{n, s.acc[n]})
 			}
 		}
@@ -421,6 +434,19 @@ func rowMax(r []float32) float32 {
 	}
 	return m
 }
+
+// allTied reports whether every candidate has the same evidence.
+func allTied(h []cand) bool {
+	for _, c := range h[1:] {
+		if c.acc != h[0].acc {
+			return false
+		}
+	}
+	return true
+}
+
+// maxTied bounds the candidate entries a tie at the cut may bring in.
+const maxTied = 256
 
 // legalAbbrevs are the short written legal forms a clerk runs into the
 // next word ("NPOMashinostroyeniya", "INTERNATIONALPVT LTD"), with their

@@ -15,10 +15,6 @@ type Tuning struct {
 	// of the development set 24, 32, 48 and 96 give the same recall and
 	// false positives, and 24 halves the time per query.
 	Candidates int
-	// NameEvidenceShare: of a candidate entry's names, only those whose
-	// gathered evidence is at least this share of its best name's are
-	// scored. Default 0.5.
-	NameEvidenceShare float64
 	// CandidateGap: when ranking candidates, a name's evidence is lowered
 	// by this share of its weight that gathered nothing, so that among
 	// the many names sharing a query's rare token the ones made of little
@@ -137,7 +133,6 @@ func (t Tuning) withDefaults() Tuning {
 		t.MaxKeyNeighbours = 64
 	}
 	def(&t.CandidateGap, 0.2)
-	def(&t.NameEvidenceShare, 0.5)
 	def(&t.MinTokenSim, 0.75)
 	def(&t.SpellingPenalty, 0.05)
 	def(&t.SpellingKeySim, 0.95)

@@ -217,3 +217,16 @@ func TestLegalFormRunOn(t *testing.T) {
 		t.Errorf("split a known word: %+v", toks)
 	}
 }
+
+// TestTiesAtTheCut: thirty entries with the same name are all reported,
+// though only Tuning.Candidates entries are scored in general.
+func TestTiesAtTheCut(t *testing.T) {
+	var es []*lists.Entry
+	for i := range 30 {
+		es = append(es, &lists.Entry{List: "eu_journal", ID: fmt.Sprint(500 + i), Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "Text of image"}}})
+	}
+	es = crowded("TEXT", 40, es...)
+	if got := NewAligned(es, Options{}).Match(Query{Name: "Text of image"}, nil); len(got) != 30 {
+		t.Errorf("Match(Text of image) = %d entries, want all 30 that bear the name", len(got))
+	}
+}
