@@ -27,8 +27,8 @@ func (m *Aligned) Index() *Index { return m.ix }
 // Match implements Matcher: every entry whose best name variant scores at
 // least the threshold, best first, each with its explanation.
 func (m *Aligned) Match(q Query, dst []Match) []Match {
-	if isMultiName(q.Name) {
-		return m.matchEach(q, dst)
+	if vs := nameVariantsOf(q.Name); len(vs) != 1 || vs[0] != q.Name {
+		return m.matchEach(q, vs, dst)
 	}
 	return m.matchOne(q, dst)
 }
@@ -75,20 +75,12 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 	return dst
 }
 
-// isMultiName reports whether a query field holds more than one name
-// (nameVariantsOf): several separated by ";" or " / ", or one with a
-// trailing parenthesis.
-func isMultiName(s string) bool {
-	return strings.Contains(s, ";") || strings.Contains(s, " / ") || strings.HasSuffix(strings.TrimSpace(s), ")") || careOf(s) > 0 ||
-		len(groupVariants(s)) > 0 || len(scriptVariants(s)) > 0
-}
-
-// matchEach matches each of several names written in one field ("Azim
-// Adhajani; Azim Agha-Jani", "North Drilling Company (NDC)") and keeps each
-// entry's best match.
-func (m *Aligned) matchEach(q Query, dst []Match) []Match {
+// matchEach matches each of the names one field holds (nameVariantsOf:
+// "Azim Adhajani; Azim Agha-Jani", "North Drilling Company (NDC)") and
+// keeps each entry's best match.
+func (m *Aligned) matchEach(q Query, variants []string, dst []Match) []Match {
 	start := len(dst)
-	for _, part := range nameVariantsOf(q.Name) {
+	for _, part := range variants {
 		if strings.TrimSpace(part) == "" {
 			continue
 		}

@@ -218,9 +218,9 @@ func (ix *Index) tokenSim(q string, qr []rune, qkey []byte, v int32, t *Tuning) 
 		return 0
 	}
 	jw, lev := jwLev(qr, vt)
-	if oneTransposition(q, vt) {
-		// two neighbouring letters swapped is one slip of the hand,
-		// not two edits (Neoibt / Neobit)
+	if oneSlip(q, vt) {
+		// two neighbouring letters swapped is one slip of the hand, like
+		// one letter changed, not two edits (Neoibt / Neobit)
 		lev = 1 - 1/float64(max(1, len(qr)))
 	}
 	sim := 0.5*jw + 0.5*lev
@@ -459,8 +459,8 @@ var legalAbbrevs = []struct{ text, class string }{
 
 // splitLegalRunOn splits a query word the lists do not know into a legal
 // form and a word they do know, when it is one run into the other
-// ("npomashinostroyeniya" → npo + mashinostroyeniya). It edits toks in
-// place when nothing needs splitting.
+// ("npomashinostroyeniya" → npo + mashinostroyeniya). It returns toks
+// itself when nothing needs splitting.
 func (ix *Index) splitLegalRunOn(toks []Token) []Token {
 	split := -1
 	var cls, rest string

@@ -140,16 +140,3 @@ func levenshteinRunes(a, b []rune) int {
 
 // runeLen counts runes without allocating.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
-
-// oneTransposition reports whether a and b differ only by two neighbouring
-// letters swapped.
-func oneTransposition(a, b string) bool {
-	if len(a) != len(b) || a == b {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-}

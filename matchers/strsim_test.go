@@ -70,3 +70,17 @@ func TestJwLevAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestOneSlip(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"neoibt", "neobit", true}, {"mohmamad", "mohammad", true}, {"mikheil", "mikhail", true},
+		{"abc", "abc", false}, {"abdullahi", "abdoullah", false}, {"abcd", "badc", false}, {"abc", "abcd", false},
+	} {
+		if got := oneSlip(c.a, c.b); got != c.want {
+			t.Errorf("oneSlip(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
