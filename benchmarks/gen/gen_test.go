@@ -89,31 +89,10 @@ func TestPoolTruth(t *testing.T) {
 
 func TestGenerateParquet(t *testing.T) {
 	o := Options{Rows: 5_000, Entries: entries(), RowGroup: 2_000}
-	pool, _, err := Pool(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := Generate(t.Context(), &buf, o, pool); err != nil {
-		t.Fatal(err)
-	}
-	rdr, err := file.NewParquetReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rdr.Close()
+	pool, rdr, tbl := generated(t, o)
 	if rdr.NumRows() != 5_000 || rdr.NumRowGroups() != 3 {
 		t.Errorf("rows %d in %d row groups, want 5000 in 3", rdr.NumRows(), rdr.NumRowGroups())
 	}
-	fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tbl, err := fr.ReadTable(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tbl.Release()
 	for i, f := range Schema.Fields() {
 		got := tbl.Schema().Field(i)
 		if got.Name != f.Name || !arrow.TypeEqual(got.Type, f.Type) {
@@ -205,29 +184,7 @@ func TestTruthRoundTrip(t *testing.T) {
 func TestEndUserLocal(t *testing.T) {
 	abroad := func(local float64) (mismatch, named int) {
 		t.Helper()
-		o := Options{Rows: 20_000, Entries: entries(), EndUserLocal: local}
-		pool, _, err := Pool(o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := Generate(t.Context(), &buf, o, pool); err != nil {
-			t.Fatal(err)
-		}
-		rdr, err := file.NewParquetReader(bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rdr.Close()
-		fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tbl, err := fr.ReadTable(t.Context())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tbl.Release()
+		_, _, tbl := generated(t, Options{Rows: 20_000, Entries: entries(), EndUserLocal: local})
 		euc, dest := tbl.Column(7).Data().Chunks(), tbl.Column(8).Data().Chunks()
 		for c := range euc {
 			for i := range euc[c].Len() {
@@ -253,4 +210,33 @@ func TestEndUserLocal(t *testing.T) {
 	if r := float64(m9) / float64(n9); r > 0.2 {
 		t.Errorf("EndUserLocal 0.9: %.2f of end users abroad, want about a tenth", r)
 	}
+}
+
+// generated builds o's pool, generates its batch in memory and reads it
+// back whole; reader and table are closed and released when t ends.
+func generated(t *testing.T, o Options) ([]Name, *file.Reader, arrow.Table) {
+	t.Helper()
+	pool, _, err := Pool(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Generate(t.Context(), &buf, o, pool); err != nil {
+		t.Fatal(err)
+	}
+	rdr, err := file.NewParquetReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rdr.Close() })
+	fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := fr.ReadTable(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(tbl.Release)
+	return pool, rdr, tbl
 }
