@@ -23,13 +23,20 @@ type Index struct {
 	entryFirst []int32
 	toks       []int32 // token ids of every name, name after name
 	voc        vocabulary
-	post       [][]int32         // vocabulary id → name ids, ascending
-	del        []int32           // vocabulary ids of the deletion neighbourhood, grouped by hash
-	delAt      map[uint64]delRun // hash → its run in del
-	keys       map[string][]int32
+	post       [][]int32 // vocabulary id → name ids, ascending
+	del        []int32   // vocabulary ids of the deletion neighbourhood, grouped by hash
+	delAt      delTable  // hash → its run in del
+	// keyIDs: phonetic key (phoneticKey, two bytes or more) → its id;
+	// keyVoc[id] holds the vocabulary ids with that key.
+	keyIDs map[string]int32
+	keyVoc [][]int32
 	// skeys: spelling key (spellingKey) → vocabulary ids, for spellings
 	// of one word more than two edits apart (Inttraffic / Inttrafik).
 	skeys map[string][]int32
+	// sim and runes: what tokenSim needs of each vocabulary token
+	// (tokensim.go).
+	sim   []simTok
+	runes []rune
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32
@@ -59,9 +66,12 @@ type vocabulary struct {
 	text []string
 	kind []TokenKind
 	key  []string
-	skey []string // spelling key (spellingKey)
-	df   []int32
-	idf  []float32
+	// keyID is the id of key (Index.keyIDs), -1 for keys shorter than two
+	// bytes: comparing two ids costs one load, comparing two strings three.
+	keyID []int32
+	skey  []string // spelling key (spellingKey)
+	df    []int32
+	idf   []float32
 	// patronymic marks Slavic patronymics, which weigh less.
 	patronymic []bool
 	// joined marks entries that exist only as two adjacent name tokens
@@ -73,8 +83,6 @@ type delEntry struct {
 	h uint64
 	v int32
 }
-
-type delRun struct{ start, n uint32 }
 
 // Index limits, with their reasons.
 const (
@@ -102,7 +110,7 @@ const (
 // cores for normalisation; the result does not depend on their number.
 func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
-	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}, skeys: map[string][]int32{}}
+	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keyIDs: map[string]int32{}, skeys: map[string][]int32{}}
 	var seen []string
 	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
@@ -149,6 +157,10 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	ix.idfUnknown = idf(n, 1)
 	ix.idfCommon = idf(n, math.Max(minCommonDF, commonShare*n))
 	ix.voc.key = make([]string, len(ix.voc.text))
+	ix.voc.keyID = make([]int32, len(ix.voc.text))
+	for id := range ix.voc.keyID {
+		ix.voc.keyID[id] = -1
+	}
 	ix.voc.skey = make([]string, len(ix.voc.text))
 	ix.voc.patronymic = make([]bool, len(ix.voc.text))
 	for id, t := range ix.voc.text {
@@ -178,7 +190,14 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		k := string(kb)
 		ix.voc.key[id] = k
 		if len(k) >= 2 {
-			ix.keys[k] = append(ix.keys[k], int32(id))
+			kid, ok := ix.keyIDs[k]
+			if !ok {
+				kid = int32(len(ix.keyVoc))
+				ix.keyIDs[k] = kid
+				ix.keyVoc = append(ix.keyVoc, nil)
+			}
+			ix.keyVoc[kid] = append(ix.keyVoc[kid], int32(id))
+			ix.voc.keyID[id] = kid
 		}
 		kb = spellingKey(kb[:0], t)
 		if len(kb) >= minSpellingKey {
@@ -203,19 +222,21 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		return int(a.v - b.v)
 	})
 	dels = slices.CompactFunc(dels, func(a, b delEntry) bool { return a == b })
-	// A map from hash to a run of a flat array: one lookup per probe
+	// A table from hash to a run of a flat array: one lookup per probe
 	// instead of a binary search over a million entries.
 	ix.del = make([]int32, len(dels))
-	ix.delAt = make(map[uint64]delRun, len(dels)/2)
+	distinct := 0
+	for i, d := range dels {
+		if i == 0 || d.h != dels[i-1].h {
+			distinct++
+		}
+	}
+	ix.delAt = newDelTable(distinct)
 	for i, d := range dels {
 		ix.del[i] = d.v
-		r := ix.delAt[d.h]
-		if r.n == 0 {
-			r.start = uint32(i)
-		}
-		r.n++
-		ix.delAt[d.h] = r
+		ix.delAt.add(d.h, uint32(i))
 	}
+	ix.buildSimToks()
 	ix.scratch.New = func() any { return newScratch(ix) }
 	return ix
 }
@@ -269,14 +290,6 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// lookupDel calls f for every vocabulary id stored under hash h.
-func (ix *Index) lookupDel(h uint64, f func(v int32)) {
-	r := ix.delAt[h]
-	for _, v := range ix.del[r.start : r.start+r.n] {
-		f(v)
-	}
 }
 
 // variantNorm is one normalised name variant of an entry. A name cell may

@@ -36,7 +36,8 @@ type scratch struct {
 	best       []int32 // Match: the best name id of each reported entry
 	keyBuf     []byte
 	skeyBuf    []byte
-	qRunes     runeBuf // the query token being prepared, as runes
+	qRunes     runeBuf   // the query token being prepared, as runes
+	runs       []delSlot // its deletion neighbourhood's runs in Index.del
 	// per-candidate alignment state
 	al alignment
 }
@@ -167,23 +168,29 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 			}
 		}
 		s.keyBuf = phoneticKey(s.keyBuf[:0], tk.Text)
-		qkey := s.keyBuf
-		qr := toRunes(&s.qRunes, tk.Text)
+		sq := simQuery{text: tk.Text, runes: toRunes(&s.qRunes, tk.Text), key: -1, keyLen: len(s.keyBuf), short: runeLen(tk.Text) < minDelLen}
+		if len(s.keyBuf) >= 2 {
+			if kid, ok := ix.keyIDs[string(s.keyBuf)]; ok {
+				sq.key = kid
+			}
+		}
 		visit := func(v int32) {
 			if v != id && s.simOf(v, i) == 0 {
 				// Too-far tokens are marked -1, so the other deletion
 				// probes that reach them do not compute them again.
-				s.setSim(v, i, ix.tokenSim(tk.Text, qr, qkey, v, t))
+				s.setSim(v, i, ix.tokenSim(&sq, v, t))
 			}
 		}
 		if len(tk.Text) >= minDelLen {
-			ix.lookupDel(hashSkip(tk.Text, -1), visit)
-			for j := range len(tk.Text) {
-				ix.lookupDel(hashSkip(tk.Text, j), visit)
+			s.runs = ix.delAt.appendRuns(s.runs[:0], tk.Text)
+			for _, r := range s.runs {
+				for _, v := range ix.del[r.start : r.start+r.n] {
+					visit(v)
+				}
 			}
 		}
-		if len(qkey) >= 2 {
-			vs := ix.keys[string(qkey)]
+		if sq.key >= 0 {
+			vs := ix.keyVoc[sq.key]
 			if len(vs) > t.MaxKeyNeighbours {
 				vs = vs[:0] // a key this common says nothing
 			}
@@ -204,49 +211,6 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 			s.pairs = append(s.pairs, qpair{i: i, v: v})
 		}
 	}
-}
-
-// tokenSim is the similarity of query token q to vocabulary token v, 0 when
-// they are too far apart to be the same name part. It averages
-// Jaro-Winkler (forgiving at the end of a word) and Levenshtein (counting
-// every edit), lifts pairs with the same phonetic key, and lets short tokens
-// through only by exact or phonetic equality: the error budget grows with
-// length.
-func (ix *Index) tokenSim(q string, qr []rune, qkey []byte, v int32, t *Tuning) float32 {
-	vt := ix.voc.text[v]
-	if ix.voc.kind[v] != TokWord {
-		return 0
-	}
-	jw, lev := jwLev(qr, vt)
-	if oneSlip(q, vt) {
-		// two neighbouring letters swapped is one slip of the hand, like
-		// one letter changed, not two edits (Neoibt / Neobit)
-		lev = 1 - 1/float64(max(1, len(qr)))
-	}
-	sim := 0.5*jw + 0.5*lev
-	keyEq := len(qkey) >= 2 && string(qkey) == ix.voc.key[v]
-	short := min(runeLen(q), runeLen(vt)) < minDelLen
-	switch {
-	case keyEq && len(qkey) >= 3 && q[0] == vt[0]:
-		// Same sound skeleton and first letter: halfway to PhoneticSim.
-		// Only halfway, because short skeletons collide (Aecom / Aqim).
-		sim = max(sim, 0.5*sim+0.5*t.PhoneticSim)
-	case keyEq && len(qkey) >= 3:
-		sim = max(sim, 0.65*sim+0.35*t.PhoneticSim)
-	case keyEq:
-		sim = max(sim, 0.75*sim+0.25*t.PhoneticSim)
-	case short:
-		return 0
-	}
-	if !keyEq {
-		// A spelling difference that is no sound-alike (Tetra / Terra)
-		// is weaker evidence than the similarity of the letters says.
-		sim -= t.SpellingPenalty
-	}
-	if sim < t.MinTokenSim {
-		return 0
-	}
-	return float32(sim)
 }
 
 // gather adds each query token's similar vocabulary tokens' postings to the
