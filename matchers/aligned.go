@@ -13,12 +13,15 @@ type Aligned struct {
 	ix   *Index
 	opts Options
 	t    Tuning
+	// tokens remembers query words' neighbours across calls
+	// (tokencache.go); nil turns that off.
+	tokens *tokenCache
 }
 
 // NewAligned indexes entries and returns the matcher.
 func NewAligned(entries []*lists.Entry, opts Options) *Aligned {
 	opts = opts.withDefaults()
-	return &Aligned{ix: BuildIndex(entries), opts: opts, t: opts.Tuning.withDefaults()}
+	return &Aligned{ix: BuildIndex(entries), opts: opts, t: opts.Tuning.withDefaults(), tokens: &tokenCache{}}
 }
 
 // Index returns the matcher's candidate index.
@@ -38,7 +41,7 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 	s := m.ix.scratch.Get().(*scratch)
 	defer m.ix.scratch.Put(s)
 	defer s.reset()
-	m.ix.prepare(s, q.Name, &m.t)
+	m.ix.prepare(s, q.Name, &m.t, m.tokens)
 	if len(s.q) == 0 {
 		return dst
 	}
@@ -117,7 +120,7 @@ func (m *Aligned) Candidates(q Query, f func(e *lists.Entry)) {
 	s := m.ix.scratch.Get().(*scratch)
 	defer m.ix.scratch.Put(s)
 	defer s.reset()
-	m.ix.prepare(s, q.Name, &m.t)
+	m.ix.prepare(s, q.Name, &m.t, m.tokens)
 	if len(s.q) == 0 {
 		return
 	}

@@ -18,6 +18,9 @@ import (
 type Index struct {
 	entries []*lists.Entry
 	names   []nameRec
+	// rank[n] is what ranking candidates reads of name n, apart from
+	// names: the touched names are read at random, eight to a cache line.
+	rank []nameRank
 	// entryFirst[e] is the first name of entry e; its names run to
 	// entryFirst[e+1].
 	entryFirst []int32
@@ -47,12 +50,19 @@ type Index struct {
 	scratch sync.Pool
 }
 
+// nameRank is a name's entry and weight (nameRec).
+type nameRank struct {
+	entry int32
+	w     float32
+}
+
 // nameRec is one indexed name variant.
 type nameRec struct {
 	entry  int32
 	idx    int16 // index into Entry.Names
 	weak   bool
 	legal  bool  // has a legal form: the name is an organisation's
+	person bool  // its entry is a person (Entry.Type), kept here for the scorer
 	off, n int32 // its tokens are toks[off:off+n]
 	// w is the name's weight for ranking candidates: the IDF of its word
 	// and number tokens (patronymics at defaultPatronymic, initials at
@@ -129,7 +139,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			if len(toks) > maxNameTokens {
 				toks = toks[:maxNameTokens]
 			}
-			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, off: int32(len(ix.toks)), n: int32(len(toks))}
+			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, person: e.Type == lists.TypePerson, off: int32(len(ix.toks)), n: int32(len(toks))}
 			nameID := int32(len(ix.names))
 			for _, t := range toks {
 				id := ix.voc.intern(t.Text, t.Kind, false)
@@ -179,6 +189,10 @@ func BuildIndex(entries []*lists.Entry) *Index {
 				rec.w += ix.voc.idf[v]
 			}
 		}
+	}
+	ix.rank = make([]nameRank, len(ix.names))
+	for i, rec := range ix.names {
+		ix.rank[i] = nameRank{rec.entry, rec.w}
 	}
 	var kb []byte
 	var dels []delEntry

@@ -30,14 +30,17 @@ type scratch struct {
 	hanChars   int  // its Han characters outside legal forms: syllables, even those normalising drops
 	cands      []cand
 	heap       []cand
-	entBest    []float32 // per entry: best name evidence
-	entFull    []bool    // per entry: a name of it is made only of what the query holds
+	ent        []entState // per entry, while ranking candidates
 	entTouched []int32
 	best       []int32 // Match: the best name id of each reported entry
 	keyBuf     []byte
 	skeyBuf    []byte
 	qRunes     runeBuf   // the query token being prepared, as runes
 	runs       []delSlot // its deletion neighbourhood's runs in Index.del
+	// rec collects the setSim calls of one query word for tokenCache
+	// while recording is set.
+	rec       []simCall
+	recording bool
 	// per-candidate alignment state
 	al alignment
 }
@@ -47,6 +50,13 @@ type qpair struct {
 	v int32 // the vocabulary id of their concatenation
 }
 
+// entState is one entry's standing while candidates are ranked, its two
+// fields side by side: one cache line per touched entry, not two.
+type entState struct {
+	best float32 // its best name's rank (0: untouched)
+	full bool    // a name of it is made only of what the query holds
+}
+
 // cand is a candidate name (or, while ranking, entry) and its evidence.
 type cand struct {
 	name int32
@@ -54,7 +64,7 @@ type cand struct {
 }
 
 func newScratch(ix *Index) *scratch {
-	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text)), entBest: make([]float32, len(ix.entries)), entFull: make([]bool, len(ix.entries))}
+	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text)), ent: make([]entState, len(ix.entries))}
 }
 
 func (s *scratch) reset() {
@@ -65,7 +75,7 @@ func (s *scratch) reset() {
 		s.slot[v] = 0
 	}
 	for _, e := range s.entTouched {
-		s.entBest[e], s.entFull[e] = 0, false
+		s.ent[e] = entState{}
 	}
 	s.entTouched = s.entTouched[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
@@ -81,6 +91,9 @@ func (s *scratch) setSim(v int32, i int, sim float32) bool {
 		for range s.stride {
 			s.sims = append(s.sims, 0)
 		}
+	}
+	if s.recording {
+		s.rec = append(s.rec, simCall{v, sim})
 	}
 	p := &s.sims[int(r-1)*s.stride+i]
 	if sim <= 0 {
@@ -109,7 +122,10 @@ func (s *scratch) simOf(v int32, i int) float32 {
 // prepare normalises the query and finds, for each of its tokens, the
 // vocabulary tokens similar to it (exact, one or two edits by deletion
 // neighbourhood, same phonetic key), with their similarity.
-func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
+//
+// tc, when not nil, remembers each word's neighbours across calls: it must
+// only ever be used with the same t.
+func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	nw := getNormWork()
 	s.han = hasHan(name)
 	if s.han {
@@ -159,44 +175,17 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		if tk.Kind != TokWord {
 			continue // numbers match only exactly
 		}
-		s.skeyBuf = spellingKey(s.skeyBuf[:0], tk.Text)
-		if len(s.skeyBuf) >= minSpellingKey {
-			for _, v := range ix.skeys[string(s.skeyBuf)] {
-				if v != id {
-					s.setSim(v, i, float32(t.SpellingKeySim))
-				}
+		if calls, ok := tc.get(tk.Text); ok {
+			for _, c := range calls {
+				s.setSim(c.v, i, c.sim)
 			}
+			continue
 		}
-		s.keyBuf = phoneticKey(s.keyBuf[:0], tk.Text)
-		sq := simQuery{text: tk.Text, runes: toRunes(&s.qRunes, tk.Text), key: -1, keyLen: len(s.keyBuf), short: runeLen(tk.Text) < minDelLen}
-		if len(s.keyBuf) >= 2 {
-			if kid, ok := ix.keyIDs[string(s.keyBuf)]; ok {
-				sq.key = kid
-			}
-		}
-		visit := func(v int32) {
-			if v != id && s.simOf(v, i) == 0 {
-				// Too-far tokens are marked -1, so the other deletion
-				// probes that reach them do not compute them again.
-				s.setSim(v, i, ix.tokenSim(&sq, v, t))
-			}
-		}
-		if len(tk.Text) >= minDelLen {
-			s.runs = ix.delAt.appendRuns(s.runs[:0], tk.Text)
-			for _, r := range s.runs {
-				for _, v := range ix.del[r.start : r.start+r.n] {
-					visit(v)
-				}
-			}
-		}
-		if sq.key >= 0 {
-			vs := ix.keyVoc[sq.key]
-			if len(vs) > t.MaxKeyNeighbours {
-				vs = vs[:0] // a key this common says nothing
-			}
-			for _, v := range vs {
-				visit(v)
-			}
+		s.rec, s.recording = s.rec[:0], tc != nil
+		ix.wordNeighbours(s, i, tk.Text, id, t)
+		if s.recording {
+			tc.put(tk.Text, s.rec)
+			s.recording = false
 		}
 	}
 	for i := 0; i+1 < len(s.q); i++ {
@@ -209,6 +198,53 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		// write the two words apart, which the words themselves gather.
 		if v, ok := ix.voc.ids[string(s.keyBuf)]; ok && !ix.voc.joined[v] {
 			s.pairs = append(s.pairs, qpair{i: i, v: v})
+		}
+	}
+}
+
+// wordNeighbours records the vocabulary words similar to query word i
+// (text, vocabulary id or -1) other than itself: the same spelling key,
+// one or two edits away by the deletion neighbourhood, the same phonetic
+// key. What it records depends on the text alone, never on the rest of the
+// query: tokenCache relies on that.
+func (ix *Index) wordNeighbours(s *scratch, i int, text string, id int32, t *Tuning) {
+	s.skeyBuf = spellingKey(s.skeyBuf[:0], text)
+	if len(s.skeyBuf) >= minSpellingKey {
+		for _, v := range ix.skeys[string(s.skeyBuf)] {
+			if v != id {
+				s.setSim(v, i, float32(t.SpellingKeySim))
+			}
+		}
+	}
+	s.keyBuf = phoneticKey(s.keyBuf[:0], text)
+	sq := simQuery{text: text, runes: toRunes(&s.qRunes, text), key: -1, keyLen: len(s.keyBuf), short: runeLen(text) < minDelLen}
+	if len(s.keyBuf) >= 2 {
+		if kid, ok := ix.keyIDs[string(s.keyBuf)]; ok {
+			sq.key = kid
+		}
+	}
+	visit := func(v int32) {
+		if v != id && s.simOf(v, i) == 0 {
+			// Too-far tokens are marked -1, so the other deletion
+			// probes that reach them do not compute them again.
+			s.setSim(v, i, ix.tokenSim(&sq, v, t))
+		}
+	}
+	if len(text) >= minDelLen {
+		s.runs = ix.delAt.appendRuns(s.runs[:0], text)
+		for _, r := range s.runs {
+			for _, v := range ix.del[r.start : r.start+r.n] {
+				visit(v)
+			}
+		}
+	}
+	if sq.key >= 0 {
+		vs := ix.keyVoc[sq.key]
+		if len(vs) > t.MaxKeyNeighbours {
+			vs = vs[:0] // a key this common says nothing
+		}
+		for _, v := range vs {
+			visit(v)
 		}
 	}
 }
@@ -293,21 +329,22 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	heap := s.heap[:0]
 	gap := float32(t.CandidateGap)
 	for _, n := range s.touched {
-		rec := &ix.names[n]
-		e := rec.entry
+		nr := ix.rank[n]
+		acc := s.acc[n]
 		// Rank by the evidence less a share of the name's weight that
 		// gathered nothing; kept positive, since 0 marks an untouched entry.
-		rank := max(s.acc[n]-gap*max(0, rec.w-s.acc[n]), 1e-6)
-		if s.entBest[e] == 0 {
-			s.entTouched = append(s.entTouched, e)
+		rank := max(acc-gap*max(0, nr.w-acc), 1e-6)
+		es := &s.ent[nr.entry]
+		if es.best == 0 {
+			s.entTouched = append(s.entTouched, nr.entry)
 		}
-		s.entBest[e] = max(s.entBest[e], rank)
-		if s.acc[n] >= rec.w {
-			s.entFull[e] = true // a name made only of what the query holds
+		es.best = max(es.best, rank)
+		if acc >= nr.w {
+			es.full = true // a name made only of what the query holds
 		}
 	}
 	for _, e := range s.entTouched {
-		c := cand{e, s.entBest[e]}
+		c := cand{e, s.ent[e].best}
 		if len(heap) < t.Candidates {
 			heap = append(heap, c)
 			heapUp(heap, len(heap)-1)
@@ -316,7 +353,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			heapDown(heap, 0)
 		}
 	}
-	if len(heap) == t.Candidates && s.entFull[heap[0].name] && allTied(heap) {
+	if len(heap) == t.Candidates && s.ent[heap[0].name].full && allTied(heap) {
 		// Never cut a tie at the top of names made only of what the
 		// query holds: the same name on thirty entries is reported
 		// thirty times. Up to maxTied entries in all.
@@ -329,7 +366,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			if len(heap) >= maxTied {
 				break
 			}
-			if s.entBest[e] == last && s.entFull[e] && !inHeap[e] {
+			if s.ent[e].best == last && s.ent[e].full && !inHeap[e] {
 				heap = append(heap, cand{e, last})
 			}
 		}

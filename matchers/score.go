@@ -1,10 +1,6 @@
 package matchers
 
-import (
-	"math"
-
-	"github.com/dualscreen/dualscreen/lists"
-)
+import "math"
 
 // Tuning holds the scorer's weights. Zero fields take the defaults given
 // (DefaultTuning), which were chosen on the tuning part of the development
@@ -308,7 +304,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	// Mikhail Aziz"). When every listed part is aligned, an extra query
 	// part counts PersonExtra of its weight.
 	extra := 1.0
-	if !queryOrg && ix.entries[rec.entry].Type == lists.TypePerson && allListedAligned(ix, al, ntoks) {
+	if !queryOrg && rec.person && allListedAligned(ix, al, ntoks) {
 		extra = t.PersonExtra
 	}
 	for i := range nq {
@@ -366,8 +362,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			sc *= share / t.HanShare
 		}
 	}
-	e := ix.entries[rec.entry]
-	if queryOrg && e.Type == lists.TypePerson && !rec.legal {
+	if queryOrg && rec.person && !rec.legal {
 		// (a listed person name with a legal-form-like part, "GHALI, Iyad
 		// ag", is no organisation)
 		// A company named after a listed person ("ABSALAN, Parviz LLC"),
@@ -386,7 +381,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		sc *= t.NumberMismatch
 		r.numMis = true
 	}
-	if q.Country != "" && hasCountry(e.Countries, q.Country) {
+	if q.Country != "" && hasCountry(ix.entries[rec.entry].Countries, q.Country) {
 		sc += (1 - sc) * t.CountryBoost
 		r.countryA = true
 	}
