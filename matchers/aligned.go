@@ -30,7 +30,8 @@ func (m *Aligned) Index() *Index { return m.ix }
 // Match implements Matcher: every entry whose best name variant scores at
 // least the threshold, best first, each with its explanation.
 func (m *Aligned) Match(q Query, dst []Match) []Match {
-	if vs := nameVariantsOf(q.Name); len(vs) != 1 || vs[0] != q.Name {
+	var buf [4]string
+	if vs := appendNameVariants(buf[:0], q.Name); len(vs) != 1 || vs[0] != q.Name {
 		return m.matchEach(q, vs, dst)
 	}
 	return m.matchOne(q, dst)

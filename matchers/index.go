@@ -326,7 +326,11 @@ func NameVariants(v string) []string { return nameVariantsOf(v) }
 // counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)", "Saeed
 // AGHAJANI / Saeed Ara Jani"); otherwise the whole cell and what a trailing
 // parenthesis adds (parenVariants). Queries are split the same way.
-func nameVariantsOf(v string) []string {
+func nameVariantsOf(v string) []string { return appendNameVariants(nil, v) }
+
+// appendNameVariants is nameVariantsOf appending to dst: Match asks it of
+// every query with a buffer on its stack.
+func appendNameVariants(dst []string, v string) []string {
 	if i := careOf(v); i > 0 {
 		// "X c/o Freight Forwarder": the party is X; the forwarder is
 		// another party, screened in its own field.
@@ -337,17 +341,17 @@ func nameVariantsOf(v string) []string {
 	}
 	if strings.Contains(v, ";") {
 		v = strings.NewReplacer("(", ";", ")", " ").Replace(v)
-		var out []string
 		for p := range strings.SplitSeq(v, ";") {
 			if strings.TrimSpace(p) != "" {
-				out = append(out, p)
+				dst = append(dst, p)
 			}
 		}
-		return out
+		return dst
 	}
-	out := append([]string{v}, parenVariants(v)...)
-	out = append(out, groupVariants(v)...)
-	return append(out, scriptVariants(v)...)
+	dst = append(dst, v)
+	dst = append(dst, parenVariants(v)...)
+	dst = append(dst, groupVariants(v)...)
+	return append(dst, scriptVariants(v)...)
 }
 
 // normaliseAll normalises every name of every entry, in parallel.

@@ -17,7 +17,7 @@ type qtok struct {
 // dense per-name and per-vocabulary arrays, reset through the lists of
 // touched slots so a call costs what it touches, not the index size.
 type scratch struct {
-	acc        []float32 // per name: gathered evidence
+	acc        []nameAcc // per name: gathered evidence, with its entry and weight
 	touched    []int32   // names with acc > 0
 	slot       []int32   // per vocabulary id: 1 + its row in sims, 0 when unset
 	slotted    []int32   // vocabulary ids with a slot
@@ -41,6 +41,7 @@ type scratch struct {
 	// while recording is set.
 	rec       []simCall
 	recording bool
+	arena     wordArena // where the cache keeps what this scratch records
 	// per-candidate alignment state
 	al alignment
 }
@@ -63,13 +64,25 @@ type cand struct {
 	acc  float32
 }
 
+// nameAcc is a name's gathered evidence beside what ranking reads of the
+// name (nameRank, copied from the index): ranking a touched name then
+// reads the cache line that gathering has just written.
+type nameAcc struct {
+	acc float32
+	nameRank
+}
+
 func newScratch(ix *Index) *scratch {
-	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text)), ent: make([]entState, len(ix.entries))}
+	acc := make([]nameAcc, len(ix.names))
+	for n, r := range ix.rank {
+		acc[n].nameRank = r
+	}
+	return &scratch{acc: acc, slot: make([]int32, len(ix.voc.text)), ent: make([]entState, len(ix.entries))}
 }
 
 func (s *scratch) reset() {
 	for _, n := range s.touched {
-		s.acc[n] = 0
+		s.acc[n].acc = 0
 	}
 	for _, v := range s.slotted {
 		s.slot[v] = 0
@@ -117,6 +130,16 @@ func (s *scratch) simOf(v int32, i int) float32 {
 		return 0
 	}
 	return s.sims[int(r-1)*s.stride+i]
+}
+
+// simRow returns where the similarities of vocabulary id v to the query
+// tokens start in s.sims, -1 when none was recorded.
+func (s *scratch) simRow(v int32) int {
+	r := s.slot[v]
+	if r == 0 {
+		return -1
+	}
+	return int(r-1) * s.stride
 }
 
 // prepare normalises the query and finds, for each of its tokens, the
@@ -184,7 +207,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 		s.rec, s.recording = s.rec[:0], tc != nil
 		ix.wordNeighbours(s, i, tk.Text, id, t)
 		if s.recording {
-			tc.put(tk.Text, s.rec)
+			tc.put(tk.Text, s.rec, &s.arena)
 			s.recording = false
 		}
 	}
@@ -288,10 +311,11 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			continue // computed and too far from every query token
 		}
 		for _, n := range ix.post[v] {
-			if s.acc[n] == 0 {
+			a := &s.acc[n]
+			if a.acc == 0 {
 				s.touched = append(s.touched, n)
 			}
-			s.acc[n] += add
+			a.acc += add
 		}
 	}
 	if rare {
@@ -308,8 +332,8 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 				continue
 			}
 			for _, n := range ix.post[v] {
-				if s.acc[n] > 0 {
-					s.acc[n] += add
+				if a := &s.acc[n]; a.acc > 0 {
+					a.acc += add
 				}
 			}
 		}
@@ -317,10 +341,11 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	for _, p := range s.pairs {
 		w := ix.voc.idf[p.v]
 		for _, n := range ix.post[p.v] {
-			if s.acc[n] == 0 {
+			a := &s.acc[n]
+			if a.acc == 0 {
 				s.touched = append(s.touched, n)
 			}
-			s.acc[n] += w
+			a.acc += w
 		}
 	}
 	// Rank entries by their best name's evidence, so that an entry with
@@ -329,8 +354,8 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	heap := s.heap[:0]
 	gap := float32(t.CandidateGap)
 	for _, n := range s.touched {
-		nr := ix.rank[n]
-		acc := s.acc[n]
+		nr := s.acc[n]
+		acc := nr.acc
 		// Rank by the evidence less a share of the name's weight that
 		// gathered nothing; kept positive, since 0 marks an untouched entry.
 		rank := max(acc-gap*max(0, nr.w-acc), 1e-6)
@@ -382,8 +407,8 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	})
 	for _, c := range heap {
 		for n := ix.entryFirst[c.name]; n < ix.entryFirst[c.name+1]; n++ {
-			if s.acc[n] > 0 {
-				s.cands = append(s.cands, cand{n, s.acc[n]})
+			if acc := s.acc[n].acc; acc > 0 {
+				s.cands = append(s.cands, cand{n, acc})
 			}
 		}
 	}

@@ -246,11 +246,14 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	}
 	// Candidate token pairs, best first; greedy one-to-one assignment is
 	// what matchers/reference checks against exhaustive search.
+	// Name token outside, so that its kind and its row of similarities
+	// are looked up once; sortEdges orders the edges in full, whatever
+	// order they come in.
 	al.edges = al.edges[:0]
-	for i := range nq {
-		qt := &s.q[i]
-		for j, v := range ntoks {
-			if sim := ix.pairSim(s, qt, i, v, t); sim > 0 {
+	for j, v := range ntoks {
+		vk, row := ix.voc.kind[v], s.simRow(v)
+		for i := range nq {
+			if sim := ix.pairSim(s, &s.q[i], i, v, vk, row, t); sim > 0 {
 				al.edges = append(al.edges, edge{int8(i), int8(j), sim})
 			}
 		}
@@ -270,6 +273,11 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		}
 		for j := 0; j+1 < nn; j++ {
 			if al.nm[j] != -1 || al.nm[j+1] != -1 {
+				continue
+			}
+			// lengths first, from the compact records: most pairs
+			// fail there without reading either text
+			if l := int(ix.sim[ntoks[j]].blen) + int(ix.sim[ntoks[j+1]].blen); l != len(s.q[i].text) {
 				continue
 			}
 			a, b := ix.voc.text[ntoks[j]], ix.voc.text[ntoks[j+1]]
@@ -419,9 +427,9 @@ func hanShare(s *scratch, al *alignment, nq int) float64 {
 	return float64(inRun) / float64(all)
 }
 
-// pairSim is the similarity of query token i to name token v.
-func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, t *Tuning) float32 {
-	vk := ix.voc.kind[v]
+// pairSim is the similarity of query token i to name token v, of kind vk,
+// whose similarities to the query tokens are s.sims[row:] (row -1: none).
+func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row int, t *Tuning) float32 {
 	switch {
 	case qt.kind == TokLegal || vk == TokLegal:
 		if qt.kind == vk {
@@ -454,7 +462,10 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, t *Tuning) float3
 		// zhong and hong, are different characters, not a misspelling.
 		return 0
 	}
-	return max(0, s.simOf(v, i))
+	if row < 0 {
+		return 0
+	}
+	return max(0, s.sims[row+i])
 }
 
 func (ix *Index) pairKind(qt *qtok, v int32, sim float32) uint8 {

@@ -235,8 +235,9 @@ func sameWithAndWithoutCache(t *testing.T, entries []*lists.Entry, queries []str
 
 func TestTokenCacheBounded(t *testing.T) {
 	var c tokenCache
+	var a wordArena
 	for i := range maxCachedTokens + 10 {
-		c.put(fmt.Sprintf("w%d", i), []simCall{{v: int32(i), sim: 0.9}})
+		c.put(fmt.Sprintf("w%d", i), []simCall{{v: int32(i), sim: 0.9}}, &a)
 	}
 	if n := c.len(); n > maxCachedTokens {
 		t.Fatalf("cache holds %d words, bound %d", n, maxCachedTokens)
@@ -246,5 +247,30 @@ func TestTokenCacheBounded(t *testing.T) {
 	}
 	if _, ok := c.get("w0"); ok {
 		t.Fatal("the cache was never emptied")
+	}
+}
+
+func TestWordArenaKeepsCopies(t *testing.T) {
+	var a wordArena
+	var kept []*cachedWord
+	var want [][]simCall
+	rec := make([]simCall, 0, arenaChunk)
+	for i := range 3000 {
+		// lengths from 0 to past the chunk share, the recording buffer
+		// reused as prepare reuses it
+		rec = rec[:0]
+		for k := range (i * 7) % (arenaChunk/4 + 50) {
+			rec = append(rec, simCall{v: int32(i), sim: float32(k)})
+		}
+		kept = append(kept, a.keep(rec))
+		want = append(want, append([]simCall(nil), rec...))
+	}
+	for i, w := range kept {
+		if fmt.Sprint(w.calls) != fmt.Sprint(want[i]) {
+			t.Fatalf("word %d: kept %d calls, want %d, or their contents differ", i, len(w.calls), len(want[i]))
+		}
+		if cap(w.calls) != len(w.calls) {
+			t.Fatalf("word %d: capacity %d past its %d calls: the next word could be appended into it", i, cap(w.calls), len(w.calls))
+		}
 	}
 }
