@@ -240,7 +240,7 @@ func (ix *Index) wordNeighbours(s *scratch, i int, text string, id int32, t *Tun
 		}
 	}
 	s.keyBuf = phoneticKey(s.keyBuf[:0], text)
-	sq := simQuery{text: text, runes: toRunes(&s.qRunes, text), key: -1, keyLen: len(s.keyBuf), short: runeLen(text) < minDelLen}
+	sq := simQuery{text: text, runes: toRunes(&s.qRunes, text), key: -1, keyLen: len(s.keyBuf), short: runeLen(text) < minDelLen, whole: wholeASCII(text)}
 	if len(s.keyBuf) >= 2 {
 		if kid, ok := ix.keyIDs[string(s.keyBuf)]; ok {
 			sq.key = kid

@@ -52,7 +52,7 @@ func plainTokenSim(ix *Index, q string, v int32, t *Tuning) float32 {
 // simQueryOf prepares q as wordNeighbours does.
 func simQueryOf(ix *Index, q string, buf *runeBuf) simQuery {
 	key := phoneticKey(nil, q)
-	sq := simQuery{text: q, runes: toRunes(buf, q), key: -1, keyLen: len(key), short: runeLen(q) < minDelLen}
+	sq := simQuery{text: q, runes: toRunes(buf, q), key: -1, keyLen: len(key), short: runeLen(q) < minDelLen, whole: wholeASCII(q)}
 	if kid, ok := ix.keyIDs[string(key)]; ok && len(key) >= 2 {
 		sq.key = kid
 	}
@@ -271,6 +271,25 @@ func TestWordArenaKeepsCopies(t *testing.T) {
 		}
 		if cap(w.calls) != len(w.calls) {
 			t.Fatalf("word %d: capacity %d past its %d calls: the next word could be appended into it", i, cap(w.calls), len(w.calls))
+		}
+	}
+}
+
+func TestOneSlipToAgrees(t *testing.T) {
+	ix := BuildIndex(fixtureEntries)
+	queries := []string{"ivnaov", "ivanvo", "vianov", "ivanov", "sergie", "sregei", "smtih", "sitrus", "sirisu", "ivanoff", "иванов"}
+	var buf runeBuf
+	for _, q := range queries {
+		sq := simQueryOf(ix, q, &buf)
+		for v, text := range ix.voc.text {
+			st := &ix.sim[v]
+			if int(st.blen) != len(q) {
+				continue
+			}
+			rb := ix.runes[st.off : st.off+uint32(st.n)]
+			if got, want := ix.oneSlipTo(&sq, st, rb, int32(v)), oneSlip(q, text); got != want {
+				t.Errorf("oneSlipTo(%q, %q) = %v, oneSlip %v", q, text, got, want)
+			}
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package matchers
 
+import "slices"
+
 // The candidate search compares each query token with dozens of vocabulary
 // neighbours (deletion neighbourhood, phonetic key). Those comparisons were
 // most of a query's cost, and most of that was fetching the neighbour's
@@ -20,6 +22,9 @@ type simTok struct {
 	// counts.
 	short bool
 	word  bool // TokWord: the only kind compared fuzzily
+	// whole: the text is ASCII and no longer than maxSimLen, so its runes
+	// are its bytes, all of them (oneSlip can run on the runes).
+	whole bool
 	first byte // first byte of the text
 }
 
@@ -32,6 +37,7 @@ type simQuery struct {
 	// shared key lifts the similarity.
 	keyLen int
 	short  bool
+	whole  bool // as simTok.whole
 }
 
 // buildSimToks fills ix.sim and ix.runes from the vocabulary; the phonetic
@@ -47,7 +53,7 @@ func (ix *Index) buildSimToks() {
 	for id, t := range ix.voc.text {
 		r := toRunes(&buf, t)
 		st := simTok{off: uint32(len(ix.runes)), blen: uint32(len(t)), key: ix.voc.keyID[id], n: uint8(len(r)),
-			short: runeLen(t) < minDelLen, word: ix.voc.kind[id] == TokWord}
+			short: runeLen(t) < minDelLen, word: ix.voc.kind[id] == TokWord, whole: wholeASCII(t)}
 		if len(t) > 0 {
 			st.first = t[0]
 		}
@@ -90,13 +96,36 @@ func (ix *Index) tokenSim(q *simQuery, v int32, t *Tuning) float32 {
 	}
 	rb := ix.runes[st.off : st.off+uint32(st.n)]
 	jw, lev := jwLevRunes(q.runes, rb)
-	if oneSlipLen && oneSlip(q.text, ix.voc.text[v]) {
+	if oneSlipLen && ix.oneSlipTo(q, st, rb, v) {
 		// two neighbouring letters swapped is one slip of the hand, like
 		// one letter changed, not two edits (Neoibt / Neobit)
 		lev = 1 - 1/float64(max(1, la))
 	}
 	return float32(finishTokenSim(0.5*jw+0.5*lev, keyEq, q.keyLen, sameFirst, t))
 }
+
+// oneSlipTo is oneSlip(q.text, the text of v), read from the runes the
+// comparison has loaded already when both are whole ASCII.
+func (ix *Index) oneSlipTo(q *simQuery, st *simTok, rb []rune, v int32) bool {
+	if !q.whole || !st.whole {
+		return oneSlip(q.text, ix.voc.text[v])
+	}
+	a := q.runes
+	diff := -1
+	for i := range a {
+		if a[i] == rb[i] {
+			continue
+		}
+		if diff >= 0 {
+			return i == diff+1 && a[i] == rb[diff] && a[diff] == rb[i] && slices.Equal(a[i+1:], rb[i+1:])
+		}
+		diff = i
+	}
+	return diff >= 0
+}
+
+// wholeASCII reports whether s is ASCII and at most maxSimLen bytes long.
+func wholeASCII(s string) bool { return len(s) <= maxSimLen && isASCII(s) }
 
 // finishTokenSim lifts the letter similarity sim of two tokens with the same
 // phonetic key towards Tuning.PhoneticSim, lowers it for a spelling
