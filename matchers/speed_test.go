@@ -293,3 +293,34 @@ func TestOneSlipToAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenCacheConcurrent fills and reads one matcher's token cache from
+// several goroutines at once, each in its own order (run with -race).
+func TestTokenCacheConcurrent(t *testing.T) {
+	queries := []string{"Sergei Sergejewitsch Iwanow", "Sergej Ivanov", "Iwanow Trading Company", "Petrochina Trading Co., Ltd.",
+		"Apple Trading Ltd", "Aple Tradign", "Mohamed Abdullah Al Juhani", "Muhammad Abdallah", "Rosobornexport", "Kim Jong Un"}
+	cached, plain := NewAligned(fixtureEntries, Options{}), NewAligned(fixtureEntries, Options{})
+	plain.tokens = nil
+	want := map[string]string{}
+	for _, q := range queries {
+		want[q] = fmt.Sprint(plain.Match(Query{Name: q}, nil))
+	}
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			for k := range 50 * len(queries) {
+				q := queries[(k*(g+1)+g)%len(queries)]
+				if got := fmt.Sprint(cached.Match(Query{Name: q}, nil)); got != want[q] {
+					errs <- fmt.Errorf("goroutine %d, %q: %s, want %s", g, q, got, want[q])
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
