@@ -21,7 +21,9 @@ type Aligned struct {
 // NewAligned indexes entries and returns the matcher.
 func NewAligned(entries []*lists.Entry, opts Options) *Aligned {
 	opts = opts.withDefaults()
-	return &Aligned{ix: BuildIndex(entries), opts: opts, t: opts.Tuning.withDefaults(), tokens: &tokenCache{}}
+	m := &Aligned{ix: BuildIndex(entries), opts: opts, t: opts.Tuning.withDefaults()}
+	m.tokens = newTokenCache(m.ix, &m.t)
+	return m
 }
 
 // Index returns the matcher's candidate index.

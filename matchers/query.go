@@ -198,7 +198,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 		if tk.Kind != TokWord {
 			continue // numbers match only exactly
 		}
-		if calls, ok := tc.get(tk.Text); ok {
+		if calls, ok := tc.get(tk.Text, id); ok {
 			for _, c := range calls {
 				s.setSim(c.v, i, c.sim)
 			}
