@@ -40,6 +40,10 @@ type Index struct {
 	// (tokensim.go).
 	sim   []simTok
 	runes []rune
+	// tlen is each vocabulary token's length in bytes, 255 for that long
+	// or longer: the scorer's joined-word check reads it, 111 KB that stay
+	// in cache, before any text.
+	tlen []uint8
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32

@@ -275,9 +275,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			if al.nm[j] != -1 || al.nm[j+1] != -1 {
 				continue
 			}
-			// lengths first, from the compact records: most pairs
-			// fail there without reading either text
-			if l := int(ix.sim[ntoks[j]].blen) + int(ix.sim[ntoks[j+1]].blen); l != len(s.q[i].text) {
+			// lengths first, from a byte per word (255: that long or
+			// longer): most pairs fail there without reading either text
+			if la, lb := ix.tlen[ntoks[j]], ix.tlen[ntoks[j+1]]; la < 255 && lb < 255 && int(la)+int(lb) != len(s.q[i].text) {
 				continue
 			}
 			a, b := ix.voc.text[ntoks[j]], ix.voc.text[ntoks[j+1]]

@@ -44,6 +44,7 @@ type simQuery struct {
 // key ids (ix.voc.keyID) must be set.
 func (ix *Index) buildSimToks() {
 	ix.sim = make([]simTok, len(ix.voc.text))
+	ix.tlen = make([]uint8, len(ix.voc.text))
 	total := 0
 	for _, t := range ix.voc.text {
 		total += min(len(t), maxSimLen)
@@ -59,6 +60,7 @@ func (ix *Index) buildSimToks() {
 		}
 		ix.runes = append(ix.runes, r...)
 		ix.sim[id] = st
+		ix.tlen[id] = uint8(min(len(t), 255))
 	}
 }
 
