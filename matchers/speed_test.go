@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -322,5 +324,32 @@ func TestTokenCacheConcurrent(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestNewTokenCacheAnyCores wants the same recorded neighbours whatever
+// the number of cores that recorded them.
+func TestNewTokenCacheAnyCores(t *testing.T) {
+	entries := append([]*lists.Entry(nil), fixtureEntries...)
+	// enough words for several workers (newTokenCache gives each 1,024 or more)
+	for i := range 900 {
+		entries = append(entries, &lists.Entry{List: "inhouse", ID: fmt.Sprint(i), Type: lists.TypeOrganisation,
+			Names: []lists.Name{{Value: fmt.Sprintf("Kontsern%c%c Sirius%c Trading %d", 'a'+i%26, 'a'+i/26%26, 'a'+i%7, i)}}})
+	}
+	ix := BuildIndex(entries)
+	tu := DefaultTuning()
+	prev := runtime.GOMAXPROCS(1)
+	one := newTokenCache(ix, &tu)
+	runtime.GOMAXPROCS(4)
+	four := newTokenCache(ix, &tu)
+	runtime.GOMAXPROCS(prev)
+	if len(ix.voc.text) < 2048 {
+		t.Fatalf("only %d vocabulary words: the test needs several workers", len(ix.voc.text))
+	}
+	if !slices.Equal(one.knownAt, four.knownAt) || !slices.Equal(one.knownCalls, four.knownCalls) {
+		t.Fatal("the recorded neighbours depend on the number of cores")
+	}
+	if len(one.knownCalls) == 0 {
+		t.Fatal("no neighbours recorded")
 	}
 }
