@@ -102,12 +102,12 @@
 // and 35 names scored per query on the benchmark. Measured 2026-11-24
 // (session 3) with `go test ./matchers -run '^$' -bench 'Match$'
 // -benchtime 20000x -cpu 1 -count 6 -benchmem`, old and new test binaries
-// interleaved under a load average of 4-5 from other work: median 23,100
-// names per CPU-second against 11,700 before (other six pairs: 18,400
-// against 10,900 at load 4, 14,900 against 9,700 at load 6), 6
-// allocations per name against 11. Matches, scores
-// and explanations of 20,000 queries and the eval thresholds.csv are
-// byte-identical before and after.
+// interleaved on a VM whose speed drifted all session: medians of 23,100,
+// 18,400, 18,100 and 14,900 names per CPU-second against 11,700, 10,900,
+// 9,900 and 9,700 before (the before build did 17,000 at 11:09); 6
+// allocations per name against 11. Matches, scores and explanations of
+// 20,000 queries and the eval thresholds.csv are byte-identical before
+// and after.
 //
 // # Scoring criteria
 //
