@@ -39,8 +39,8 @@ func TestNormalise(t *testing.T) {
 		{"korean surname pak", "박봉주", "pak bong ju", nil},
 		{"arabic-indic digits", "مصنع ٧٧", "msn 77", nil},
 		// legal forms across languages and scripts
-		{"ooo cyrillic", "ООО «Концерн «Сириус»", "llc kontsern sirius", nil},
-		{"ooo romanised", "OOO Kontsern Sirius", "llc kontsern sirius", nil},
+		{"ooo cyrillic", "ООО «Концерн «Сириус»", "llc concern sirius", nil},
+		{"ooo romanised", "OOO Kontsern Sirius", "llc concern sirius", nil},
 		{"russian long form", "Общество с ограниченной ответственностью «Ромашка»", "llc romashka", nil},
 		{"romanised long form", "Obshchestvo s ogranichennoi otvetstvennostyu Romashka", "llc romashka", nil},
 		{"ukrainian tov", "ТОВ «Укрспецекспорт»", "llc ukrspetseksport", nil},
@@ -58,6 +58,13 @@ func TestNormalise(t *testing.T) {
 		{"company and co", "Anglo-Caribbean Co., Ltd.", "anglo caribbean llc", nil},
 		{"slip in a long form", "Obschestvo s ogranichennoi otvestvennostyu Neobit", "llc neobit", nil},
 		{"slip in joint stock", "JOINT STOCK COMMPANY VTB BANK", "jsc vtb bank", nil},
+		// abbreviations of common words, English and romanised Russian
+		{"shpg", "KOREA SAMMA SHPG CO", "korea samma shipping co", nil},
+		{"gen trad cont", "ORCHIDIA REGIONAL GEN. TRAD. & CONT. CO.", "orchidia regional gen trading contracting co", nil},
+		{"intl mfg assn", "Acme Intl Mfg Assn", "acme international manufacturing association", nil},
+		{"armour", "JSC Armour Repair Plant No. 144", "jsc armored repair plant no 144", nil},
+		{"navigatsionnye", "OOO NVS NAVIGATSIONNYE TEKHNOLOGII", "llc nvs navigation technology", nil},
+		{"kosmonavtiki", "ZAO TEKHNOLOGICHESKII TSENTR KOSMONAVTIKI LINKOS", "jsc technology center cosmonautics linkos", nil},
 		// Russian and Belarusian types of enterprise count as legal forms
 		{"nii", "AO NII VEKTOR", "jsc soe vektor", nil},
 		{"npk cyrillic", "АО «НПК «Макрооптика»", "jsc soe makrooptika", nil},

@@ -22,19 +22,19 @@ var orgWordVariants = [][]string{
 	{"institute", "institut", "instituto", "istituto"},
 	{"bureau", "byuro", "buro"},
 	{"research", "scientific", "nauchno", "nauchnyy", "nauchnyi", "nauchnoe", "issledovatelskiy", "issledovatelskii", "issledovatelsky"},
-	{"production", "proizvodstvennoe", "proizvodstvennoye", "proizvodstvennaya", "proizvodstvennyy", "proizvodstvennyi", "proizvodstvenno"},
-	{"association", "obedinenie", "obyedineniye", "obedineniye", "obedinenija", "associacion", "asociacion", "associazione"},
+	{"production", "proizvodstvennoe", "proizvodstvennoye", "proizvodstvennaya", "proizvodstvennyy", "proizvodstvennyi", "proizvodstvenno", "proizvodstvenny"},
+	{"association", "assn", "assoc", "obedinenie", "obyedineniye", "obedineniye", "obedinenija", "associacion", "asociacion", "associazione"},
 	{"enterprise", "enterprises", "predpriyatie", "predpriyatiye", "predpriyatiya", "pradpryemstva", "empresa", "entreprise"},
 	{"holding", "holdings", "kholding", "kholdingovaya"},
 	{"engineering", "inzhiniring", "ingenieria", "ingenierie"},
 	{"automobile", "automotive", "avtomobilnyy", "avtomobilnyi", "avtomobilny", "automobiles"},
 	{"aviation", "aviatsionnyy", "aviatsionnyi", "aviatsionny", "aviacion", "aviazione"},
-	{"international", "internatsional", "internacional", "internationale", "internazionale", "mezhdunarodnyy", "mezhdunarodnaya", "mezhdunarodnyi", "uluslararasi"},
-	{"trading", "trade", "torgovyy", "torgovaya", "torgovyi", "torgovoye", "torgovoe", "ticaret"},
+	{"international", "intl", "internatsional", "internacional", "internationale", "internazionale", "mezhdunarodnyy", "mezhdunarodnaya", "mezhdunarodnyi", "uluslararasi"},
+	{"trading", "trade", "trad", "trdg", "torgovyy", "torgovaya", "torgovyi", "torgovoye", "torgovoe", "ticaret"},
 	{"industrial", "industries", "industry", "promyshlennyy", "promyshlennaya", "promyshlennyi", "promyshlennoe", "sanayi", "industrie", "industria", "industriya", "industrias"},
 	{"systems", "system", "sistemy", "sistema", "sistem", "sistemas", "systemy"},
 	{"investment", "investments", "investitsii", "investitsionnaya", "investitsionnyy", "inversiones", "investimenti"},
-	{"machines", "machine", "mashiny", "mashina", "mashin"},
+	{"machines", "machine", "machinery", "mashiny", "mashina", "mashin"},
 	{"logistics", "logistika", "lojistik", "logistica", "logistique"},
 	{"distribution", "distributsiya", "distribuciya", "distribucion", "distribuzione"},
 	{"energy", "energiya", "energia", "energie"},
@@ -45,6 +45,21 @@ var orgWordVariants = [][]string{
 	{"national", "natsionalnyy", "natsionalnaya", "natsionalnyi", "nacional", "nationale", "nazionale"},
 	{"shipyard", "verf", "shipyards"},
 	{"instruments", "instrument", "pribor", "pribory"},
+	// Abbreviations clerks and publishers write for common words ("KOREA
+	// SAMMA SHPG CO", "GEN. TRAD. & CONT. CO.", "ACME MFG"), and English
+	// words with the romanised Russian a list prints for them ("JSC Armour
+	// Repair Plant" / "ARMORED REPAIR PLANT", "NVS Navigation
+	// Technologies" / "NVS NAVIGATSIONNYE TEKHNOLOGII", "Technological Park
+	// of Cosmonautics" / "TEKHNOLOGICHESKII PARK KOSMONAVTIKI").
+	{"shipping", "shpg"},
+	{"manufacturing", "mfg", "manufacture", "manufacturers", "manufacturer"},
+	{"contracting", "contractors", "contractor", "cont"},
+	{"armored", "armoured", "armour", "armor", "bronetankovyy", "bronetankovyi", "bronetankovy"},
+	{"navigation", "navigational", "navigatsionnye", "navigatsionnyy", "navigatsionnyi", "navigatsionnaya", "navigatsii", "navigatsiya"},
+	{"cosmonautics", "kosmonavtiki", "kosmonavtika"},
+	{"concern", "kontsern", "koncern", "konzern"},
+	{"transport", "transportation", "transportnaya", "transportnyy", "transportnyi", "transportnoe", "transporte", "transporti"},
+	{"technical", "tekhnicheskiy", "tekhnicheskii", "tekhnicheskaya", "tekhnicheskoe", "tekhnicheskogo", "tekhnichesky"},
 }
 
 // orgWordPhrases are organisation words written as two or more words in
