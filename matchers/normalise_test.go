@@ -62,6 +62,7 @@ func TestNormalise(t *testing.T) {
 		{"shpg", "KOREA SAMMA SHPG CO", "korea samma shipping co", nil},
 		{"gen trad cont", "ORCHIDIA REGIONAL GEN. TRAD. & CONT. CO.", "orchidia regional gen trading contracting co", nil},
 		{"intl mfg assn", "Acme Intl Mfg Assn", "acme international manufacturing association", nil},
+		{"tech", "Zhongke Tech Co., Ltd.", "zhongke technology llc", nil},
 		{"armour", "JSC Armour Repair Plant No. 144", "jsc armored repair plant no 144", nil},
 		{"navigatsionnye", "OOO NVS NAVIGATSIONNYE TEKHNOLOGII", "llc nvs navigation technology", nil},
 		{"kosmonavtiki", "ZAO TEKHNOLOGICHESKII TSENTR KOSMONAVTIKI LINKOS", "jsc technology center cosmonautics linkos", nil},

@@ -13,7 +13,7 @@ package matchers
 // the same meaning are grouped, and only words that are never a person's
 // name part.
 var orgWordVariants = [][]string{
-	{"technology", "technologies", "technologie", "technologii", "tekhnologii", "tekhnologiya", "tekhnologiy", "tekhnologi", "tecnologia", "tecnologias", "teknoloji", "teknolojileri", "technologia", "technological", "tekhnologicheskaya", "tekhnologicheskiy", "tekhnologicheskii", "tekhnologicheskoe"},
+	{"technology", "tech", "technologies", "technologie", "technologii", "tekhnologii", "tekhnologiya", "tekhnologiy", "tekhnologi", "tecnologia", "tecnologias", "teknoloji", "teknolojileri", "technologia", "technological", "tekhnologicheskaya", "tekhnologicheskiy", "tekhnologicheskii", "tekhnologicheskoe"},
 	{"electronics", "electronic", "elektronika", "elektronik", "electronica", "elektronnye", "elektroniki", "electronique", "elektronnoy", "elektronnoi"},
 	{"service", "services", "servis", "servisez", "servisy", "servicos", "servicios", "servizi"},
 	{"group", "groupe", "grupo", "gruppa", "grup", "gruppe", "groups"},
