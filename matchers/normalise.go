@@ -406,7 +406,13 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	for _, t := range toks {
 		organisation = organisation || t.Kind == TokLegal || orgWordCanon[t.Text]
 	}
-	if !organisation {
+	if organisation {
+		for i := range toks {
+			if toks[i].Kind == TokWord && !orgWordCanon[toks[i].Text] {
+				toks[i].Text = placeStem(toks[i].Text)
+			}
+		}
+	} else {
 		for {
 			n := matchHonorific(toks)
 			if n == 0 || len(toks)-n < 2 {

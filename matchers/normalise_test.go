@@ -66,6 +66,12 @@ func TestNormalise(t *testing.T) {
 		{"armour", "JSC Armour Repair Plant No. 144", "jsc armored repair plant no 144", nil},
 		{"navigatsionnye", "OOO NVS NAVIGATSIONNYE TEKHNOLOGII", "llc nvs navigation technology", nil},
 		{"kosmonavtiki", "ZAO TEKHNOLOGICHESKII TSENTR KOSMONAVTIKI LINKOS", "jsc technology center cosmonautics linkos", nil},
+		// the adjective of a place name in an organisation's name, any ending
+		{"place adjective -sky", "JSC Zelenogradsky Nanotechnology Center", "jsc zelenograd nanotechnology center", nil},
+		{"place noun -sk", "Zelenodolsk Design Bureau JSC", "zelenodol design bureau jsc", nil},
+		{"place adjective -skoye", "DOLGOPRUDNENSKOYE NPP OAO", "dolgoprudnen soe jsc", nil},
+		{"place adjective -ski", "JSC MYTISHCHINSKI MACHINE-BUILDING PLANT", "jsc mytishchin machines building plant", nil},
+		{"a person's surname keeps its ending", "KOWALSKI, Jan Zelenogradsky", "kowalski jan zelenogradsky", nil},
 		// Russian and Belarusian types of enterprise count as legal forms
 		{"nii", "AO NII VEKTOR", "jsc soe vektor", nil},
 		{"npk cyrillic", "АО «НПК «Макрооптика»", "jsc soe makrooptika", nil},
@@ -85,7 +91,7 @@ func TestNormalise(t *testing.T) {
 		{"head office", "ANGARSK REFINERY Head Office", "angarsk refinery", nil},
 		{"branch in parentheses", "Iran Air (Moscow Branch)", "iran air moscow", nil},
 		{"head as a name", "China Head Aerospace Group", "china head aerospace group", nil},
-		{"organisation words", "Botlikhski Radiozavod Tekhnologii", "botlikhski radiozavod technology", nil},
+		{"organisation words", "Botlikhski Radiozavod Tekhnologii", "botlikh radiozavod technology", nil},
 		{"vietnamese", "Công ty Cổ phần An Phát Thương mại", "jsc an phat trading", nil},
 		{"vietnamese tnhh", "Công ty TNHH Minh Long Xuất nhập khẩu", "llc minh long import export", nil},
 		{"thai", "บริษัท สยามเทคโนโลยี จำกัด (มหาชน)", "co " + Normalise("สยามเทคโนโลยี").String() + " llc jsc", nil},

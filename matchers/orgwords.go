@@ -1,5 +1,7 @@
 package matchers
 
+import "strings"
+
 // orgWordVariants are the words company and institution names are made of,
 // grouped with their inflections, their romanised Russian, Ukrainian and
 // Belarusian forms and their spellings in other languages, as publishers
@@ -91,3 +93,34 @@ var orgWordCanon = func() map[string]bool {
 	}
 	return m
 }()
+
+// placeAdjectiveEndings end the Russian adjective of a place name as lists
+// romanise it (-sky, -skiy, -skii, -skaya, -skoe, -skogo), and the place
+// name itself when it ends in -sk (Zelenodolsk).
+var placeAdjectiveEndings = []string{"skogo", "skaya", "skaia", "skoye", "skoe", "skiy", "skii", "skij", "skyy", "skyi", "sky", "ski", "sk"}
+
+// Lengths below which a word is left whole: a short stem ("om" of Omsky)
+// is no name, and a short word ending in -sk or -ski is no adjective.
+const (
+	minPlaceAdjective = 8
+	minPlaceStem      = 5
+)
+
+// placeStem returns a word of an organisation's name without the ending of
+// a Russian place adjective: a firm is named after its town either way
+// ("JSC Zelenogradsky Nanotechnology Center" / "JSC ZELENOGRAD
+// NANOTECHNOLOGY CENTER", "Krylovsky State Research Center" / "KRYLOV STATE
+// SCIENTIFIC CENTER", "Obukhovsky Plant"), and romanisations end the
+// adjective four ways. Only organisation names are stemmed: in a person's
+// name the ending belongs to the surname (Kowalski is not Kowal).
+func placeStem(w string) string {
+	if len(w) < minPlaceAdjective {
+		return w
+	}
+	for _, e := range placeAdjectiveEndings {
+		if stem, ok := strings.CutSuffix(w, e); ok && len(stem) >= minPlaceStem {
+			return stem
+		}
+	}
+	return w
+}
