@@ -38,6 +38,8 @@ func TestNormalise(t *testing.T) {
 		{"korean as lists write it", "김정은", "kim jong un", nil},
 		{"korean surname pak", "박봉주", "pak bong ju", nil},
 		{"arabic-indic digits", "مصنع ٧٧", "msn 77", nil},
+		// more spellings of one given name
+		{"given-name variants 2", "Moussa Majeed Khaleel Noor Hamed Saleh", "musa majid khalil nur hamid salih", nil},
 		// legal forms across languages and scripts
 		{"ooo cyrillic", "ООО «Концерн «Сириус»", "llc concern sirius", nil},
 		{"ooo romanised", "OOO Kontsern Sirius", "llc concern sirius", nil},
