@@ -200,3 +200,43 @@ func canonNameSlip(tok string) string {
 	return ""
 }
 
+// joinedParticles are the name parts Arabic names join to the next one in
+// some romanisations and not in others ("Abdelkader" / "Abd El Kader",
+// "Abderrahmane" / "Abd al-Rahman", "Abubakar" / "Abu Bakr"), longest
+// first, with the part they are written as.
+var joinedParticles = []struct{ prefix, part string }{
+	{"abdoul", "abd"}, {"abdul", "abd"}, {"abdel", "abd"}, {"abdal", "abd"}, {"abdol", "abd"},
+	{"abdur", "abd"}, {"abder", "abd"}, {"abdou", "abd"}, {"abdu", "abd"},
+	{"abou", "abu"}, {"abu", "abu"},
+}
+
+// minJoinedRest: what follows a joined particle must be a name of its own
+// ("Abdelkader" → kader), not an ending ("Abdulla", "Abdou").
+const minJoinedRest = 4
+
+// splitJoinedParticle returns the particle and the name part a token is
+// made of ("abdelkader" → abd, kader), or ok false. A spelling the given
+// names table knows (Abdullah, Abdallah) is a name of its own, and
+// "abu" splits only before a consonant and a vowel (Abubakr, Abuhamza),
+// so that "Abundance" stays a word.
+func splitJoinedParticle(tok string) (part, rest string, ok bool) {
+	if _, known := nameCanon[tok]; known {
+		return "", "", false
+	}
+	for _, jp := range joinedParticles {
+		r, found := strings.CutPrefix(tok, jp.prefix)
+		if !found || len(r) < minJoinedRest || !isASCII(r) {
+			continue
+		}
+		if jp.part == "abu" && (isVowel(r[0]) || !isVowel(r[1])) {
+			return "", "", false
+		}
+		if strings.HasPrefix(r, "ll") || strings.HasPrefix(r, "la") {
+			return "", "", false // abdullah, abdallah written another way
+		}
+		return jp.part, r, true
+	}
+	return "", "", false
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }

@@ -370,6 +370,10 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 			continue
 		}
 		text := raw[i]
+		if part, rest, ok := splitJoinedParticle(text); ok {
+			toks = append(toks, Token{Text: part, Kind: TokWord})
+			text = rest
+		}
 		if c, ok := nameCanon[text]; ok {
 			text = c // one spelling per given name (nameparts.go)
 		} else if c := canonNameSlip(text); c != "" {

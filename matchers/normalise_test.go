@@ -40,6 +40,13 @@ func TestNormalise(t *testing.T) {
 		{"arabic-indic digits", "مصنع ٧٧", "msn 77", nil},
 		// more spellings of one given name
 		{"given-name variants 2", "Moussa Majeed Khaleel Noor Hamed Saleh", "musa majid khalil nur hamid salih", nil},
+		// particles joined to the next part of an Arabic name
+		{"abdel joined", "ES SAYED, Abdelkader Mahmoud", "sayed abd kader mahmud", nil},
+		{"abd spaced", "Abd El Kader Mahmoud", "abd kader mahmud", nil},
+		{"abder joined", "Abderrahmane Ould el Amar", "abd rahmane amar", nil},
+		{"abu joined", "TANTOUSH, Ibrahim Abubaker", "tantoush ibrahim abu baker", nil},
+		{"abdullah is a name of its own", "Abdullahi Abdulla Abdou", "abdullahi abdullah abdou", nil},
+		{"abu before a vowel stays a word", "Abundance Holdings", "abundance holding", nil},
 		// legal forms across languages and scripts
 		{"ooo cyrillic", "ООО «Концерн «Сириус»", "llc concern sirius", nil},
 		{"ooo romanised", "OOO Kontsern Sirius", "llc concern sirius", nil},
