@@ -99,6 +99,20 @@ var nameVariants = [][]string{
 	{"ryu", "ryoo"},
 	{"rim", "lim"},
 	{"jang", "chang"},
+	// Given-name syllables, McCune-Reischauer against Revised and popular
+	// spellings (진 chin / jin, 신 sin / shin, 부 pu / bu, 섭 sop / sub / seop).
+	{"jin", "chin"},
+	{"sin", "shin"},
+	{"pu", "bu"},
+	{"sop", "sub", "seop"},
+	{"sung", "seung"},
+	{"un", "eun"},
+	{"hyon", "hyeon", "hyun"},
+	{"chol", "cheol", "chul"},
+	{"kwang", "gwang"},
+	{"kyong", "gyong", "kyung", "gyeong"},
+	{"pong", "bong"},
+	{"tok", "deok", "duk"},
 }
 
 // nameCanon maps each variant spelling to its group's first spelling.

@@ -36,10 +36,13 @@ func TestNormalise(t *testing.T) {
 		{"georgian", "მიხეილ სააკაშვილი", "mikhail saakashvili", nil},
 		{"chinese pinyin per syllable", "习近平", "xi jin ping", nil},
 		{"korean as lists write it", "김정은", "kim jong un", nil},
-		{"korean surname pak", "박봉주", "pak bong ju", nil},
+		{"korean surname pak", "박봉주", "pak pong ju", nil},
 		{"arabic-indic digits", "مصنع ٧٧", "msn 77", nil},
 		// more spellings of one given name
 		{"given-name variants 2", "Moussa Majeed Khaleel Noor Hamed Saleh", "musa majid khalil nur hamid salih", nil},
+		// Korean given-name syllables, McCune-Reischauer and Revised
+		{"korean syllables", "KIM, Kang-chin; SHIN Yong Il; CHOI Bu-il; KU Seung Sub; Ri Eun Song", "kim kang jin sin yong il choe pu il ku sung sop ri un song", nil},
+		{"korean syllables 2", "Kim Hyeon Cheol, Gwang Gyeong Bong Deok", "kim hyon chol kwang kyong pong tok", nil},
 		// particles joined to the next part of an Arabic name
 		{"abdel joined", "ES SAYED, Abdelkader Mahmoud", "sayed abd kader mahmud", nil},
 		{"abd spaced", "Abd El Kader Mahmoud", "abd kader mahmud", nil},
