@@ -199,13 +199,25 @@ func slipsIn(raw, fixed []string) int {
 // raw[i] counts as one. An ambiguous abbreviation counts in names of three
 // or more parts, and in a two-part name when it stands after a part of five
 // or more letters ("ENIKS AO", "ELEKTROOPTIKA SIA"), which a person's
-// given name or surname ("KHUN SA", "AO Jin") rarely is.
+// given name or surname ("KHUN SA", "AO Jin") rarely is, or is a leading
+// form before one ("AO ASKON").
 func isLegalAt(raw []string, i, n int) bool {
 	if n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3 {
 		return true
 	}
-	return len(raw) == 2 && i == 1 && utf8.RuneCountInString(raw[0]) >= 5
+	if len(raw) != 2 {
+		return false
+	}
+	if i == 0 {
+		return leadingForms[raw[0]] && utf8.RuneCountInString(raw[1]) >= 5
+	}
+	return utf8.RuneCountInString(raw[0]) >= 5
 }
+
+// leadingForms are the ambiguous forms that Russian names put first
+// ("AO ASKON", "AO MARPOSADKABEL"): in a two-part name they count before a
+// part of five or more letters, which "AO Jin" has not.
+var leadingForms = map[string]bool{"ao": true}
 
 // latinFolds are Latin letters NFKD does not decompose.
 var latinFolds = map[rune]string{

@@ -84,6 +84,7 @@ func TestNormalise(t *testing.T) {
 		{"place adjective -skoye", "DOLGOPRUDNENSKOYE NPP OAO", "dolgoprudnen soe jsc", nil},
 		{"place adjective -ski", "JSC MYTISHCHINSKI MACHINE-BUILDING PLANT", "jsc mytishchin machines building plant", nil},
 		{"a person's surname keeps its ending", "KOWALSKI, Jan Zelenogradsky", "kowalski jan zelenogradsky", nil},
+		{"ao leading a two-part name", "AO MARPOSADKABEL", "jsc marposadkabel", nil},
 		// Russian and Belarusian types of enterprise count as legal forms
 		{"nii", "AO NII VEKTOR", "jsc soe vektor", nil},
 		{"npk cyrillic", "АО «НПК «Макрооптика»", "jsc soe makrooptika", nil},
