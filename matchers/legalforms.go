@@ -327,17 +327,24 @@ var legalFormPhrases = map[string]string{
 	"federal state autonomous educational institution of higher education": formSOE,
 	"federal state institution of higher vocational education":             formSOE,
 	"federal state budgetary scientific institution":                       formSOE,
-	"fgbnu":                        formSOE,
-	"fgaou":                        formSOE,
-	"gbou":                         formSOE,
-	"gbu":                          formSOE,
-	"mup":                          formSOE,
-	"fgbou vo":                     formSOE,
-	"sez":                          formSOE, // special economic zone (its managing company)
-	"oez":                          formSOE, // osobaya ekonomicheskaya zona
-	"special economic zone":        formSOE,
-	"osobaya ekonomicheskaya zona": formSOE,
-	"mkooo":                        formLLC, // international company LLC (Russian special administrative regions)
+	"fgbnu":                            formSOE,
+	"fgaou":                            formSOE,
+	"gbou":                             formSOE,
+	"gbu":                              formSOE,
+	"mup":                              formSOE,
+	"fgbou vo":                         formSOE,
+	"sez":                              formSOE, // special economic zone (its managing company)
+	"oez":                              formSOE, // osobaya ekonomicheskaya zona
+	"special economic zone":            formSOE,
+	"osobaya ekonomicheskaya zona":     formSOE,
+	"foreign trading association":      formSOE, // vneshnetorgovoe obedinenie (VO)
+	"foreign economic association":     formSOE, // vneshneekonomicheskoe obedinenie (VEO)
+	"vneshnetorgovoe obedinenie":       formSOE,
+	"vneshneekonomicheskoe obedinenie": formSOE,
+	"gosudarstvennaya kompaniya":       formSOE, // state company
+	"kompaniya":                        formCo,
+	"kompania":                         formCo,
+	"mkooo":                            formLLC, // international company LLC (Russian special administrative regions)
 	// Russian trading, construction, insurance and investment companies
 	// (TK torgovaya kompaniya, TD torgovy dom, SK stroitelnaya or
 	// strakhovaya kompaniya, IC investment company) and joint ventures.

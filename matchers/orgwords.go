@@ -31,7 +31,7 @@ var orgWordVariants = [][]string{
 	{"engineering", "inzhiniring", "ingenieria", "ingenierie"},
 	{"automobile", "automotive", "avtomobilnyy", "avtomobilnyi", "avtomobilny", "automobiles"},
 	{"aviation", "aviatsionnyy", "aviatsionnyi", "aviatsionny", "aviacion", "aviazione"},
-	{"international", "intl", "internatsional", "internacional", "internationale", "internazionale", "mezhdunarodnyy", "mezhdunarodnaya", "mezhdunarodnyi", "uluslararasi"},
+	{"international", "intl", "internatsional", "interneshnl", "interneyshnl", "internacional", "internationale", "internazionale", "mezhdunarodnyy", "mezhdunarodnaya", "mezhdunarodnyi", "uluslararasi"},
 	{"trading", "trade", "trad", "trdg", "torgovyy", "torgovaya", "torgovyi", "torgovoye", "torgovoe", "ticaret"},
 	{"industrial", "industries", "industry", "promyshlennyy", "promyshlennaya", "promyshlennyi", "promyshlennoe", "sanayi", "industrie", "industria", "industriya", "industrias"},
 	{"systems", "system", "sistemy", "sistema", "sistem", "sistemas", "systemy"},
