@@ -386,6 +386,9 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 			toks = append(toks, Token{Text: part, Kind: TokWord})
 			text = rest
 		}
+		if _, ok := nameCanon[text]; !ok {
+			text = techSpelling(text)
+		}
 		if c, ok := nameCanon[text]; ok {
 			text = c // one spelling per given name (nameparts.go)
 		} else if c := canonNameSlip(text); c != "" {

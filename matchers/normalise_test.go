@@ -99,6 +99,7 @@ func TestNormalise(t *testing.T) {
 		{"foreign trade association", "JOINT STOCK COMPANY FOREIGN TRADE ASSOCIATION ELEKTRONINTORG", "jsc soe elektronintorg", nil},
 		{"state company romanised", "GOSUDARSTVENNAYA KOMPANIYA AVTODOR", "soe avtodor", nil},
 		{"international spelt back from Russian", "LOGISTIK INTERNEYSHNL SERVIS OOO", "logistik international service llc", nil},
+		{"tekh written tech", "AK MIKROTEKH; NPK TEKHMASH OAO", "ak mikrotech soe techmash jsc", nil},
 		{"tk and tc", "OOO TK FLY BRIDGE", "llc co fly bridge", nil},
 		{"two-letter type in a short name stays a word", "TC Energy", "tc energy", nil},
 		{"no slip alone", "Limitex Trading", "limitex trading", nil},

@@ -124,3 +124,17 @@ func placeStem(w string) string {
 	}
 	return w
 }
+
+// techSpelling writes the Russian romanisation "tekh" (тех, of technology
+// and technical) as English does, "tech", in a word the tables do not
+// know: firms coin names from it and publishers spell them both ways ("AK
+// MIKROTEKH" / "AK MICROTECH", "RusBITekh" / "RusBITech", "NPK TEKHMASH" /
+// "JSC SPC TECHMASH"). The spelling key folds k and c but keeps kh and ch
+// apart, so they were not found. (Writing tech as tekh instead also finds
+// TEKNODINAMIKA / TEKHNODINAMIKA, but flags GlobalTech against GLOBALTEK.)
+func techSpelling(w string) string {
+	if len(w) < 5 || !strings.Contains(w, "tekh") {
+		return w
+	}
+	return strings.ReplaceAll(w, "tekh", "tech")
+}
