@@ -1,6 +1,9 @@
 package matchers
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // nameVariants are standard spellings of the same given name or name part
 // across romanisation conventions, written for dualscreen from common
@@ -10,7 +13,7 @@ import "strings"
 // match exactly; the phonetic key catches what the table lacks. Only
 // spellings of one name are grouped, never translations (Yusuf / Joseph).
 var nameVariants = [][]string{
-	{"muhammad", "mohammed", "mohammad", "mohamed", "muhamad", "mohamad", "muhammed", "mukhammad", "mukhammed", "mehmet", "mehmed", "mohd", "mouhamad", "mouhammad", "muhamed", "mohammod", "mahomed"},
+	{"muhammad", "mohammed", "mohammad", "mohamed", "muhamad", "mohamad", "muhammed", "mukhammad", "mukhammed", "mehmet", "mehmed", "mohd", "mouhamad", "mouhammad", "muhamed", "mohammod", "mahomed", "mahammad"},
 	{"ahmad", "ahmed", "akhmed", "akhmad", "ahmet"},
 	{"abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdoel", "abdur", "abdil"},
 	{"abdullah", "abdallah", "abdulla", "abdalla", "abdollah", "abdoullah"},
@@ -237,6 +240,9 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 	if _, known := nameCanon[tok]; known {
 		return "", "", false
 	}
+	if r, ok := cutJoinedMuhammad(tok); ok {
+		return "muhammad", r, true
+	}
 	for _, jp := range joinedParticles {
 		r, found := strings.CutPrefix(tok, jp.prefix)
 		if !found || len(r) < minJoinedRest || !isASCII(r) {
@@ -254,3 +260,34 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// muhammadPrefixes are the spellings of Muhammad, longest first: Persian
+// compound given names join it to the next name ("Mohammadreza" /
+// "Mohammad Reza", "Mohammadhassan", "Mohamedali").
+var muhammadPrefixes = func() []string {
+	var ps []string
+	for _, g := range nameVariants {
+		if g[0] == "muhammad" {
+			for _, v := range g {
+				if len(v) >= 6 {
+					ps = append(ps, v)
+				}
+			}
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) || len(ps[i]) == len(ps[j]) && ps[i] < ps[j] })
+	return ps
+}()
+
+// cutJoinedMuhammad returns the name joined to a spelling of Muhammad,
+// when it is one the given names table knows (Ali, Reza is not) or of
+// four or more letters ("Mohammadian" is a surname of its own: ian).
+func cutJoinedMuhammad(tok string) (string, bool) {
+	for _, p := range muhammadPrefixes {
+		if r, ok := strings.CutPrefix(tok, p); ok && isASCII(r) {
+			_, known := nameCanon[r]
+			return r, known || len(r) >= minJoinedRest
+		}
+	}
+	return "", false
+}

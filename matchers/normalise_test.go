@@ -48,6 +48,8 @@ func TestNormalise(t *testing.T) {
 		{"abd spaced", "Abd El Kader Mahmoud", "abd kader mahmud", nil},
 		{"abder joined", "Abderrahmane Ould el Amar", "abd rahmane amar", nil},
 		{"abu joined", "TANTOUSH, Ibrahim Abubaker", "tantoush ibrahim abu baker", nil},
+		{"muhammad joined", "TOULAI, Mohammadhassan; Mohammadreza; Mohamedali; Mahammadkazem", "toulai muhammad hasan muhammad reza muhammad ali muhammad kazem", nil},
+		{"a surname from muhammad stays whole", "MOHAMMADIAN, Ali; MOHAMMADI", "mohammadian ali mohammadi", nil},
 		{"abdullah is a name of its own", "Abdullahi Abdulla Abdou", "abdullahi abdullah abdou", nil},
 		{"abu before a vowel stays a word", "Abundance Holdings", "abundance holding", nil},
 		// legal forms across languages and scripts
