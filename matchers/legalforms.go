@@ -344,6 +344,9 @@ var legalFormPhrases = map[string]string{
 	"gosudarstvennaya kompaniya":       formSOE, // state company
 	"kompaniya":                        formCo,
 	"kompania":                         formCo,
+	"gosudarstvennoe predpriyatie":     formSOE, // state enterprise
+	"gosudarstvennoye predpriyatiye":   formSOE,
+	"gk":                               formSOE, // goskorporatsiya, state corporation ("GK Rostec")
 	"mkooo":                            formLLC, // international company LLC (Russian special administrative regions)
 	// Russian trading, construction, insurance and investment companies
 	// (TK torgovaya kompaniya, TD torgovy dom, SK stroitelnaya or

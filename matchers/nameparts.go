@@ -61,6 +61,7 @@ var nameVariants = [][]string{
 	{"ismail", "ismael", "esmail"},
 	{"mansur", "mansour", "mansoor"},
 	{"mahdi", "mehdi"},
+	{"maung", "mg"}, // Burmese Maung, abbreviated Mg
 	{"aleksandr", "alexander", "aleksander", "alexandr", "oleksandr", "aliaksandr", "alyaksandr", "aleksandar"},
 	{"sergey", "sergei", "serhiy", "serhii", "sergiy", "siarhei", "sergej", "serguei"},
 	{"yuriy", "yuri", "yury", "iurii", "yurii", "juri", "jurij"},
@@ -85,6 +86,7 @@ var nameVariants = [][]string{
 	{"gennadiy", "gennady", "gennadii", "hennadiy"},
 	{"arkadiy", "arkady", "arkadii"},
 	{"vitaliy", "vitaly", "vitalii", "vitali"},
+	{"ya", "ia"}, // the initial Я of Yakov or Yaroslav ("Ia. M. Sverdlov")
 	{"yevgeniya", "evgenia", "yevgenia", "evgeniya"},
 	{"natalya", "natalia", "nataliya"},
 	{"tatyana", "tatiana", "tetiana", "tatsiana"},
