@@ -181,7 +181,7 @@ var ambiguousForms = map[string]bool{
 	"sa": true, "as": true, "ag": true, "ab": true, "ao": true, "oy": true, "eg": true, "sl": true,
 	"kk": true, "cv": true, "pt": true, "ad": true, "nv": true, "bv": true, "hf": true, "lp": true,
 	"too": true, "sia": true, "ou": true, "ip": true,
-	"tk": true, "tc": true, "td": true, "sk": true, "ic": true, "jv": true, "rue": true, "gk": true,
+	"tk": true, "tc": true, "td": true, "sk": true, "ic": true, "jv": true, "rue": true, "gk": true, "fc": true,
 }
 
 // slipsIn counts the words of raw that fixLegalSlip changed.

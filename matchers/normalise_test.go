@@ -106,6 +106,8 @@ func TestNormalise(t *testing.T) {
 		{"gk state corporation", "GK AVTODOR ROSSII", "soe avtodor rossii", nil},
 		{"initial ia is ya", "Plant named after Ia. M. Sverdlov", "plant ya m sverdlov", nil},
 		{"burmese mg", "SWE, Khin Mg", "swe khin maung", nil},
+		{"fc financial corporation", "Otkritie FC Bank", "otkritie corp bank", nil},
+		{"aozt", "AOZT Vega", "jsc vega", nil},
 		{"tk and tc", "OOO TK FLY BRIDGE", "llc co fly bridge", nil},
 		{"two-letter type in a short name stays a word", "TC Energy", "tc energy", nil},
 		{"no slip alone", "Limitex Trading", "limitex trading", nil},
