@@ -71,6 +71,7 @@ func TestNormalise(t *testing.T) {
 		{"korean", "삼성전자 주식회사", "sam song jon ja jsc", nil},
 		{"company and co", "Anglo-Caribbean Co., Ltd.", "anglo caribbean llc", nil},
 		{"slip in a long form", "Obschestvo s ogranichennoi otvestvennostyu Neobit", "llc neobit", nil},
+		{"slip in a long form that another spelling shortens", "OBSHCHESTVO S OGRANICHENNOI OTVETSTSVENNOSTYU PSB LIZING", "llc psb lizing", nil},
 		{"slip in joint stock", "JOINT STOCK COMMPANY VTB BANK", "jsc vtb bank", nil},
 		// abbreviations of common words, English and romanised Russian
 		{"shpg", "KOREA SAMMA SHPG CO", "korea samma shipping co", nil},
