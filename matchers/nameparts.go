@@ -17,7 +17,7 @@ var nameVariants = [][]string{
 	{"ahmad", "ahmed", "akhmed", "akhmad", "ahmet"},
 	{"abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdoel", "abdur", "abdil"},
 	{"abdullah", "abdallah", "abdulla", "abdalla", "abdollah", "abdoullah"},
-	{"husayn", "hussein", "husein", "hussain", "husain", "huseyn", "hossein", "hosein", "husseyn"},
+	{"husayn", "hussein", "husein", "hussain", "husain", "huseyn", "hossein", "hosein", "husseyn", "khusein", "khussein", "khusain"},
 	{"hasan", "hassan", "hasen", "hassen"},
 	{"ibrahim", "ebrahim", "ibragim", "ibraheem", "brahim"},
 	{"yusuf", "yousef", "youssef", "yusef", "yousif", "yossef", "yousuf", "yussuf"},

@@ -53,6 +53,7 @@ var orgWordVariants = [][]string{
 	// Repair Plant" / "ARMORED REPAIR PLANT", "NVS Navigation
 	// Technologies" / "NVS NAVIGATSIONNYE TEKHNOLOGII", "Technological Park
 	// of Cosmonautics" / "TEKHNOLOGICHESKII PARK KOSMONAVTIKI").
+	{"leasing", "lizing", "lizingovaya", "lizingovaia"},
 	{"shipping", "shpg"},
 	{"manufacturing", "mfg", "manufacture", "manufacturers", "manufacturer"},
 	{"contracting", "contractors", "contractor", "cont"},
