@@ -289,7 +289,9 @@ var legalFormPhrases = map[string]string{
 	// Development Enterprise", "Project and Design Bureau"), and as a
 	// legal form the half that one translation shares with another loses
 	// the evidence it gives (measured on the tuning part: recall 0.896
-	// with the abbreviations alone, 0.893 with the phrases as well).
+	// with the abbreviations alone, 0.893 with the phrases as well). Only
+	// "Experimental Design Bureau", which OKB is always translated as,
+	// counts like its abbreviation.
 	"npo":                                    formSOE, // nauchno-proizvodstvennoe obedinenie
 	"npp":                                    formSOE, // nauchno-proizvodstvennoe predpriyatie
 	"npk":                                    formSOE, // nauchno-proizvodstvennaya korporatsiya / kompleks / kontsern
@@ -298,6 +300,8 @@ var legalFormPhrases = map[string]string{
 	"npts":                                   formSOE,
 	"ntts":                                   formSOE, // nauchno-tekhnicheskiy tsentr
 	"ntc":                                    formSOE,
+	"stc":                                    formSOE, // scientific and technical center
+	"experimental design bureau":             formSOE,
 	"nii":                                    formSOE, // nauchno-issledovatelskiy institut
 	"tsnii":                                  formSOE,
 	"okb":                                    formSOE, // opytno-konstruktorskoe byuro
