@@ -385,6 +385,9 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		if part, rest, ok := splitJoinedParticle(text); ok {
 			toks = append(toks, Token{Text: part, Kind: TokWord})
 			text = rest
+		} else if stem, ok := cutZavod(text); ok {
+			toks = append(toks, Token{Text: stem, Kind: TokWord})
+			text = "plant"
 		}
 		if _, ok := nameCanon[text]; !ok {
 			text = techSpelling(text)

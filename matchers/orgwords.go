@@ -139,3 +139,12 @@ func techSpelling(w string) string {
 	}
 	return strings.ReplaceAll(w, "tekh", "tech")
 }
+
+// cutZavod returns what a Russian compound ending in -zavod (plant) is
+// made of before it ("Radiozavod" / "Radio Plant", "Botlikhski
+// Radiozavod" / "Botlikh Radio Plant"): publishers translate the word
+// whole or in parts.
+func cutZavod(w string) (string, bool) {
+	stem, ok := strings.CutSuffix(w, "zavod")
+	return stem, ok && len(stem) >= 4
+}
