@@ -58,7 +58,7 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		switch al.how[i] {
 		case alignFuzzy:
 			qk := string(phoneticKey(nil, s.q[i].text))
-			if sk := ix.voc.skey[ntoks[j]]; sk != "" && string(spellingKey(nil, s.q[i].text)) == sk {
+			if sk := ix.voc.skey[ntoks[j]]; sk != "" && string(spellingKeyOf(nil, s.q[i].text)) == sk {
 				b.WriteString(" (spelt alike)")
 			} else if len(qk) >= 2 && qk == ix.voc.key[ntoks[j]] {
 				b.WriteString(" (sounds alike)")

@@ -158,8 +158,8 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		if tk.Kind != TokWord {
 			continue // numbers match only exactly
 		}
-		s.skeyBuf = spellingKey(s.skeyBuf[:0], tk.Text)
-		if len(s.skeyBuf) >= minSpellingKey {
+		s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], tk.Text)
+		if len(s.skeyBuf) > 0 {
 			for _, v := range ix.skeys[string(s.skeyBuf)] {
 				if v != id {
 					s.setSim(v, i, float32(t.SpellingKeySim))
