@@ -13,12 +13,17 @@ type Aligned struct {
 	ix   *Index
 	opts Options
 	t    Tuning
+	// tokens remembers query words' neighbours across calls
+	// (tokencache.go); nil turns that off.
+	tokens *tokenCache
 }
 
 // NewAligned indexes entries and returns the matcher.
 func NewAligned(entries []*lists.Entry, opts Options) *Aligned {
 	opts = opts.withDefaults()
-	return &Aligned{ix: BuildIndex(entries), opts: opts, t: opts.Tuning.withDefaults()}
+	m := &Aligned{ix: BuildIndex(entries), opts: opts, t: opts.Tuning.withDefaults()}
+	m.tokens = newTokenCache(m.ix, &m.t)
+	return m
 }
 
 // Index returns the matcher's candidate index.
@@ -27,7 +32,8 @@ func (m *Aligned) Index() *Index { return m.ix }
 // Match implements Matcher: every entry whose best name variant scores at
 // least the threshold, best first, each with its explanation.
 func (m *Aligned) Match(q Query, dst []Match) []Match {
-	if vs := nameVariantsOf(q.Name); len(vs) != 1 || vs[0] != q.Name {
+	var buf [4]string
+	if vs := appendNameVariants(buf[:0], q.Name); len(vs) != 1 || vs[0] != q.Name {
 		return m.matchEach(q, vs, dst)
 	}
 	return m.matchOne(q, dst)
@@ -38,7 +44,7 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 	s := m.ix.scratch.Get().(*scratch)
 	defer m.ix.scratch.Put(s)
 	defer s.reset()
-	m.ix.prepare(s, q.Name, &m.t)
+	m.ix.prepare(s, q.Name, &m.t, m.tokens)
 	if len(s.q) == 0 {
 		return dst
 	}
@@ -117,7 +123,7 @@ func (m *Aligned) Candidates(q Query, f func(e *lists.Entry)) {
 	s := m.ix.scratch.Get().(*scratch)
 	defer m.ix.scratch.Put(s)
 	defer s.reset()
-	m.ix.prepare(s, q.Name, &m.t)
+	m.ix.prepare(s, q.Name, &m.t, m.tokens)
 	if len(s.q) == 0 {
 		return
 	}

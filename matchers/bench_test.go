@@ -74,6 +74,20 @@ func BenchmarkBuildIndex(b *testing.B) {
 	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(n), "cpu-s/op")
 }
 
+// BenchmarkNewAligned is what a run pays before its first name: the index
+// and the neighbours of every vocabulary word (tokencache.go).
+func BenchmarkNewAligned(b *testing.B) {
+	entries := loadAll(b)
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		matchers.NewAligned(entries, matchers.Options{})
+		n++
+	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(n), "cpu-s/op")
+}
+
 // BenchmarkMatch runs one goroutine: names per second per core.
 func BenchmarkMatch(b *testing.B) {
 	entries := loadAll(b)

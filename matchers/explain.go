@@ -16,9 +16,16 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 	e := ix.entries[rec.entry]
 	ntoks := ix.toks[rec.off : rec.off+rec.n]
 	al := &s.al
+	// Written straight into one builder sized for a typical explanation:
+	// every hit of a batch carries one, so it allocates once, not per
+	// number and per word.
 	var b strings.Builder
+	b.Grow(256)
+	var num [32]byte
+	float := func(x float64, prec int) { b.Write(strconv.AppendFloat(num[:0], x, 'f', prec, 64)) }
 	b.WriteString("matched ")
-	b.WriteString(strconv.Quote(e.Names[rec.idx].Value))
+	var quoted [128]byte
+	b.Write(strconv.AppendQuote(quoted[:0], e.Names[rec.idx].Value))
 	if k := e.Names[rec.idx].Kind; k != "" {
 		b.WriteString(" (")
 		b.WriteString(string(k))
@@ -54,13 +61,14 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		}
 		b.WriteString(nt)
 		b.WriteString(" ")
-		b.WriteString(strconv.FormatFloat(float64(al.qs[i]), 'f', 2, 64))
+		float(float64(al.qs[i]), 2)
 		switch al.how[i] {
 		case alignFuzzy:
-			qk := string(phoneticKey(nil, s.q[i].text))
-			if sk := ix.voc.skey[ntoks[j]]; sk != "" && string(spellingKeyOf(nil, s.q[i].text)) == sk {
+			s.keyBuf = phoneticKey(s.keyBuf[:0], s.q[i].text)
+			s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], s.q[i].text)
+			if sk := ix.voc.skey[ntoks[j]]; sk != "" && string(s.skeyBuf) == sk {
 				b.WriteString(" (spelt alike)")
-			} else if len(qk) >= 2 && qk == ix.voc.key[ntoks[j]] {
+			} else if len(s.keyBuf) >= 2 && string(s.keyBuf) == ix.voc.key[ntoks[j]] {
 				b.WriteString(" (sounds alike)")
 			} else {
 				b.WriteString(" (spelling)")
@@ -73,24 +81,27 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			b.WriteString(" (joined words)")
 		}
 	}
-	var qOnly, nOnly []string
-	for i := range s.q {
+	for i, n := 0, 0; i < len(s.q); i++ {
 		if al.qm[i] == -1 {
-			qOnly = append(qOnly, s.q[i].text)
+			if n == 0 {
+				b.WriteString("; query only (counts against): ")
+			} else {
+				b.WriteString(" ")
+			}
+			b.WriteString(s.q[i].text)
+			n++
 		}
 	}
-	for j, v := range ntoks {
-		if al.nm[j] == -1 && ix.voc.kind[v] != TokLegal {
-			nOnly = append(nOnly, ix.voc.text[v])
+	for j, n := 0, 0; j < len(ntoks); j++ {
+		if v := ntoks[j]; al.nm[j] == -1 && ix.voc.kind[v] != TokLegal {
+			if n == 0 {
+				b.WriteString("; list only (counts less): ")
+			} else {
+				b.WriteString(" ")
+			}
+			b.WriteString(ix.voc.text[v])
+			n++
 		}
-	}
-	if len(qOnly) > 0 {
-		b.WriteString("; query only (counts against): ")
-		b.WriteString(strings.Join(qOnly, " "))
-	}
-	if len(nOnly) > 0 {
-		b.WriteString("; list only (counts less): ")
-		b.WriteString(strings.Join(nOnly, " "))
 	}
 	if len(s.norm.Honorifics) > 0 {
 		b.WriteString("; ignored titles: ")
@@ -98,15 +109,15 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 	}
 	if r.typeMis {
 		b.WriteString("; query is an organisation, entry a person ×")
-		b.WriteString(strconv.FormatFloat(r.typeFactor, 'f', 2, 64))
+		float(r.typeFactor, 2)
 	}
 	if rec.weak {
 		b.WriteString("; weak alias ×")
-		b.WriteString(strconv.FormatFloat(m.t.WeakAlias, 'f', 2, 64))
+		float(m.t.WeakAlias, 2)
 	}
 	if r.numMis {
 		b.WriteString("; numbers differ ×")
-		b.WriteString(strconv.FormatFloat(m.t.NumberMismatch, 'f', 2, 64))
+		float(m.t.NumberMismatch, 2)
 	}
 	if r.countryA {
 		b.WriteString("; country ")
@@ -114,6 +125,6 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString(" agrees")
 	}
 	b.WriteString("; score ")
-	b.WriteString(strconv.FormatFloat(r.score, 'f', 3, 64))
+	float(r.score, 3)
 	return b.String()
 }

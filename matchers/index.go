@@ -18,18 +18,28 @@ import (
 type Index struct {
 	entries []*lists.Entry
 	names   []nameRec
+	// rank[n] is what ranking candidates reads of name n, apart from
+	// names: the touched names are read at random, eight to a cache line.
+	rank []nameRank
 	// entryFirst[e] is the first name of entry e; its names run to
 	// entryFirst[e+1].
 	entryFirst []int32
 	toks       []int32 // token ids of every name, name after name
 	voc        vocabulary
-	post       [][]int32         // vocabulary id → name ids, ascending
-	del        []int32           // vocabulary ids of the deletion neighbourhood, grouped by hash
-	delAt      map[uint64]delRun // hash → its run in del
-	keys       map[string][]int32
+	post       [][]int32 // vocabulary id → name ids, ascending
+	del        []int32   // vocabulary ids of the deletion neighbourhood, grouped by hash
+	delAt      delTable  // hash → its run in del
+	// keyIDs: phonetic key (phoneticKey, two bytes or more) → its id;
+	// keyVoc[id] holds the vocabulary ids with that key.
+	keyIDs map[string]int32
+	keyVoc [][]int32
 	// skeys: spelling key (spellingKey) → vocabulary ids, for spellings
 	// of one word more than two edits apart (Inttraffic / Inttrafik).
 	skeys map[string][]int32
+	// sim and runes: what tokenSim needs of each vocabulary token
+	// (tokensim.go).
+	sim   []simTok
+	runes []rune
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32
@@ -40,12 +50,19 @@ type Index struct {
 	scratch sync.Pool
 }
 
+// nameRank is a name's entry and weight (nameRec).
+type nameRank struct {
+	entry int32
+	w     float32
+}
+
 // nameRec is one indexed name variant.
 type nameRec struct {
 	entry  int32
 	idx    int16 // index into Entry.Names
 	weak   bool
 	legal  bool  // has a legal form: the name is an organisation's
+	person bool  // its entry is a person (Entry.Type), kept here for the scorer
 	off, n int32 // its tokens are toks[off:off+n]
 	// w is the name's weight for ranking candidates: the IDF of its word
 	// and number tokens (patronymics at defaultPatronymic, initials at
@@ -59,9 +76,12 @@ type vocabulary struct {
 	text []string
 	kind []TokenKind
 	key  []string
-	skey []string // spelling key (spellingKey)
-	df   []int32
-	idf  []float32
+	// keyID is the id of key (Index.keyIDs), -1 for keys shorter than two
+	// bytes: comparing two ids costs one load, comparing two strings three.
+	keyID []int32
+	skey  []string // spelling key (spellingKey)
+	df    []int32
+	idf   []float32
 	// patronymic marks Slavic patronymics, which weigh less.
 	patronymic []bool
 	// joined marks entries that exist only as two adjacent name tokens
@@ -73,8 +93,6 @@ type delEntry struct {
 	h uint64
 	v int32
 }
-
-type delRun struct{ start, n uint32 }
 
 // Index limits, with their reasons.
 const (
@@ -103,7 +121,7 @@ const (
 // cores for normalisation; the result does not depend on their number.
 func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
-	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keys: map[string][]int32{}, skeys: map[string][]int32{}}
+	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keyIDs: map[string]int32{}, skeys: map[string][]int32{}}
 	var seen []string
 	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
@@ -122,7 +140,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			if len(toks) > maxNameTokens {
 				toks = toks[:maxNameTokens]
 			}
-			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, off: int32(len(ix.toks)), n: int32(len(toks))}
+			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, person: e.Type == lists.TypePerson, off: int32(len(ix.toks)), n: int32(len(toks))}
 			nameID := int32(len(ix.names))
 			for _, t := range toks {
 				id := ix.voc.intern(t.Text, t.Kind, false)
@@ -150,6 +168,10 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	ix.idfUnknown = idf(n, 1)
 	ix.idfCommon = idf(n, math.Max(minCommonDF, commonShare*n))
 	ix.voc.key = make([]string, len(ix.voc.text))
+	ix.voc.keyID = make([]int32, len(ix.voc.text))
+	for id := range ix.voc.keyID {
+		ix.voc.keyID[id] = -1
+	}
 	ix.voc.skey = make([]string, len(ix.voc.text))
 	ix.voc.patronymic = make([]bool, len(ix.voc.text))
 	for id, t := range ix.voc.text {
@@ -169,6 +191,10 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			}
 		}
 	}
+	ix.rank = make([]nameRank, len(ix.names))
+	for i, rec := range ix.names {
+		ix.rank[i] = nameRank{rec.entry, rec.w}
+	}
 	var kb []byte
 	var dels []delEntry
 	for id, t := range ix.voc.text {
@@ -179,7 +205,14 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		k := string(kb)
 		ix.voc.key[id] = k
 		if len(k) >= 2 {
-			ix.keys[k] = append(ix.keys[k], int32(id))
+			kid, ok := ix.keyIDs[k]
+			if !ok {
+				kid = int32(len(ix.keyVoc))
+				ix.keyIDs[k] = kid
+				ix.keyVoc = append(ix.keyVoc, nil)
+			}
+			ix.keyVoc[kid] = append(ix.keyVoc[kid], int32(id))
+			ix.voc.keyID[id] = kid
 		}
 		kb = spellingKeyOf(kb[:0], t)
 		if len(kb) > 0 {
@@ -204,19 +237,21 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		return int(a.v - b.v)
 	})
 	dels = slices.CompactFunc(dels, func(a, b delEntry) bool { return a == b })
-	// A map from hash to a run of a flat array: one lookup per probe
+	// A table from hash to a run of a flat array: one lookup per probe
 	// instead of a binary search over a million entries.
 	ix.del = make([]int32, len(dels))
-	ix.delAt = make(map[uint64]delRun, len(dels)/2)
+	distinct := 0
+	for i, d := range dels {
+		if i == 0 || d.h != dels[i-1].h {
+			distinct++
+		}
+	}
+	ix.delAt = newDelTable(distinct)
 	for i, d := range dels {
 		ix.del[i] = d.v
-		r := ix.delAt[d.h]
-		if r.n == 0 {
-			r.start = uint32(i)
-		}
-		r.n++
-		ix.delAt[d.h] = r
+		ix.delAt.add(d.h, uint32(i))
 	}
+	ix.buildSimToks()
 	ix.scratch.New = func() any { return newScratch(ix) }
 	return ix
 }
@@ -272,14 +307,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-// lookupDel calls f for every vocabulary id stored under hash h.
-func (ix *Index) lookupDel(h uint64, f func(v int32)) {
-	r := ix.delAt[h]
-	for _, v := range ix.del[r.start : r.start+r.n] {
-		f(v)
-	}
-}
-
 // variantNorm is one normalised name variant of an entry. A name cell may
 // hold several names (the UN list prints "Qasim Soleimani; Qasem
 // Sulaimani; ..." as one alias): each is indexed on its own, all pointing
@@ -300,7 +327,11 @@ func NameVariants(v string) []string { return nameVariantsOf(v) }
 // counts as a separator: "حسن غول (Hassan Ghul; Hasan Gul)", "Saeed
 // AGHAJANI / Saeed Ara Jani"); otherwise the whole cell and what a trailing
 // parenthesis adds (parenVariants). Queries are split the same way.
-func nameVariantsOf(v string) []string {
+func nameVariantsOf(v string) []string { return appendNameVariants(nil, v) }
+
+// appendNameVariants is nameVariantsOf appending to dst: Match asks it of
+// every query with a buffer on its stack.
+func appendNameVariants(dst []string, v string) []string {
 	if i := careOf(v); i > 0 {
 		// "X c/o Freight Forwarder": the party is X; the forwarder is
 		// another party, screened in its own field.
@@ -311,17 +342,17 @@ func nameVariantsOf(v string) []string {
 	}
 	if strings.Contains(v, ";") {
 		v = strings.NewReplacer("(", ";", ")", " ").Replace(v)
-		var out []string
 		for p := range strings.SplitSeq(v, ";") {
 			if strings.TrimSpace(p) != "" {
-				out = append(out, p)
+				dst = append(dst, p)
 			}
 		}
-		return out
+		return dst
 	}
-	out := append([]string{v}, parenVariants(v)...)
-	out = append(out, groupVariants(v)...)
-	return append(out, scriptVariants(v)...)
+	dst = append(dst, v)
+	dst = append(dst, parenVariants(v)...)
+	dst = append(dst, groupVariants(v)...)
+	return append(dst, scriptVariants(v)...)
 }
 
 // normaliseAll normalises every name of every entry, in parallel.

@@ -1,8 +1,9 @@
 package matchers
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/dualscreen/dualscreen/evidence"
@@ -96,17 +97,20 @@ func New(kind string, entries []*lists.Entry, opts Options) (Matcher, error) {
 
 // sortMatches orders matches best first, deterministically.
 func sortMatches(m []Match) {
-	sort.SliceStable(m, func(i, j int) bool {
-		a, b := m[i], m[j]
+	// slices.SortStableFunc, not sort.SliceStable: no allocation per call.
+	slices.SortStableFunc(m, func(a, b Match) int {
 		if a.Score != b.Score {
-			return a.Score > b.Score
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
 		}
-		if a.Entry.List != b.Entry.List {
-			return a.Entry.List < b.Entry.List
+		if c := strings.Compare(a.Entry.List, b.Entry.List); c != 0 {
+			return c
 		}
-		if a.Entry.ID != b.Entry.ID {
-			return a.Entry.ID < b.Entry.ID
+		if c := strings.Compare(a.Entry.ID, b.Entry.ID); c != 0 {
+			return c
 		}
-		return a.NameIndex < b.NameIndex
+		return cmp.Compare(a.NameIndex, b.NameIndex)
 	})
 }

@@ -17,7 +17,7 @@ type qtok struct {
 // dense per-name and per-vocabulary arrays, reset through the lists of
 // touched slots so a call costs what it touches, not the index size.
 type scratch struct {
-	acc        []float32 // per name: gathered evidence
+	acc        []nameAcc // per name: gathered evidence, with its entry and weight
 	touched    []int32   // names with acc > 0
 	slot       []int32   // per vocabulary id: 1 + its row in sims, 0 when unset
 	slotted    []int32   // vocabulary ids with a slot
@@ -30,13 +30,18 @@ type scratch struct {
 	hanChars   int  // its Han characters outside legal forms: syllables, even those normalising drops
 	cands      []cand
 	heap       []cand
-	entBest    []float32 // per entry: best name evidence
-	entFull    []bool    // per entry: a name of it is made only of what the query holds
+	ent        []entState // per entry, while ranking candidates
 	entTouched []int32
 	best       []int32 // Match: the best name id of each reported entry
 	keyBuf     []byte
 	skeyBuf    []byte
-	qRunes     runeBuf // the query token being prepared, as runes
+	qRunes     runeBuf   // the query token being prepared, as runes
+	runs       []delSlot // its deletion neighbourhood's runs in Index.del
+	// rec collects the setSim calls of one query word for tokenCache
+	// while recording is set.
+	rec       []simCall
+	recording bool
+	arena     wordArena // where the cache keeps what this scratch records
 	// per-candidate alignment state
 	al alignment
 }
@@ -46,25 +51,44 @@ type qpair struct {
 	v int32 // the vocabulary id of their concatenation
 }
 
+// entState is one entry's standing while candidates are ranked, its two
+// fields side by side: one cache line per touched entry, not two.
+type entState struct {
+	best float32 // its best name's rank (0: untouched)
+	full bool    // a name of it is made only of what the query holds
+}
+
 // cand is a candidate name (or, while ranking, entry) and its evidence.
 type cand struct {
 	name int32
 	acc  float32
 }
 
+// nameAcc is a name's gathered evidence beside what ranking reads of the
+// name (nameRank, copied from the index): ranking a touched name then
+// reads the cache line that gathering has just written.
+type nameAcc struct {
+	acc float32
+	nameRank
+}
+
 func newScratch(ix *Index) *scratch {
-	return &scratch{acc: make([]float32, len(ix.names)), slot: make([]int32, len(ix.voc.text)), entBest: make([]float32, len(ix.entries)), entFull: make([]bool, len(ix.entries))}
+	acc := make([]nameAcc, len(ix.names))
+	for n, r := range ix.rank {
+		acc[n].nameRank = r
+	}
+	return &scratch{acc: acc, slot: make([]int32, len(ix.voc.text)), ent: make([]entState, len(ix.entries))}
 }
 
 func (s *scratch) reset() {
 	for _, n := range s.touched {
-		s.acc[n] = 0
+		s.acc[n].acc = 0
 	}
 	for _, v := range s.slotted {
 		s.slot[v] = 0
 	}
 	for _, e := range s.entTouched {
-		s.entBest[e], s.entFull[e] = 0, false
+		s.ent[e] = entState{}
 	}
 	s.entTouched = s.entTouched[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
@@ -80,6 +104,9 @@ func (s *scratch) setSim(v int32, i int, sim float32) bool {
 		for range s.stride {
 			s.sims = append(s.sims, 0)
 		}
+	}
+	if s.recording {
+		s.rec = append(s.rec, simCall{v, sim})
 	}
 	p := &s.sims[int(r-1)*s.stride+i]
 	if sim <= 0 {
@@ -105,10 +132,23 @@ func (s *scratch) simOf(v int32, i int) float32 {
 	return s.sims[int(r-1)*s.stride+i]
 }
 
+// simRow returns where the similarities of vocabulary id v to the query
+// tokens start in s.sims, -1 when none was recorded.
+func (s *scratch) simRow(v int32) int {
+	r := s.slot[v]
+	if r == 0 {
+		return -1
+	}
+	return int(r-1) * s.stride
+}
+
 // prepare normalises the query and finds, for each of its tokens, the
 // vocabulary tokens similar to it (exact, one or two edits by deletion
 // neighbourhood, same phonetic key), with their similarity.
-func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
+//
+// tc, when not nil, remembers each word's neighbours across calls: it must
+// only ever be used with the same t.
+func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	nw := getNormWork()
 	s.han = hasHan(name)
 	if s.han {
@@ -158,38 +198,17 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 		if tk.Kind != TokWord {
 			continue // numbers match only exactly
 		}
-		s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], tk.Text)
-		if len(s.skeyBuf) > 0 {
-			for _, v := range ix.skeys[string(s.skeyBuf)] {
-				if v != id {
-					s.setSim(v, i, float32(t.SpellingKeySim))
-				}
+		if calls, ok := tc.get(tk.Text, id); ok {
+			for _, c := range calls {
+				s.setSim(c.v, i, c.sim)
 			}
+			continue
 		}
-		s.keyBuf = phoneticKey(s.keyBuf[:0], tk.Text)
-		qkey := s.keyBuf
-		qr := toRunes(&s.qRunes, tk.Text)
-		visit := func(v int32) {
-			if v != id && s.simOf(v, i) == 0 {
-				// Too-far tokens are marked -1, so the other deletion
-				// probes that reach them do not compute them again.
-				s.setSim(v, i, ix.tokenSim(tk.Text, qr, qkey, v, t))
-			}
-		}
-		if len(tk.Text) >= minDelLen {
-			ix.lookupDel(hashSkip(tk.Text, -1), visit)
-			for j := range len(tk.Text) {
-				ix.lookupDel(hashSkip(tk.Text, j), visit)
-			}
-		}
-		if len(qkey) >= 2 {
-			vs := ix.keys[string(qkey)]
-			if len(vs) > t.MaxKeyNeighbours {
-				vs = vs[:0] // a key this common says nothing
-			}
-			for _, v := range vs {
-				visit(v)
-			}
+		s.rec, s.recording = s.rec[:0], tc != nil
+		ix.wordNeighbours(s, i, tk.Text, id, t)
+		if s.recording {
+			tc.put(tk.Text, s.rec, &s.arena)
+			s.recording = false
 		}
 	}
 	for i := 0; i+1 < len(s.q); i++ {
@@ -206,47 +225,51 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning) {
 	}
 }
 
-// tokenSim is the similarity of query token q to vocabulary token v, 0 when
-// they are too far apart to be the same name part. It averages
-// Jaro-Winkler (forgiving at the end of a word) and Levenshtein (counting
-// every edit), lifts pairs with the same phonetic key, and lets short tokens
-// through only by exact or phonetic equality: the error budget grows with
-// length.
-func (ix *Index) tokenSim(q string, qr []rune, qkey []byte, v int32, t *Tuning) float32 {
-	vt := ix.voc.text[v]
-	if ix.voc.kind[v] != TokWord {
-		return 0
+// wordNeighbours records the vocabulary words similar to query word i
+// (text, vocabulary id or -1) other than itself: the same spelling key,
+// one or two edits away by the deletion neighbourhood, the same phonetic
+// key. What it records depends on the text alone, never on the rest of the
+// query: tokenCache relies on that.
+func (ix *Index) wordNeighbours(s *scratch, i int, text string, id int32, t *Tuning) {
+	s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], text)
+	if len(s.skeyBuf) > 0 {
+		for _, v := range ix.skeys[string(s.skeyBuf)] {
+			if v != id {
+				s.setSim(v, i, float32(t.SpellingKeySim))
+			}
+		}
 	}
-	jw, lev := jwLev(qr, vt)
-	if oneSlip(q, vt) {
-		// two neighbouring letters swapped is one slip of the hand, like
-		// one letter changed, not two edits (Neoibt / Neobit)
-		lev = 1 - 1/float64(max(1, len(qr)))
+	s.keyBuf = phoneticKey(s.keyBuf[:0], text)
+	sq := simQuery{text: text, runes: toRunes(&s.qRunes, text), key: -1, keyLen: len(s.keyBuf), short: runeLen(text) < minDelLen, whole: wholeASCII(text)}
+	if len(s.keyBuf) >= 2 {
+		if kid, ok := ix.keyIDs[string(s.keyBuf)]; ok {
+			sq.key = kid
+		}
 	}
-	sim := 0.5*jw + 0.5*lev
-	keyEq := len(qkey) >= 2 && string(qkey) == ix.voc.key[v]
-	short := min(runeLen(q), runeLen(vt)) < minDelLen
-	switch {
-	case keyEq && len(qkey) >= 3 && q[0] == vt[0]:
-		// Same sound skeleton and first letter: halfway to PhoneticSim.
-		// Only halfway, because short skeletons collide (Aecom / Aqim).
-		sim = max(sim, 0.5*sim+0.5*t.PhoneticSim)
-	case keyEq && len(qkey) >= 3:
-		sim = max(sim, 0.65*sim+0.35*t.PhoneticSim)
-	case keyEq:
-		sim = max(sim, 0.75*sim+0.25*t.PhoneticSim)
-	case short:
-		return 0
+	visit := func(v int32) {
+		if v != id && s.simOf(v, i) == 0 {
+			// Too-far tokens are marked -1, so the other deletion
+			// probes that reach them do not compute them again.
+			s.setSim(v, i, ix.tokenSim(&sq, v, t))
+		}
 	}
-	if !keyEq {
-		// A spelling difference that is no sound-alike (Tetra / Terra)
-		// is weaker evidence than the similarity of the letters says.
-		sim -= t.SpellingPenalty
+	if len(text) >= minDelLen {
+		s.runs = ix.delAt.appendRuns(s.runs[:0], text)
+		for _, r := range s.runs {
+			for _, v := range ix.del[r.start : r.start+r.n] {
+				visit(v)
+			}
+		}
 	}
-	if sim < t.MinTokenSim {
-		return 0
+	if sq.key >= 0 {
+		vs := ix.keyVoc[sq.key]
+		if len(vs) > t.MaxKeyNeighbours {
+			vs = vs[:0] // a key this common says nothing
+		}
+		for _, v := range vs {
+			visit(v)
+		}
 	}
-	return float32(sim)
 }
 
 // gather adds each query token's similar vocabulary tokens' postings to the
@@ -288,10 +311,11 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			continue // computed and too far from every query token
 		}
 		for _, n := range ix.post[v] {
-			if s.acc[n] == 0 {
+			a := &s.acc[n]
+			if a.acc == 0 {
 				s.touched = append(s.touched, n)
 			}
-			s.acc[n] += add
+			a.acc += add
 		}
 	}
 	if rare {
@@ -308,8 +332,8 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 				continue
 			}
 			for _, n := range ix.post[v] {
-				if s.acc[n] > 0 {
-					s.acc[n] += add
+				if a := &s.acc[n]; a.acc > 0 {
+					a.acc += add
 				}
 			}
 		}
@@ -317,10 +341,11 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	for _, p := range s.pairs {
 		w := ix.voc.idf[p.v]
 		for _, n := range ix.post[p.v] {
-			if s.acc[n] == 0 {
+			a := &s.acc[n]
+			if a.acc == 0 {
 				s.touched = append(s.touched, n)
 			}
-			s.acc[n] += w
+			a.acc += w
 		}
 	}
 	// Rank entries by their best name's evidence, so that an entry with
@@ -329,21 +354,22 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	heap := s.heap[:0]
 	gap := float32(t.CandidateGap)
 	for _, n := range s.touched {
-		rec := &ix.names[n]
-		e := rec.entry
+		nr := s.acc[n]
+		acc := nr.acc
 		// Rank by the evidence less a share of the name's weight that
 		// gathered nothing; kept positive, since 0 marks an untouched entry.
-		rank := max(s.acc[n]-gap*max(0, rec.w-s.acc[n]), 1e-6)
-		if s.entBest[e] == 0 {
-			s.entTouched = append(s.entTouched, e)
+		rank := max(acc-gap*max(0, nr.w-acc), 1e-6)
+		es := &s.ent[nr.entry]
+		if es.best == 0 {
+			s.entTouched = append(s.entTouched, nr.entry)
 		}
-		s.entBest[e] = max(s.entBest[e], rank)
-		if s.acc[n] >= rec.w {
-			s.entFull[e] = true // a name made only of what the query holds
+		es.best = max(es.best, rank)
+		if acc >= nr.w {
+			es.full = true // a name made only of what the query holds
 		}
 	}
 	for _, e := range s.entTouched {
-		c := cand{e, s.entBest[e]}
+		c := cand{e, s.ent[e].best}
 		if len(heap) < t.Candidates {
 			heap = append(heap, c)
 			heapUp(heap, len(heap)-1)
@@ -352,7 +378,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			heapDown(heap, 0)
 		}
 	}
-	if len(heap) == t.Candidates && s.entFull[heap[0].name] && allTied(heap) {
+	if len(heap) == t.Candidates && s.ent[heap[0].name].full && allTied(heap) {
 		// Never cut a tie at the top of names made only of what the
 		// query holds: the same name on thirty entries is reported
 		// thirty times. Up to maxTied entries in all.
@@ -365,7 +391,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			if len(heap) >= maxTied {
 				break
 			}
-			if s.entBest[e] == last && s.entFull[e] && !inHeap[e] {
+			if s.ent[e].best == last && s.ent[e].full && !inHeap[e] {
 				heap = append(heap, cand{e, last})
 			}
 		}
@@ -381,8 +407,8 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	})
 	for _, c := range heap {
 		for n := ix.entryFirst[c.name]; n < ix.entryFirst[c.name+1]; n++ {
-			if s.acc[n] > 0 {
-				s.cands = append(s.cands, cand{n, s.acc[n]})
+			if acc := s.acc[n].acc; acc > 0 {
+				s.cands = append(s.cands, cand{n, acc})
 			}
 		}
 	}

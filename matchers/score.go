@@ -1,10 +1,6 @@
 package matchers
 
-import (
-	"math"
-
-	"github.com/dualscreen/dualscreen/lists"
-)
+import "math"
 
 // Tuning holds the scorer's weights. Zero fields take the defaults given
 // (DefaultTuning), which were chosen on the tuning part of the development
@@ -250,11 +246,14 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	}
 	// Candidate token pairs, best first; greedy one-to-one assignment is
 	// what matchers/reference checks against exhaustive search.
+	// Name token outside, so that its kind and its row of similarities
+	// are looked up once; sortEdges orders the edges in full, whatever
+	// order they come in.
 	al.edges = al.edges[:0]
-	for i := range nq {
-		qt := &s.q[i]
-		for j, v := range ntoks {
-			if sim := ix.pairSim(s, qt, i, v, t); sim > 0 {
+	for j, v := range ntoks {
+		vk, row := ix.voc.kind[v], s.simRow(v)
+		for i := range nq {
+			if sim := ix.pairSim(s, &s.q[i], i, v, vk, row, t); sim > 0 {
 				al.edges = append(al.edges, edge{int8(i), int8(j), sim})
 			}
 		}
@@ -274,6 +273,11 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		}
 		for j := 0; j+1 < nn; j++ {
 			if al.nm[j] != -1 || al.nm[j+1] != -1 {
+				continue
+			}
+			// lengths first, from the compact records: most pairs
+			// fail there without reading either text
+			if l := int(ix.sim[ntoks[j]].blen) + int(ix.sim[ntoks[j+1]].blen); l != len(s.q[i].text) {
 				continue
 			}
 			a, b := ix.voc.text[ntoks[j]], ix.voc.text[ntoks[j+1]]
@@ -308,7 +312,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	// Mikhail Aziz"). When every listed part is aligned, an extra query
 	// part counts PersonExtra of its weight.
 	extra := 1.0
-	if !queryOrg && ix.entries[rec.entry].Type == lists.TypePerson && allListedAligned(ix, al, ntoks) {
+	if !queryOrg && rec.person && allListedAligned(ix, al, ntoks) {
 		extra = t.PersonExtra
 	}
 	for i := range nq {
@@ -366,8 +370,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			sc *= share / t.HanShare
 		}
 	}
-	e := ix.entries[rec.entry]
-	if queryOrg && e.Type == lists.TypePerson && !rec.legal {
+	if queryOrg && rec.person && !rec.legal {
 		// (a listed person name with a legal-form-like part, "GHALI, Iyad
 		// ag", is no organisation)
 		// A company named after a listed person ("ABSALAN, Parviz LLC"),
@@ -386,7 +389,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		sc *= t.NumberMismatch
 		r.numMis = true
 	}
-	if q.Country != "" && hasCountry(e.Countries, q.Country) {
+	if q.Country != "" && hasCountry(ix.entries[rec.entry].Countries, q.Country) {
 		sc += (1 - sc) * t.CountryBoost
 		r.countryA = true
 	}
@@ -424,9 +427,9 @@ func hanShare(s *scratch, al *alignment, nq int) float64 {
 	return float64(inRun) / float64(all)
 }
 
-// pairSim is the similarity of query token i to name token v.
-func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, t *Tuning) float32 {
-	vk := ix.voc.kind[v]
+// pairSim is the similarity of query token i to name token v, of kind vk,
+// whose similarities to the query tokens are s.sims[row:] (row -1: none).
+func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row int, t *Tuning) float32 {
 	switch {
 	case qt.kind == TokLegal || vk == TokLegal:
 		if qt.kind == vk {
@@ -459,7 +462,10 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, t *Tuning) float3
 		// zhong and hong, are different characters, not a misspelling.
 		return 0
 	}
-	return max(0, s.simOf(v, i))
+	if row < 0 {
+		return 0
+	}
+	return max(0, s.sims[row+i])
 }
 
 func (ix *Index) pairKind(qt *qtok, v int32, sim float32) uint8 {

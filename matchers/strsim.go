@@ -84,12 +84,16 @@ func matchingRunes(out *runeBuf, a, b []rune, limit int) int {
 }
 
 // jwLev returns jaroWinkler and levenshteinSim of a query token already
-// converted to runes (qr) and a vocabulary token, converting the latter
-// once: the candidate search compares one query token with dozens of
-// neighbours.
+// converted to runes (qr) and a vocabulary token.
 func jwLev(qr []rune, b string) (jw, lev float64) {
 	var bb runeBuf
-	rb := toRunes(&bb, b)
+	return jwLevRunes(qr, toRunes(&bb, b))
+}
+
+// jwLevRunes is jwLev on two tokens already converted to runes: the index
+// keeps every vocabulary token's runes, so the candidate search, which
+// compares one query token with dozens of neighbours, decodes nothing.
+func jwLevRunes(qr, rb []rune) (jw, lev float64) {
 	j := jaroRunes(qr, rb)
 	prefix := 0
 	for prefix < len(qr) && prefix < len(rb) && prefix < 4 && qr[prefix] == rb[prefix] {

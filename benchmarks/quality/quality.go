@@ -78,3 +78,10 @@ func Count(truth []gen.Name, r *peers.Result, t float64) Score {
 	}
 	return s
 }
+
+// OnSample scores full, a run that screened every name, on only the names
+// sampled screened: how it did on exactly the names a sampled peer was
+// asked about, so that the two recalls compare like with like.
+func OnSample(truth []gen.Name, full, sampled *peers.Result, t float64) Score {
+	return Count(truth, &peers.Result{Sampled: true, ScreenedNames: sampled.ScreenedNames, Hits: full.Hits}, t)
+}

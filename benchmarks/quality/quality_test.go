@@ -43,3 +43,21 @@ func TestCount(t *testing.T) {
 		t.Errorf("sampled: %+v", s)
 	}
 }
+
+// TestOnSample: the full run is scored on the sampled run's names only.
+func TestOnSample(t *testing.T) {
+	truth := []gen.Name{
+		{Name: "AL-SHAAAB", Planted: true, Variant: gen.VarTypo, List: "un_sc", EntryID: "SOe.001"},
+		{Name: "ROSOBORONEKSPORT OAO", Planted: true, Variant: gen.VarLegalForm, List: "ofac_sdn", EntryID: "16000"},
+		{Name: "Acme Widgets Inc."},
+	}
+	full := &peers.Result{Hits: map[string][]peers.Hit{
+		"AL-SHAAAB":            {{List: "un_sc", EntryID: "SOe.001", Score: 0.86}},
+		"ROSOBORONEKSPORT OAO": {{List: "ofac_sdn", EntryID: "16000", Score: 0.99}},
+	}}
+	sampled := &peers.Result{Sampled: true, ScreenedNames: []string{"ROSOBORONEKSPORT OAO", "Acme Widgets Inc."}}
+	s := OnSample(truth, full, sampled, 0.85)
+	if s.Planted != 1 || s.Found != 1 || s.Innocent != 1 || s.FalsePos != 0 {
+		t.Errorf("on the sample: %+v, want 1 planted found, 1 innocent not flagged", s)
+	}
+}

@@ -110,6 +110,19 @@ func NewSink(path string, input *arrow.Schema, opts SinkOptions) (*Sink, error) 
 		// random order, so the same rows would give different bytes. zstd
 		// recovers most of what the dictionary would have saved.
 		parquet.WithDictionaryDefault(false),
+		// Except for the output fields whose values come from a fixed set
+		// (priority, reasons, and each hit's reason, role, list, entry type
+		// and legal basis): their dictionaries hold a few dozen strings and
+		// never outgrow a page, and writing an index instead of a repeated
+		// legal citation saves the encoder and zstd most of their work on
+		// those columns.
+		parquet.WithDictionaryFor(pipeline.OutPriority, true),
+		parquet.WithDictionaryFor(pipeline.OutReasons+".list.element", true),
+		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.reason", true),
+		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.role", true),
+		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.list", true),
+		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.entry_type", true),
+		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.legal_basis", true),
 		parquet.WithMaxRowGroupLength(opts.RowGroupRows),
 		parquet.WithAllocator(opts.Mem),
 		parquet.WithCreatedBy("dualscreen"),

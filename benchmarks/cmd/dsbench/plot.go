@@ -177,8 +177,8 @@ func coresCurve(aggs []agg) plot.Chart {
 
 // report prints the README's tables in Markdown.
 func report(w io.Writer, aggs []agg) {
-	fmt.Fprintln(w, "| batch | peer | lists | cores | screened | runs | wall s (median, min–max) | est. full s | rows/s | distinct names/s | rows/s on own cores (CPU-time) | peak RSS MiB | recall@0.85 | FP@0.85 | recall@0.90 | FP@0.90 |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| batch | peer | lists | cores | screened | runs | wall s (median, min–max) | est. full s | rows/s | distinct names/s | rows/s on own cores (CPU-time) | peak RSS MiB | recall@0.85 | FP@0.85 | recall@0.90 | FP@0.90 | dualscreen on this sample, recall@0.85 |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, a := range aggs {
 		r := a.recs[0].Result
 		screened := "all " + strconv.Itoa(r.Distinct)
@@ -187,10 +187,14 @@ func report(w io.Writer, aggs []agg) {
 		}
 		lo, hi := a.spread(func(r record) float64 { return r.Result.WallSec })
 		q := a.recs[0].Quality
-		fmt.Fprintf(w, "| %s | %s | %s | %d | %s | %d | %.1f (%.1f–%.1f) | %.0f | %.0f | %.0f | %.0f | %.0f | %.3f (%d/%d) | %.4f (%d/%d) | %.3f | %.4f |\n",
+		same := ""
+		if d := a.recs[0].DualscreenSameSample; d != nil {
+			same = fmt.Sprintf("%.3f (%d/%d)", d.Recall(), d.Found, d.Planted)
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %d | %s | %d | %.1f (%.1f–%.1f) | %.0f | %.0f | %.0f | %.0f | %.0f | %.3f (%d/%d) | %.4f (%d/%d) | %.3f | %.4f | %s |\n",
 			a.spec.Batch, a.spec.Peer, a.spec.Lists, a.spec.Threads, screened, len(a.recs), a.median(func(r record) float64 { return r.Result.WallSec }), lo, hi,
 			a.median(est), a.median(rowsPS), a.median(namesPS), a.median(cpuRowsPS), a.median(rssMiB),
-			q[0].Recall(), q[0].Found, q[0].Planted, q[0].FPRate(), q[0].FalsePos, q[0].Innocent, q[1].Recall(), q[1].FPRate())
+			q[0].Recall(), q[0].Found, q[0].Planted, q[0].FPRate(), q[0].FalsePos, q[0].Innocent, q[1].Recall(), q[1].FPRate(), same)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Recall by variant kind at 0.85 (found/planted), first run of each peer on the 1M batch, full lists, 2 cores:")

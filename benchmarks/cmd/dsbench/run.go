@@ -34,7 +34,12 @@ type record struct {
 	Repeat  int             `json:"repeat"`
 	Result  *peers.Result   `json:"result"`
 	Quality []quality.Score `json:"quality"`
-	When    string          `json:"when"`
+	// DualscreenSameSample is, for a peer that screened a sample, how the
+	// dualscreen run of the same batch, lists and cores scored on exactly
+	// the names of that sample (at 0.85): "equal or better recall" is a
+	// claim about the same names.
+	DualscreenSameSample *quality.Score `json:"dualscreen_same_sample,omitempty"`
+	When                 string         `json:"when"`
 }
 
 var batchRows = map[string]int{"100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
@@ -92,6 +97,9 @@ func runPlan(ctx context.Context, args []string) error {
 		return err
 	}
 	resultsPath := filepath.Join(*out, "results.jsonl")
+	// The last dualscreen result of each batch, lists and cores, kept for
+	// scoring it on the samples the peers after it screen.
+	dualscreen := map[spec]*peers.Result{}
 	for _, s := range specs {
 		if *only != "" && !strings.Contains(s.Group+" "+s.Peer+" "+s.Batch+" "+s.Lists, *only) {
 			continue
@@ -124,10 +132,18 @@ func runPlan(ctx context.Context, args []string) error {
 			for _, t := range []float64{0.85, 0.90, 0.95} {
 				rec.Quality = append(rec.Quality, quality.Count(truth, res, t))
 			}
+			if full := dualscreen[spec{Batch: s.Batch, Peer: "dualscreen", Lists: s.Lists, Threads: s.Threads, Group: s.Group}]; full != nil && res.Sampled {
+				same := quality.OnSample(truth, full, res, 0.85)
+				rec.DualscreenSameSample = &same
+			}
 			q := rec.Quality[0]
 			fmt.Fprintf(os.Stderr, "%-5s %-10s lists=%-7s T=%d sample=%-5d wall=%6.1fs cpu=%6.1fs est=%7.1fs rows/s=%10.0f names/s=%8.0f rss=%5dMiB recall=%.3f fp=%.4f\n",
 				s.Batch, s.Peer, s.Lists, s.Threads, s.Sample, res.WallSec, res.CPUSec, res.EstFullSec, float64(res.Rows)/res.EstFullSec,
 				float64(res.Distinct)/res.EstFullSec, res.PeakRSSKiB/1024, q.Recall(), q.FPRate())
+			if s.Peer == "dualscreen" {
+				kept := *res
+				dualscreen[s] = &kept
+			}
 			res.Hits = nil // results.jsonl keeps figures, not evidence
 			res.ScreenedNames = nil
 			if err := appendJSON(resultsPath, rec); err != nil {
