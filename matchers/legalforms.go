@@ -352,9 +352,10 @@ var legalFormPhrases = map[string]string{
 	"gosudarstvennoye predpriyatiye":   formSOE,
 	"gk":                               formSOE,  // goskorporatsiya, state corporation ("GK Rostec")
 	"fc":                               formCorp, // financial corporation ("Otkritie FC Bank")
-	"aoot":                             formJSC,  // aktsionernoe obshchestvo otkrytogo tipa, the 1990s open JSC
-	"aozt":                             formJSC,  // ... zakrytogo tipa, closed JSC
-	"mkooo":                            formLLC,  // international company LLC (Russian special administrative regions)
+	"financial corporation":            formCorp,
+	"aoot":                             formJSC, // aktsionernoe obshchestvo otkrytogo tipa, the 1990s open JSC
+	"aozt":                             formJSC, // ... zakrytogo tipa, closed JSC
+	"mkooo":                            formLLC, // international company LLC (Russian special administrative regions)
 	// Russian trading, construction, insurance and investment companies
 	// (TK torgovaya kompaniya, TD torgovy dom, SK stroitelnaya or
 	// strakhovaya kompaniya, IC investment company) and joint ventures.

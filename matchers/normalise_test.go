@@ -109,6 +109,7 @@ func TestNormalise(t *testing.T) {
 		{"initial ia is ya", "Plant named after Ia. M. Sverdlov", "plant ya m sverdlov", nil},
 		{"burmese mg", "SWE, Khin Mg", "swe khin maung", nil},
 		{"fc financial corporation", "Otkritie FC Bank", "otkritie corp bank", nil},
+		{"financial corporation", "PJSC BANK FINANCIAL CORPORATION OTKRITIE", "jsc bank corp otkritie", nil},
 		{"aozt", "AOZT Vega", "jsc vega", nil},
 		{"okb spelt out", "LIMITED LIABILITY COMPANY EXPERIMENTAL DESIGN BUREAU TEKHNIKA", "llc soe technika", nil},
 		{"okb romanised", "OOO OPYTNO KONSTRUKTORSKOE BYURO TEKHNIKA", "llc soe technika", nil},
