@@ -245,6 +245,11 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 	if r, ok := cutJoinedMuhammad(tok); ok {
 		return "muhammad", r, true
 	}
+	for _, suf := range dinSuffixes {
+		if stem, ok := strings.CutSuffix(tok, suf); ok && len(stem) >= 3 {
+			return stem, "din", true
+		}
+	}
 	for _, jp := range joinedParticles {
 		r, found := strings.CutPrefix(tok, jp.prefix)
 		if !found || len(r) < minJoinedRest || !isASCII(r) {
@@ -293,3 +298,8 @@ func cutJoinedMuhammad(tok string) (string, bool) {
 	}
 	return "", false
 }
+
+// dinSuffixes join al-Din ("of the faith") to the name before it, as
+// Arabic, Persian and South Asian names are romanised: Ghiasuddin /
+// Ghayasudin / Ghias ud Din, Nooruddin / Noor ud Din, Salaheddine.
+var dinSuffixes = []string{"uddeen", "uddin", "eddine", "eddin", "iddin", "udin", "edin"}

@@ -50,6 +50,8 @@ func TestNormalise(t *testing.T) {
 		{"abu joined", "TANTOUSH, Ibrahim Abubaker", "tantoush ibrahim abu baker", nil},
 		{"muhammad joined", "TOULAI, Mohammadhassan; Mohammadreza; Mohamedali; Mahammadkazem", "toulai muhammad hasan muhammad reza muhammad ali muhammad kazem", nil},
 		{"a surname from muhammad stays whole", "MOHAMMADIAN, Ali; MOHAMMADI", "mohammadian ali mohammadi", nil},
+		{"al-din joined", "Pahlawan Shamsuddin; SAFIEDDINE; Ghayasudin", "pahlawan shams din safi din ghayas din", nil},
+		{"al-din apart", "Noor ud Din Turabi", "nur din turabi", nil},
 		{"abdullah is a name of its own", "Abdullahi Abdulla Abdou", "abdullahi abdullah abdou", nil},
 		{"abu before a vowel stays a word", "Abundance Holdings", "abundance holding", nil},
 		// legal forms across languages and scripts
