@@ -250,6 +250,11 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 			return stem, "din", true
 		}
 	}
+	for _, suf := range ullahSuffixes {
+		if stem, ok := strings.CutSuffix(tok, suf); ok && len(stem) >= 3 {
+			return stem, "ullah", true
+		}
+	}
 	for _, jp := range joinedParticles {
 		r, found := strings.CutPrefix(tok, jp.prefix)
 		if !found || len(r) < minJoinedRest || !isASCII(r) {
@@ -303,3 +308,7 @@ func cutJoinedMuhammad(tok string) (string, bool) {
 // Arabic, Persian and South Asian names are romanised: Ghiasuddin /
 // Ghayasudin / Ghias ud Din, Nooruddin / Noor ud Din, Salaheddine.
 var dinSuffixes = []string{"uddeen", "uddin", "eddine", "eddin", "iddin", "udin", "edin"}
+
+// ullahSuffixes join Allah to the name before it (Atiqullah / Atiq Ullah,
+// Hedayatollah, Nasrallah / Nasrullah).
+var ullahSuffixes = []string{"ullah", "ollah", "allah", "ulla"}

@@ -52,6 +52,7 @@ func TestNormalise(t *testing.T) {
 		{"a surname from muhammad stays whole", "MOHAMMADIAN, Ali; MOHAMMADI", "mohammadian ali mohammadi", nil},
 		{"al-din joined", "Pahlawan Shamsuddin; SAFIEDDINE; Ghayasudin", "pahlawan shams din safi din ghayas din", nil},
 		{"al-din apart", "Noor ud Din Turabi", "nur din turabi", nil},
+		{"allah joined", "Atiqullah; FARZADI, Hedayatollah; NASRALLAH", "atiq ullah farzadi hedayat ullah nasr ullah", nil},
 		{"abdullah is a name of its own", "Abdullahi Abdulla Abdou", "abdullahi abdullah abdou", nil},
 		{"abu before a vowel stays a word", "Abundance Holdings", "abundance holding", nil},
 		// legal forms across languages and scripts
@@ -139,7 +140,7 @@ func TestNormalise(t *testing.T) {
 		{"another name one letter longer", "Ahmadi Abdullahi", "ahmadi abdullahi", nil},
 		{"rank in an organisation", "General Department of Research and Intelligence", "general research intelligence", nil},
 		// honorifics and particles
-		{"haji", "Haji Khairullah Barakzai", "khairullah barakzai", []string{"haji"}},
+		{"haji", "Haji Khairullah Barakzai", "khair ullah barakzai", []string{"haji"}},
 		{"title inside the name", "AL ZAWAHIRI, Dr. Ayman", "zawahiri ayman", []string{"dr"}},
 		{"mullah and sheikh", "Mullah Sheikh Abdul Ghani", "abd ghani", []string{"mullah", "sheikh"}},
 		{"rank phrase", "Lieutenant General Qasem Soleimani", "qasim soleimani", []string{"lieutenant", "general"}},
