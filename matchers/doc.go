@@ -22,7 +22,8 @@
 // standard spellings of one given name folded to one (Mohamed / Muhammad,
 // Sergei / Serhiy, Korean Jo / Cho, Ri / Lee, chin / jin), with a
 // particle or a Muhammad joined to the next part split off (Abdelkader →
-// abd kader, Mohammadreza → muhammad reza); the words organisation names
+// abd kader, Mohammadreza → muhammad reza), and so are al-Din and Allah
+// joined to the part before (Shamsuddin, Atiqullah); the words organisation names
 // are made of folded with their inflections, romanised forms and
 // abbreviations (orgwords.go: technologies / tekhnologii, zavod / plant,
 // SHPG / shipping), and in an organisation's name the adjective of a place
