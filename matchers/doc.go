@@ -15,11 +15,20 @@
 // romanised into Latin; diacritics removed; legal forms in any language or
 // script folded to a class token ("ООО", "OOO", "Limited Liability
 // Company", "GmbH", "有限公司" → llc), long words of a legal form written
-// with a slip (COMMPANY) included where the rest of the phrase is right;
+// with a slip (COMMPANY) included where the rest of the phrase is right,
+// and so are the Russian and Belarusian types of enterprise written as
+// abbreviations (NPO, NPP, NII, OKB, RUP, "Republican Unitary
+// Enterprise"), which publishers keep or leave out like a legal form;
 // standard spellings of one given name folded to one (Mohamed / Muhammad,
-// Sergei / Serhiy, Korean Jo / Cho, Ri / Lee); the words organisation
-// names are made of folded with their inflections and romanised forms
-// (orgwords.go: technologies / tekhnologii, zavod / plant); particles (al,
+// Sergei / Serhiy, Korean Jo / Cho, Ri / Lee, chin / jin), with a
+// particle or a Muhammad joined to the next part split off (Abdelkader →
+// abd kader, Mohammadreza → muhammad reza), and so are al-Din and Allah
+// joined to the part before (Shamsuddin, Atiqullah); the words organisation names
+// are made of folded with their inflections, romanised forms and
+// abbreviations (orgwords.go: technologies / tekhnologii, zavod / plant,
+// SHPG / shipping), and in an organisation's name the adjective of a place
+// name cut to its stem (Zelenogradsky / Zelenograd) and a coined "tekh"
+// written "tech" (MIKROTEKH / MICROTECH); particles (al,
 // bin, de), connecting words (in, named after, branch office) and titles
 // (Haji, Dr, Mullah) removed. Name order is not normalised: tokens are
 // aligned as a bag.
@@ -38,7 +47,8 @@
 // For each query token the index finds vocabulary tokens that are equal,
 // one or two edits away (a symmetric deletion neighbourhood stored by hash),
 // share a spelling key (phonetic.go: the same word spelt two ways, vowels
-// kept: Kardiam / Cardiam, Iwanow / Ivanov; tokens of six letters or more)
+// kept: Kardiam / Cardiam, Iwanow / Ivanov; of four or five letters only
+// across c, k, q and x: Askon / Ascon, Dux / Duks)
 // or a phonetic skeleton (Sergejewitsch / Sergeevich, محمد / Muhammad), and
 // adjacent tokens written together, either way round (Petro China /
 // PetroChina, Nirumandtumaj / NIRUMAND TUMAJ). Their postings add
@@ -127,14 +137,14 @@
 //     patronymic unmatched, which weighs ×0.4 and counts a fifth on the
 //     list side: 0.993. The same word extra in the query would count fully.
 //   - Legal forms and scripts: "ООО Концерн Сириус" / "Открытое
-//     Акционерное Общество «Концерн «Сириус»": llc~jsc 0.6, kontsern and
-//     sirius equal: 0.999.
+//     Акционерное Общество «Концерн «Сириус»": llc~jsc 0.6, concern
+//     (kontsern) and sirius equal: 0.999.
 //   - Evidence: "Apple Inc." finds only "APOLO INFORMATICA S.A." (apple~apolo
 //     0.80, a listed word unmatched): 0.337. "Petrochina Trading" / "PARS
 //     PETROCHINA COMPANY" shares one rare word and leaves one on each side:
 //     0.597.
 //   - Numbers: "Sea Star 8" reaches "Beijing 8-Star International Co." at
-//     0.774 on two parts; against a vessel "SEA STAR 7" the differing
+//     0.773 on two parts; against a vessel "SEA STAR 7" the differing
 //     numbers would cost ×0.6 (aligned_test.go).
 
 // # Known weaknesses

@@ -65,7 +65,7 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		switch al.how[i] {
 		case alignFuzzy:
 			s.keyBuf = phoneticKey(s.keyBuf[:0], s.q[i].text)
-			s.skeyBuf = spellingKey(s.skeyBuf[:0], s.q[i].text)
+			s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], s.q[i].text)
 			if sk := ix.voc.skey[ntoks[j]]; sk != "" && string(s.skeyBuf) == sk {
 				b.WriteString(" (spelt alike)")
 			} else if len(s.keyBuf) >= 2 && string(s.keyBuf) == ix.voc.key[ntoks[j]] {

@@ -116,7 +116,8 @@ const (
 	// small the list (in a 40-entry in-house list 2% is one name).
 	minCommonDF = 64
 	// minSpellingKey: shorter spelling keys are not compared: short names
-	// spelt alike are too often different names (Dow / Dov, Coty / Koti).
+	// spelt alike are too often different names (Dow / Dov, Coty / Koti);
+	// spellingKeyOf gives such words a key that folds fewer letters.
 	minSpellingKey = 6
 )
 
@@ -217,8 +218,8 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			ix.keyVoc[kid] = append(ix.keyVoc[kid], int32(id))
 			ix.voc.keyID[id] = kid
 		}
-		kb = spellingKey(kb[:0], t)
-		if len(kb) >= minSpellingKey {
+		kb = spellingKeyOf(kb[:0], t)
+		if len(kb) > 0 {
 			sk := string(kb)
 			ix.voc.skey[id] = sk
 			ix.skeys[sk] = append(ix.skeys[sk], int32(id))

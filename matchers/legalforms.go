@@ -20,7 +20,7 @@ const (
 	formCorp = "corp" // corporation, incorporated
 	formCo   = "co"   // company, compagnie, sociedad (generic word used as a form)
 	formLP   = "lp"   // partnerships: LP, LLP, KG, GbR, SNC
-	formSOE  = "soe"  // state enterprises: FGUP, GUP, unitary enterprise, state enterprise
+	formSOE  = "soe"  // state enterprises and the Russian types of enterprise: FGUP, GUP, unitary enterprise, NPO, NPP, NII, OKB
 	formCoop = "coop" // cooperatives
 )
 
@@ -277,6 +277,95 @@ var legalFormPhrases = map[string]string{
 	"federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie": formSOE,
 	"federalnoe kazennoe predpriyatie":                    formSOE,
 	"gosudarstvennoe unitarnoe predpriyatie":              formSOE,
+	// Russian and Belarusian types of enterprise: what kind of body a firm
+	// is (research and production, design bureau, research institute,
+	// republican or state institution), written as an abbreviation before
+	// its name and kept or left out at will: "AO NII VEKTOR" / "Vektor
+	// JSC", "NPK Makrooptika" / "Macrooptica Ltd", "Republican Unitary
+	// Enterprise Beltamozhservice" / "Beltamozhservice". They say no more
+	// about which firm it is than a legal form does. Their spelt-out forms
+	// ("Scientific and Production Enterprise", "Design Bureau") stay
+	// ordinary words: publishers translate them many ways ("Research and
+	// Development Enterprise", "Project and Design Bureau"), and as a
+	// legal form the half that one translation shares with another loses
+	// the evidence it gives (measured on the tuning part: recall 0.896
+	// with the abbreviations alone, 0.893 with the phrases as well). Only
+	// "Experimental Design Bureau", which OKB is always translated as,
+	// counts like its abbreviation.
+	"npo":                                    formSOE, // nauchno-proizvodstvennoe obedinenie
+	"npp":                                    formSOE, // nauchno-proizvodstvennoe predpriyatie
+	"npk":                                    formSOE, // nauchno-proizvodstvennaya korporatsiya / kompleks / kontsern
+	"npf":                                    formSOE, // nauchno-proizvodstvennaya firma
+	"nptc":                                   formSOE,
+	"npts":                                   formSOE,
+	"ntts":                                   formSOE, // nauchno-tekhnicheskiy tsentr
+	"ntc":                                    formSOE,
+	"stc":                                    formSOE, // scientific and technical center
+	"experimental design bureau":             formSOE,
+	"nii":                                    formSOE, // nauchno-issledovatelskiy institut
+	"tsnii":                                  formSOE,
+	"okb":                                    formSOE, // opytno-konstruktorskoe byuro
+	"skb":                                    formSOE, // spetsialnoe konstruktorskoe byuro
+	"tskb":                                   formSOE,
+	"rpa":                                    formSOE, // research and production association
+	"rpe":                                    formSOE,
+	"rpf":                                    formSOE,
+	"spe":                                    formSOE, // scientific production enterprise
+	"spc":                                    formSOE, // scientific production center
+	"republican unitary enterprise":          formSOE,
+	"republikanskoe unitarnoe predpriyatie":  formSOE,
+	"rup":                                    formSOE, // Belarusian republican unitary enterprise (РУП)
+	"rue":                                    formSOE,
+	"municipal unitary enterprise":           formSOE,
+	"autonomous non commercial organization": formSOE,
+	"autonomous non commercial organisation": formSOE,
+	"autonomous noncommercial organization":  formSOE,
+	"autonomous nonprofit organization":      formSOE,
+	"avtonomnaya nekommercheskaya organizatsiya":                           formSOE,
+	"state budgetary institution":                                          formSOE,
+	"state budgetary educational institution":                              formSOE,
+	"state autonomous institution":                                         formSOE,
+	"federal state budgetary institution of science":                       formSOE,
+	"federal state budgetary educational institution":                      formSOE,
+	"federal state budgetary educational institution of higher education":  formSOE,
+	"federal state autonomous educational institution of higher education": formSOE,
+	"federal state institution of higher vocational education":             formSOE,
+	"federal state budgetary scientific institution":                       formSOE,
+	"fgbnu":                            formSOE,
+	"fgaou":                            formSOE,
+	"gbou":                             formSOE,
+	"gbu":                              formSOE,
+	"mup":                              formSOE,
+	"fgbou vo":                         formSOE,
+	"sez":                              formSOE, // special economic zone (its managing company)
+	"oez":                              formSOE, // osobaya ekonomicheskaya zona
+	"special economic zone":            formSOE,
+	"osobaya ekonomicheskaya zona":     formSOE,
+	"foreign trading association":      formSOE, // vneshnetorgovoe obedinenie (VO)
+	"foreign economic association":     formSOE, // vneshneekonomicheskoe obedinenie (VEO)
+	"vneshnetorgovoe obedinenie":       formSOE,
+	"vneshneekonomicheskoe obedinenie": formSOE,
+	"gosudarstvennaya kompaniya":       formSOE, // state company
+	"kompaniya":                        formCo,
+	"kompania":                         formCo,
+	"gosudarstvennoe predpriyatie":     formSOE, // state enterprise
+	"gosudarstvennoye predpriyatiye":   formSOE,
+	"gk":                               formSOE,  // goskorporatsiya, state corporation ("GK Rostec")
+	"fc":                               formCorp, // financial corporation ("Otkritie FC Bank")
+	"financial corporation":            formCorp,
+	"aoot":                             formJSC, // aktsionernoe obshchestvo otkrytogo tipa, the 1990s open JSC
+	"aozt":                             formJSC, // ... zakrytogo tipa, closed JSC
+	"mkooo":                            formLLC, // international company LLC (Russian special administrative regions)
+	// Russian trading, construction, insurance and investment companies
+	// (TK torgovaya kompaniya, TD torgovy dom, SK stroitelnaya or
+	// strakhovaya kompaniya, IC investment company) and joint ventures.
+	"tk":            formCo,
+	"tc":            formCo,
+	"td":            formCo,
+	"sk":            formCo,
+	"ic":            formCo,
+	"jv":            formLP,
+	"joint venture": formLP,
 	// Vietnamese (công ty: company; cổ phần: joint stock; TNHH: limited
 	// liability), written with or without its diacritics.
 	"cong ty":                     formCo,

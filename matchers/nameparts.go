@@ -1,6 +1,9 @@
 package matchers
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // nameVariants are standard spellings of the same given name or name part
 // across romanisation conventions, written for dualscreen from common
@@ -10,11 +13,11 @@ import "strings"
 // match exactly; the phonetic key catches what the table lacks. Only
 // spellings of one name are grouped, never translations (Yusuf / Joseph).
 var nameVariants = [][]string{
-	{"muhammad", "mohammed", "mohammad", "mohamed", "muhamad", "mohamad", "muhammed", "mukhammad", "mukhammed", "mehmet", "mehmed", "mohd", "mouhamad", "mouhammad", "muhamed", "mohammod", "mahomed"},
+	{"muhammad", "mohammed", "mohammad", "mohamed", "muhamad", "mohamad", "muhammed", "mukhammad", "mukhammed", "mehmet", "mehmed", "mohd", "mouhamad", "mouhammad", "muhamed", "mohammod", "mahomed", "mahammad"},
 	{"ahmad", "ahmed", "akhmed", "akhmad", "ahmet"},
 	{"abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdoel", "abdur", "abdil"},
 	{"abdullah", "abdallah", "abdulla", "abdalla", "abdollah", "abdoullah"},
-	{"husayn", "hussein", "husein", "hussain", "husain", "huseyn", "hossein", "hosein", "husseyn"},
+	{"husayn", "hussein", "husein", "hussain", "husain", "huseyn", "hossein", "hosein", "husseyn", "khusein", "khussein", "khusain"},
 	{"hasan", "hassan", "hasen", "hassen"},
 	{"ibrahim", "ebrahim", "ibragim", "ibraheem", "brahim"},
 	{"yusuf", "yousef", "youssef", "yusef", "yousif", "yossef", "yousuf", "yussuf"},
@@ -35,6 +38,30 @@ var nameVariants = [][]string{
 	{"jafar", "jaafar", "djafar", "dzhafar"},
 	{"said", "saeed", "saied", "saiid"},
 	{"abu", "abou", "abo"},
+	{"musa", "moussa", "mousa", "mussa", "moussa"},
+	{"majid", "majeed", "madjid", "majed"},
+	{"khalil", "khaleel"},
+	{"nur", "noor", "nour"},
+	{"hamid", "hamed", "hameed"},
+	{"salih", "saleh"},
+	{"rashid", "rasheed", "rachid"},
+	{"walid", "waleed", "oualid"},
+	{"faisal", "faysal", "feisal"},
+	{"tariq", "tarek", "tarik", "tareq"},
+	{"hafiz", "hafez"},
+	{"aziz", "azeez"},
+	{"karim", "kareem"},
+	{"jamil", "jameel", "djamil"},
+	{"nabil", "nabeel"},
+	{"adil", "adel"},
+	{"bashir", "basheer", "bachir"},
+	{"nadir", "nader"},
+	{"zaid", "zeid", "zayd"},
+	{"yasin", "yaseen", "yassin", "yassine"},
+	{"ismail", "ismael", "esmail"},
+	{"mansur", "mansour", "mansoor"},
+	{"mahdi", "mehdi"},
+	{"maung", "mg"}, // Burmese Maung, abbreviated Mg
 	{"aleksandr", "alexander", "aleksander", "alexandr", "oleksandr", "aliaksandr", "alyaksandr", "aleksandar"},
 	{"sergey", "sergei", "serhiy", "serhii", "sergiy", "siarhei", "sergej", "serguei"},
 	{"yuriy", "yuri", "yury", "iurii", "yurii", "juri", "jurij"},
@@ -59,6 +86,7 @@ var nameVariants = [][]string{
 	{"gennadiy", "gennady", "gennadii", "hennadiy"},
 	{"arkadiy", "arkady", "arkadii"},
 	{"vitaliy", "vitaly", "vitalii", "vitali"},
+	{"ya", "ia"}, // the initial Я of Yakov or Yaroslav ("Ia. M. Sverdlov")
 	{"yevgeniya", "evgenia", "yevgenia", "evgeniya"},
 	{"natalya", "natalia", "nataliya"},
 	{"tatyana", "tatiana", "tetiana", "tatsiana"},
@@ -76,6 +104,20 @@ var nameVariants = [][]string{
 	{"ryu", "ryoo"},
 	{"rim", "lim"},
 	{"jang", "chang"},
+	// Given-name syllables, McCune-Reischauer against Revised and popular
+	// spellings (진 chin / jin, 신 sin / shin, 부 pu / bu, 섭 sop / sub / seop).
+	{"jin", "chin"},
+	{"sin", "shin"},
+	{"pu", "bu"},
+	{"sop", "sub", "seop"},
+	{"sung", "seung"},
+	{"un", "eun"},
+	{"hyon", "hyeon", "hyun"},
+	{"chol", "cheol", "chul"},
+	{"kwang", "gwang"},
+	{"kyong", "gyong", "kyung", "gyeong"},
+	{"pong", "bong"},
+	{"tok", "deok", "duk"},
 }
 
 // nameCanon maps each variant spelling to its group's first spelling.
@@ -176,3 +218,97 @@ func canonNameSlip(tok string) string {
 	}
 	return ""
 }
+
+// joinedParticles are the name parts Arabic names join to the next one in
+// some romanisations and not in others ("Abdelkader" / "Abd El Kader",
+// "Abderrahmane" / "Abd al-Rahman", "Abubakar" / "Abu Bakr"), longest
+// first, with the part they are written as.
+var joinedParticles = []struct{ prefix, part string }{
+	{"abdoul", "abd"}, {"abdul", "abd"}, {"abdel", "abd"}, {"abdal", "abd"}, {"abdol", "abd"},
+	{"abdur", "abd"}, {"abder", "abd"}, {"abdou", "abd"}, {"abdu", "abd"},
+	{"abou", "abu"}, {"abu", "abu"},
+}
+
+// minJoinedRest: what follows a joined particle must be a name of its own
+// ("Abdelkader" → kader), not an ending ("Abdulla", "Abdou").
+const minJoinedRest = 4
+
+// splitJoinedParticle returns the particle and the name part a token is
+// made of ("abdelkader" → abd, kader), or ok false. A spelling the given
+// names table knows (Abdullah, Abdallah) is a name of its own, and
+// "abu" splits only before a consonant and a vowel (Abubakr, Abuhamza),
+// so that "Abundance" stays a word.
+func splitJoinedParticle(tok string) (part, rest string, ok bool) {
+	if _, known := nameCanon[tok]; known {
+		return "", "", false
+	}
+	if r, ok := cutJoinedMuhammad(tok); ok {
+		return "muhammad", r, true
+	}
+	for _, suf := range dinSuffixes {
+		if stem, ok := strings.CutSuffix(tok, suf); ok && len(stem) >= 3 {
+			return stem, "din", true
+		}
+	}
+	for _, suf := range ullahSuffixes {
+		if stem, ok := strings.CutSuffix(tok, suf); ok && len(stem) >= 3 {
+			return stem, "ullah", true
+		}
+	}
+	for _, jp := range joinedParticles {
+		r, found := strings.CutPrefix(tok, jp.prefix)
+		if !found || len(r) < minJoinedRest || !isASCII(r) {
+			continue
+		}
+		if jp.part == "abu" && (isVowel(r[0]) || !isVowel(r[1])) {
+			return "", "", false
+		}
+		if strings.HasPrefix(r, "ll") || strings.HasPrefix(r, "la") {
+			return "", "", false // abdullah, abdallah written another way
+		}
+		return jp.part, r, true
+	}
+	return "", "", false
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// muhammadPrefixes are the spellings of Muhammad, longest first: Persian
+// compound given names join it to the next name ("Mohammadreza" /
+// "Mohammad Reza", "Mohammadhassan", "Mohamedali").
+var muhammadPrefixes = func() []string {
+	var ps []string
+	for _, g := range nameVariants {
+		if g[0] == "muhammad" {
+			for _, v := range g {
+				if len(v) >= 6 {
+					ps = append(ps, v)
+				}
+			}
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) || len(ps[i]) == len(ps[j]) && ps[i] < ps[j] })
+	return ps
+}()
+
+// cutJoinedMuhammad returns the name joined to a spelling of Muhammad,
+// when it is one the given names table knows (Ali, Reza is not) or of
+// four or more letters ("Mohammadian" is a surname of its own: ian).
+func cutJoinedMuhammad(tok string) (string, bool) {
+	for _, p := range muhammadPrefixes {
+		if r, ok := strings.CutPrefix(tok, p); ok && isASCII(r) {
+			_, known := nameCanon[r]
+			return r, known || len(r) >= minJoinedRest
+		}
+	}
+	return "", false
+}
+
+// dinSuffixes join al-Din ("of the faith") to the name before it, as
+// Arabic, Persian and South Asian names are romanised: Ghiasuddin /
+// Ghayasudin / Ghias ud Din, Nooruddin / Noor ud Din, Salaheddine.
+var dinSuffixes = []string{"uddeen", "uddin", "eddine", "eddin", "iddin", "udin", "edin"}
+
+// ullahSuffixes join Allah to the name before it (Atiqullah / Atiq Ullah,
+// Hedayatollah, Nasrallah / Nasrullah).
+var ullahSuffixes = []string{"ullah", "ollah", "allah", "ulla"}

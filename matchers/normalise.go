@@ -181,6 +181,7 @@ var ambiguousForms = map[string]bool{
 	"sa": true, "as": true, "ag": true, "ab": true, "ao": true, "oy": true, "eg": true, "sl": true,
 	"kk": true, "cv": true, "pt": true, "ad": true, "nv": true, "bv": true, "hf": true, "lp": true,
 	"too": true, "sia": true, "ou": true, "ip": true,
+	"tk": true, "tc": true, "td": true, "sk": true, "ic": true, "jv": true, "rue": true, "gk": true, "fc": true,
 }
 
 // slipsIn counts the words of raw that fixLegalSlip changed.
@@ -198,13 +199,25 @@ func slipsIn(raw, fixed []string) int {
 // raw[i] counts as one. An ambiguous abbreviation counts in names of three
 // or more parts, and in a two-part name when it stands after a part of five
 // or more letters ("ENIKS AO", "ELEKTROOPTIKA SIA"), which a person's
-// given name or surname ("KHUN SA", "AO Jin") rarely is.
+// given name or surname ("KHUN SA", "AO Jin") rarely is, or is a leading
+// form before one ("AO ASKON").
 func isLegalAt(raw []string, i, n int) bool {
 	if n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3 {
 		return true
 	}
-	return len(raw) == 2 && i == 1 && utf8.RuneCountInString(raw[0]) >= 5
+	if len(raw) != 2 {
+		return false
+	}
+	if i == 0 {
+		return leadingForms[raw[0]] && utf8.RuneCountInString(raw[1]) >= 5
+	}
+	return utf8.RuneCountInString(raw[0]) >= 5
 }
+
+// leadingForms are the ambiguous forms that Russian names put first
+// ("AO ASKON", "AO MARPOSADKABEL"): in a two-part name they count before a
+// part of five or more letters, which "AO Jin" has not.
+var leadingForms = map[string]bool{"ao": true}
 
 // latinFolds are Latin letters NFKD does not decompose.
 var latinFolds = map[rune]string{
@@ -369,6 +382,16 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 			continue
 		}
 		text := raw[i]
+		if part, rest, ok := splitJoinedParticle(text); ok {
+			toks = append(toks, Token{Text: part, Kind: TokWord})
+			text = rest
+		} else if stem, ok := cutZavod(text); ok {
+			toks = append(toks, Token{Text: stem, Kind: TokWord})
+			text = "plant"
+		}
+		if _, ok := nameCanon[text]; !ok {
+			text = techSpelling(text)
+		}
 		if c, ok := nameCanon[text]; ok {
 			text = c // one spelling per given name (nameparts.go)
 		} else if c := canonNameSlip(text); c != "" {
@@ -405,7 +428,13 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	for _, t := range toks {
 		organisation = organisation || t.Kind == TokLegal || orgWordCanon[t.Text]
 	}
-	if !organisation {
+	if organisation {
+		for i := range toks {
+			if toks[i].Kind == TokWord && !orgWordCanon[toks[i].Text] {
+				toks[i].Text = placeStem(toks[i].Text)
+			}
+		}
+	} else {
 		for {
 			n := matchHonorific(toks)
 			if n == 0 || len(toks)-n < 2 {

@@ -1,5 +1,7 @@
 package matchers
 
+import "strings"
+
 // orgWordVariants are the words company and institution names are made of,
 // grouped with their inflections, their romanised Russian, Ukrainian and
 // Belarusian forms and their spellings in other languages, as publishers
@@ -13,28 +15,28 @@ package matchers
 // the same meaning are grouped, and only words that are never a person's
 // name part.
 var orgWordVariants = [][]string{
-	{"technology", "technologies", "technologie", "technologii", "tekhnologii", "tekhnologiya", "tekhnologiy", "tekhnologi", "tecnologia", "tecnologias", "teknoloji", "teknolojileri", "technologia", "technological", "tekhnologicheskaya", "tekhnologicheskiy", "tekhnologicheskii", "tekhnologicheskoe"},
+	{"technology", "tech", "technologies", "technologie", "technologii", "tekhnologii", "tekhnologiya", "tekhnologiy", "tekhnologi", "tecnologia", "tecnologias", "teknoloji", "teknolojileri", "technologia", "technological", "tekhnologicheskaya", "tekhnologicheskiy", "tekhnologicheskii", "tekhnologicheskoe"},
 	{"electronics", "electronic", "elektronika", "elektronik", "electronica", "elektronnye", "elektroniki", "electronique", "elektronnoy", "elektronnoi"},
 	{"service", "services", "servis", "servisez", "servisy", "servicos", "servicios", "servizi"},
-	{"group", "groupe", "grupo", "gruppa", "grup", "gruppe", "groups"},
+	{"group", "groupe", "grupo", "gruppa", "grupp", "grup", "gruppe", "groups"},
 	{"plant", "zavod", "factory", "works", "fabrika", "plants", "zavody"},
 	{"center", "centre", "tsentr", "centr", "centro", "merkezi", "centers", "centres"},
 	{"institute", "institut", "instituto", "istituto"},
 	{"bureau", "byuro", "buro"},
 	{"research", "scientific", "nauchno", "nauchnyy", "nauchnyi", "nauchnoe", "issledovatelskiy", "issledovatelskii", "issledovatelsky"},
-	{"production", "proizvodstvennoe", "proizvodstvennoye", "proizvodstvennaya", "proizvodstvennyy", "proizvodstvennyi", "proizvodstvenno"},
-	{"association", "obedinenie", "obyedineniye", "obedineniye", "obedinenija", "associacion", "asociacion", "associazione"},
+	{"production", "proizvodstvennoe", "proizvodstvennoye", "proizvodstvennaya", "proizvodstvennyy", "proizvodstvennyi", "proizvodstvenno", "proizvodstvenny"},
+	{"association", "assn", "assoc", "obedinenie", "obyedineniye", "obedineniye", "obedinenija", "associacion", "asociacion", "associazione"},
 	{"enterprise", "enterprises", "predpriyatie", "predpriyatiye", "predpriyatiya", "pradpryemstva", "empresa", "entreprise"},
 	{"holding", "holdings", "kholding", "kholdingovaya"},
 	{"engineering", "inzhiniring", "ingenieria", "ingenierie"},
 	{"automobile", "automotive", "avtomobilnyy", "avtomobilnyi", "avtomobilny", "automobiles"},
 	{"aviation", "aviatsionnyy", "aviatsionnyi", "aviatsionny", "aviacion", "aviazione"},
-	{"international", "internatsional", "internacional", "internationale", "internazionale", "mezhdunarodnyy", "mezhdunarodnaya", "mezhdunarodnyi", "uluslararasi"},
-	{"trading", "trade", "torgovyy", "torgovaya", "torgovyi", "torgovoye", "torgovoe", "ticaret"},
+	{"international", "intl", "internatsional", "interneshnl", "interneyshnl", "internacional", "internationale", "internazionale", "mezhdunarodnyy", "mezhdunarodnaya", "mezhdunarodnyi", "uluslararasi"},
+	{"trading", "trade", "trad", "trdg", "torgovyy", "torgovaya", "torgovyi", "torgovoye", "torgovoe", "ticaret"},
 	{"industrial", "industries", "industry", "promyshlennyy", "promyshlennaya", "promyshlennyi", "promyshlennoe", "sanayi", "industrie", "industria", "industriya", "industrias"},
 	{"systems", "system", "sistemy", "sistema", "sistem", "sistemas", "systemy"},
 	{"investment", "investments", "investitsii", "investitsionnaya", "investitsionnyy", "inversiones", "investimenti"},
-	{"machines", "machine", "mashiny", "mashina", "mashin"},
+	{"machines", "machine", "machinery", "mashiny", "mashina", "mashin"},
 	{"logistics", "logistika", "lojistik", "logistica", "logistique"},
 	{"distribution", "distributsiya", "distribuciya", "distribucion", "distribuzione"},
 	{"energy", "energiya", "energia", "energie"},
@@ -45,6 +47,22 @@ var orgWordVariants = [][]string{
 	{"national", "natsionalnyy", "natsionalnaya", "natsionalnyi", "nacional", "nationale", "nazionale"},
 	{"shipyard", "verf", "shipyards"},
 	{"instruments", "instrument", "pribor", "pribory"},
+	// Abbreviations clerks and publishers write for common words ("KOREA
+	// SAMMA SHPG CO", "GEN. TRAD. & CONT. CO.", "ACME MFG"), and English
+	// words with the romanised Russian a list prints for them ("JSC Armour
+	// Repair Plant" / "ARMORED REPAIR PLANT", "NVS Navigation
+	// Technologies" / "NVS NAVIGATSIONNYE TEKHNOLOGII", "Technological Park
+	// of Cosmonautics" / "TEKHNOLOGICHESKII PARK KOSMONAVTIKI").
+	{"leasing", "lizing", "lizingovaya", "lizingovaia"},
+	{"shipping", "shpg"},
+	{"manufacturing", "mfg", "manufacture", "manufacturers", "manufacturer"},
+	{"contracting", "contractors", "contractor", "cont"},
+	{"armored", "armoured", "armour", "armor", "bronetankovyy", "bronetankovyi", "bronetankovy"},
+	{"navigation", "navigational", "navigatsionnye", "navigatsionnyy", "navigatsionnyi", "navigatsionnaya", "navigatsii", "navigatsiya"},
+	{"cosmonautics", "kosmonavtiki", "kosmonavtika", "cosmonautika"},
+	{"concern", "kontsern", "koncern", "konzern"},
+	{"transport", "transportation", "transportnaya", "transportnyy", "transportnyi", "transportnoe", "transporte", "transporti"},
+	{"technical", "tekhnicheskiy", "tekhnicheskii", "tekhnicheskaya", "tekhnicheskoe", "tekhnicheskogo", "tekhnichesky"},
 }
 
 // orgWordPhrases are organisation words written as two or more words in
@@ -76,3 +94,57 @@ var orgWordCanon = func() map[string]bool {
 	}
 	return m
 }()
+
+// placeAdjectiveEndings end the Russian adjective of a place name as lists
+// romanise it (-sky, -skiy, -skii, -skaya, -skoe, -skogo), and the place
+// name itself when it ends in -sk (Zelenodolsk).
+var placeAdjectiveEndings = []string{"skogo", "skaya", "skaia", "skoye", "skoe", "skiy", "skii", "skij", "skyy", "skyi", "sky", "ski", "sk"}
+
+// Lengths below which a word is left whole: a short stem ("om" of Omsky)
+// is no name, and a short word ending in -sk or -ski is no adjective.
+const (
+	minPlaceAdjective = 8
+	minPlaceStem      = 5
+)
+
+// placeStem returns a word of an organisation's name without the ending of
+// a Russian place adjective: a firm is named after its town either way
+// ("JSC Zelenogradsky Nanotechnology Center" / "JSC ZELENOGRAD
+// NANOTECHNOLOGY CENTER", "Krylovsky State Research Center" / "KRYLOV STATE
+// SCIENTIFIC CENTER", "Obukhovsky Plant"), and romanisations end the
+// adjective four ways. Only organisation names are stemmed: in a person's
+// name the ending belongs to the surname (Kowalski is not Kowal).
+func placeStem(w string) string {
+	if len(w) < minPlaceAdjective {
+		return w
+	}
+	for _, e := range placeAdjectiveEndings {
+		if stem, ok := strings.CutSuffix(w, e); ok && len(stem) >= minPlaceStem {
+			return stem
+		}
+	}
+	return w
+}
+
+// techSpelling writes the Russian romanisation "tekh" (тех, of technology
+// and technical) as English does, "tech", in a word the tables do not
+// know: firms coin names from it and publishers spell them both ways ("AK
+// MIKROTEKH" / "AK MICROTECH", "RusBITekh" / "RusBITech", "NPK TEKHMASH" /
+// "JSC SPC TECHMASH"). The spelling key folds k and c but keeps kh and ch
+// apart, so they were not found. (Writing tech as tekh instead also finds
+// TEKNODINAMIKA / TEKHNODINAMIKA, but flags GlobalTech against GLOBALTEK.)
+func techSpelling(w string) string {
+	if len(w) < 5 || !strings.Contains(w, "tekh") {
+		return w
+	}
+	return strings.ReplaceAll(w, "tekh", "tech")
+}
+
+// cutZavod returns what a Russian compound ending in -zavod (plant) is
+// made of before it ("Radiozavod" / "Radio Plant", "Botlikhski
+// Radiozavod" / "Botlikh Radio Plant"): publishers translate the word
+// whole or in parts.
+func cutZavod(w string) (string, bool) {
+	stem, ok := strings.CutSuffix(w, "zavod")
+	return stem, ok && len(stem) >= 4
+}

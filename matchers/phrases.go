@@ -130,17 +130,37 @@ func slipTable(pt *phraseTable) map[uint64]string {
 		}
 	}
 	m := map[uint64]string{}
+	whole := map[uint64]bool{} // m[h] is a word itself, not one with a letter left out
 	clash := map[uint64]bool{}
-	add := func(h uint64, w string) {
-		if prev, ok := m[h]; ok && prev != w {
+	// A word written in full is what its own letters spell, even when it is
+	// also another spelling of the form with a letter left out
+	// ("otvetstvennostyu" is "otvetstvennostiyu" without its i): only two
+	// shortened words sharing a form make it a slip of neither.
+	add := func(h uint64, w string, full bool) {
+		prev, ok := m[h]
+		switch {
+		case !ok:
+			m[h], whole[h] = w, full
+		case prev == w || whole[h]:
+			// the word itself, or a form already taken by a whole word
+		case full:
+			m[h], whole[h] = w, true
+			delete(clash, h)
+		default:
 			clash[h] = true
 		}
-		m[h] = w
 	}
+	words2 := make([]string, 0, len(words))
 	for w := range words {
-		add(hashSkip(w, -1), w)
+		words2 = append(words2, w)
+	}
+	sort.Strings(words2) // deterministic whatever the map order
+	for _, w := range words2 {
+		add(hashSkip(w, -1), w, true)
+	}
+	for _, w := range words2 {
 		for i := range len(w) {
-			add(hashSkip(w, i), w)
+			add(hashSkip(w, i), w, false)
 		}
 	}
 	for h := range clash {

@@ -34,7 +34,7 @@ var ranks = []string{
 // / "ibn"). They are dropped from scored tokens.
 var particles = []string{
 	"the", "of", "and", "for",
-	"al", "el", "ul", "es", "ash", "ath", "adh", "bin", "bn", "ibn", "bint", "ben", "bani", "ould",
+	"al", "el", "ul", "ud", "es", "ash", "ath", "adh", "bin", "bn", "ibn", "bint", "ben", "bani", "ould",
 	"de", "del", "della", "der", "des", "du", "la", "le", "les", "da", "di", "do", "dos", "das",
 	"van", "von", "den", "et", "und",
 	"aka", "fka", "nka",

@@ -64,6 +64,29 @@ func TestSpellingKey(t *testing.T) {
 	}
 }
 
+// TestSpellingKeyOf: short words share a key only across c, k, q and x /
+// ks; long words use the full spelling key; no short key meets a long one.
+func TestSpellingKeyOf(t *testing.T) {
+	same := [][2]string{{"askon", "ascon"}, {"eniks", "enics"}, {"duks", "dux"}, {"klass", "class"}, {"kardiam", "cardiam"}}
+	for _, p := range same {
+		a, b := string(spellingKeyOf(nil, p[0])), string(spellingKeyOf(nil, p[1]))
+		if a == "" || a != b {
+			t.Errorf("spellingKeyOf(%q) = %q, spellingKeyOf(%q) = %q: want equal", p[0], a, p[1], b)
+		}
+	}
+	differ := [][2]string{{"sysco", "sjsco"}, {"lazar", "lasar"}, {"tetra", "terra"}}
+	for _, p := range differ {
+		if a, b := string(spellingKeyOf(nil, p[0])), string(spellingKeyOf(nil, p[1])); a == b && a != "" {
+			t.Errorf("spellingKeyOf(%q) = spellingKeyOf(%q) = %q: want different", p[0], p[1], a)
+		}
+	}
+	for _, w := range []string{"dow", "abc"} {
+		if k := spellingKeyOf(nil, w); len(k) != 0 {
+			t.Errorf("spellingKeyOf(%q) = %q, want none: too short", w, k)
+		}
+	}
+}
+
 // TestOrgWordVariantsDistinct: a word in two groups would silently belong
 // to the last one read.
 func TestOrgWordVariantsDistinct(t *testing.T) {
