@@ -47,8 +47,7 @@
 // For each query token the index finds vocabulary tokens that are equal,
 // one or two edits away (a symmetric deletion neighbourhood stored by hash),
 // share a spelling key (phonetic.go: the same word spelt two ways, vowels
-// kept: Kardiam / Cardiam, Iwanow / Ivanov; of four or five letters only
-// across c, k, q and x: Askon / Ascon, Dux / Duks)
+// kept: Kardiam / Cardiam, Iwanow / Ivanov; tokens of six letters or more)
 // or a phonetic skeleton (Sergejewitsch / Sergeevich, محمد / Muhammad), and
 // adjacent tokens written together, either way round (Petro China /
 // PetroChina, Nirumandtumaj / NIRUMAND TUMAJ). Their postings add

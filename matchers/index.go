@@ -116,8 +116,7 @@ const (
 	// small the list (in a 40-entry in-house list 2% is one name).
 	minCommonDF = 64
 	// minSpellingKey: shorter spelling keys are not compared: short names
-	// spelt alike are too often different names (Dow / Dov, Coty / Koti);
-	// spellingKeyOf gives such words a key that folds fewer letters.
+	// spelt alike are too often different names (Dow / Dov, Coty / Koti).
 	minSpellingKey = 6
 )
 

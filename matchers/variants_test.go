@@ -64,23 +64,17 @@ func TestSpellingKey(t *testing.T) {
 	}
 }
 
-// TestSpellingKeyOf: short words share a key only across c, k, q and x /
-// ks; long words use the full spelling key; no short key meets a long one.
+// TestSpellingKeyOf: words whose spelling key is long enough share it;
+// shorter ones have none, even when they differ only in c / k (Askon /
+// Ascon) or are different names spelt alike (Dow / Dov, Sysco / Sjsco).
 func TestSpellingKeyOf(t *testing.T) {
-	same := [][2]string{{"askon", "ascon"}, {"eniks", "enics"}, {"duks", "dux"}, {"klass", "class"}, {"kardiam", "cardiam"}}
-	for _, p := range same {
+	for _, p := range [][2]string{{"kardiam", "cardiam"}, {"iwanow", "ivanov"}} {
 		a, b := string(spellingKeyOf(nil, p[0])), string(spellingKeyOf(nil, p[1]))
 		if a == "" || a != b {
 			t.Errorf("spellingKeyOf(%q) = %q, spellingKeyOf(%q) = %q: want equal", p[0], a, p[1], b)
 		}
 	}
-	differ := [][2]string{{"sysco", "sjsco"}, {"lazar", "lasar"}, {"tetra", "terra"}}
-	for _, p := range differ {
-		if a, b := string(spellingKeyOf(nil, p[0])), string(spellingKeyOf(nil, p[1])); a == b && a != "" {
-			t.Errorf("spellingKeyOf(%q) = spellingKeyOf(%q) = %q: want different", p[0], p[1], a)
-		}
-	}
-	for _, w := range []string{"dow", "abc"} {
+	for _, w := range []string{"askon", "ascon", "dow", "sysco", "sjsco"} {
 		if k := spellingKeyOf(nil, w); len(k) != 0 {
 			t.Errorf("spellingKeyOf(%q) = %q, want none: too short", w, k)
 		}
