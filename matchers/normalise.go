@@ -202,6 +202,9 @@ func slipsIn(raw, fixed []string) int {
 // given name or surname ("KHUN SA", "AO Jin") rarely is, or is a leading
 // form before one ("AO ASKON").
 func isLegalAt(raw []string, i, n int) bool {
+	if n == 1 && guardedForm(raw[i]) && !distinctiveRest(raw, i) {
+		return false
+	}
 	if n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3 {
 		return true
 	}
@@ -213,6 +216,63 @@ func isLegalAt(raw []string, i, n int) bool {
 	}
 	return utf8.RuneCountInString(raw[0]) >= 5
 }
+
+// guardedForm reports the legal forms that are also the initials a firm
+// trades under: the ambiguous ones and the Russian types of enterprise of
+// two to four letters (NPK, STC, TC). "NPK International Inc." and "TC
+// Energy Corp" are firms called so, not an International and an Energy of
+// the types NPK and TC; read that way, they matched "DES INTERNATIONAL
+// COMPANY LIMITED" and "JSC Energiya" at 0.99.
+func guardedForm(w string) bool {
+	if ambiguousForms[w] {
+		return true
+	}
+	return len(w) <= 4 && legalPhrases.single[w] == formSOE
+}
+
+// distinctiveRest reports whether raw holds, besides raw[i], a part that
+// says which firm it is: neither a legal form nor a word that organisation
+// names are made of (international, energy, trading). Only then does a
+// guarded form at raw[i] count as a legal form.
+func distinctiveRest(raw []string, i int) bool {
+	for j, w := range raw {
+		if j == i || utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		if !legalWordSet()[w] && !orgWordSet[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// legalWordSet holds every word of every legal-form phrase (built on first
+// use: the phrase table is made in an init function).
+var legalWordSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, ps := range legalPhrases.byFirst {
+		for _, p := range ps {
+			for _, w := range p.toks {
+				m[w] = true
+			}
+		}
+	}
+	for w := range legalPhrases.single {
+		m[w] = true
+	}
+	return m
+})
+
+// orgWordSet holds every spelling in orgWordVariants.
+var orgWordSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, g := range orgWordVariants {
+		for _, w := range g {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // leadingForms are the ambiguous forms that Russian names put first
 // ("AO ASKON", "AO MARPOSADKABEL"): in a two-part name they count before a

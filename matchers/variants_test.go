@@ -247,3 +247,35 @@ func TestTiesAtTheCut(t *testing.T) {
 		t.Errorf("Match(Text of image) = %d entries, want all 30 that bear the name", len(got))
 	}
 }
+
+// TestGuardedFormsNeedADistinctivePart: a type of enterprise or ambiguous
+// form of a few letters is a legal form only when the rest of the name says
+// which firm it is; "TC Energy Corp" and "NPK International Inc." are firms
+// trading under those letters (read as forms, they matched "JSC Energiya"
+// and "DES INTERNATIONAL COMPANY LIMITED" at 0.99).
+func TestGuardedFormsNeedADistinctivePart(t *testing.T) {
+	legal := func(name, word string) bool {
+		for _, tk := range Normalise(name).Tokens {
+			if tk.Kind == TokWord && tk.Text == word {
+				return false
+			}
+		}
+		return true
+	}
+	for _, c := range []struct {
+		name, word string
+		form       bool
+	}{
+		{"TC ENERGY CORP", "tc", false},
+		{"NPK International Inc.", "npk", false},
+		{"STC Trading Group Ltd", "stc", false},
+		{"NPK Technologii Maschinostrojenija", "npk", true},
+		{"STC Orion LLC", "stc", true},
+		{"LLC TC ‘Fly Bridge’", "tc", true},
+		{"AO NII VEKTOR", "nii", true},
+	} {
+		if got := legal(c.name, c.word); got != c.form {
+			t.Errorf("%q: %q read as a legal form = %v, want %v (tokens %v)", c.name, c.word, got, c.form, Normalise(c.name).Tokens)
+		}
+	}
+}
