@@ -18,7 +18,10 @@
 // with a slip (COMMPANY) included where the rest of the phrase is right,
 // and so are the Russian and Belarusian types of enterprise written as
 // abbreviations (NPO, NPP, NII, OKB, RUP, "Republican Unitary
-// Enterprise"), which publishers keep or leave out like a legal form;
+// Enterprise"), which publishers keep or leave out like a legal form
+// (those of a few letters, and ambiguous forms such as AO or TC, only when
+// the rest of the name has a part that is neither a legal form nor an
+// organisation word: "TC Energy Corp" is a firm called TC Energy);
 // standard spellings of one given name folded to one (Mohamed / Muhammad,
 // Sergei / Serhiy, Korean Jo / Cho, Ri / Lee, chin / jin), with a
 // particle or a Muhammad joined to the next part split off (Abdelkader →
