@@ -107,6 +107,7 @@ func TestNormalise(t *testing.T) {
 		{"state company romanised", "GOSUDARSTVENNAYA KOMPANIYA AVTODOR", "soe avtodor", nil},
 		{"international spelt back from Russian", "LOGISTIK INTERNEYSHNL SERVIS OOO", "logistik international service llc", nil},
 		{"tekh written tech", "AK MIKROTEKH; NPK TEKHMASH OAO", "ak mikrotech soe techmash jsc", nil},
+		{"tekn (the h left out) written techn", "Volga Radioteknika; Volga Radiotekhnika", "volga radiotechnika volga radiotechnika", nil},
 		{"state enterprise romanised", "Gosudarstvennoe Predpriyatie Universal-Avia", "soe universal avia", nil},
 		{"gk state corporation", "GK AVTODOR ROSSII", "soe avtodor rossii", nil},
 		{"initial ia is ya", "Plant named after Ia. M. Sverdlov", "plant ya m sverdlov", nil},

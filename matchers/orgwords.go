@@ -134,11 +134,15 @@ func placeStem(w string) string {
 // apart, so they were not found. (Writing tech as tekh instead also finds
 // TEKNODINAMIKA / TEKHNODINAMIKA, but flags GlobalTech against GLOBALTEK.)
 func techSpelling(w string) string {
-	if len(w) < 5 || !strings.Contains(w, "tekh") {
+	if len(w) < 5 || !strings.Contains(w, "tek") {
 		return w
 	}
-	return strings.ReplaceAll(w, "tekh", "tech")
+	return techReplacer.Replace(w)
 }
+
+// techReplacer also writes "tekn" (the h left out: "Radioteknika") as
+// "techn", so it meets "radiotekhnika" written "radiotechnika".
+var techReplacer = strings.NewReplacer("tekh", "tech", "tekn", "techn")
 
 // cutZavod returns what a Russian compound ending in -zavod (plant) is
 // made of before it ("Radiozavod" / "Radio Plant", "Botlikhski
