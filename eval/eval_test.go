@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -166,5 +167,35 @@ func TestWithoutEDGARSuffix(t *testing.T) {
 		if got := withoutEDGARSuffix(in); got != want {
 			t.Errorf("withoutEDGARSuffix(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestNamesakesAreNamesakes: an innocent is left out as a namesake only when
+// it is a listed name with another legal form ("CARVANA CO." / "CARVANA
+// COMPANY"), never because the matcher reads a firm's own initials as a
+// type of enterprise and what is left is a word any firm uses ("TC ENERGY
+// CORP" / "JSC Energiya", "NPK International Inc." / "DES INTERNATIONAL
+// COMPANY LIMITED"): that would drop a false flag from the count.
+func TestNamesakesAreNamesakes(t *testing.T) {
+	org := func(id, name string) *lists.Entry {
+		return &lists.Entry{List: "ofac_sdn", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name, Kind: lists.NamePrimary}}}
+	}
+	ls := []*lists.List{{ID: "ofac_sdn", Entries: []*lists.Entry{
+		org("1", "CARVANA COMPANY"), org("2", "JSC Energiya"), org("3", "DES INTERNATIONAL COMPANY LIMITED"),
+	}}}
+	d := Derive(ls, []string{"CARVANA CO.", "TC ENERGY CORP", "NPK International Inc.", "Apple Inc."}, DevSetOptions{})
+	var kept []string
+	for _, p := range d.Pairs {
+		if p.Source == "innocent" {
+			kept = append(kept, p.Query)
+		}
+	}
+	sort.Strings(kept)
+	want := []string{"Apple Inc.", "NPK International Inc.", "TC ENERGY CORP"}
+	if strings.Join(kept, "|") != strings.Join(want, "|") {
+		t.Errorf("innocents kept %q, want %q", kept, want)
+	}
+	if d.Counts["innocent namesake removed"] != 1 {
+		t.Errorf("namesakes removed: %d, want 1 (CARVANA CO.)", d.Counts["innocent namesake removed"])
 	}
 }
