@@ -239,40 +239,13 @@ func distinctiveRest(raw []string, i int) bool {
 		if j == i || utf8.RuneCountInString(w) < 2 {
 			continue
 		}
-		if !legalWordSet()[w] && !orgWordSet[w] {
+		_, initials := legalPhrases.single[w]
+		if !legalWords[w] && !initials && !orgWordCanon[nameCanon[w]] {
 			return true
 		}
 	}
 	return false
 }
-
-// legalWordSet holds every word of every legal-form phrase (built on first
-// use: the phrase table is made in an init function).
-var legalWordSet = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, ps := range legalPhrases.byFirst {
-		for _, p := range ps {
-			for _, w := range p.toks {
-				m[w] = true
-			}
-		}
-	}
-	for w := range legalPhrases.single {
-		m[w] = true
-	}
-	return m
-})
-
-// orgWordSet holds every spelling in orgWordVariants.
-var orgWordSet = func() map[string]bool {
-	m := map[string]bool{}
-	for _, g := range orgWordVariants {
-		for _, w := range g {
-			m[w] = true
-		}
-	}
-	return m
-}()
 
 // leadingForms are the ambiguous forms that Russian names put first
 // ("AO ASKON", "AO MARPOSADKABEL"): in a two-part name they count before a

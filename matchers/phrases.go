@@ -85,7 +85,8 @@ func init() {
 	}
 	legalPhrases = newPhraseTable(lf)
 	orgPhrases = newPhraseTable(orgWordPhrases)
-	legalWordSlips = slipTable(legalPhrases)
+	legalWords = legalPhrases.words()
+	legalWordSlips = slipTable(legalWords)
 	h := make(map[string]string, len(titles)+len(ranks))
 	ti := make(map[string]string, len(titles))
 	for _, s := range titles {
@@ -118,15 +119,27 @@ var legalWordSlips map[uint64]string
 // minSlipLen: shorter words of legal forms are matched only exactly.
 const minSlipLen = 7
 
-func slipTable(pt *phraseTable) map[uint64]string {
-	words := map[string]bool{}
-	for _, ps := range pt.byFirst {
+// legalWords holds every word of every legal-form phrase.
+var legalWords map[string]bool
+
+// words returns every token of the table's phrases.
+func (t *phraseTable) words() map[string]bool {
+	m := map[string]bool{}
+	for _, ps := range t.byFirst {
 		for _, p := range ps {
 			for _, w := range p.toks {
-				if len(w) >= minSlipLen && isASCII(w) {
-					words[w] = true
-				}
+				m[w] = true
 			}
+		}
+	}
+	return m
+}
+
+func slipTable(legal map[string]bool) map[uint64]string {
+	words := map[string]bool{}
+	for w := range legal {
+		if len(w) >= minSlipLen && isASCII(w) {
+			words[w] = true
 		}
 	}
 	m := map[uint64]string{}
