@@ -9,9 +9,10 @@ import (
 	"github.com/dualscreen/dualscreen/matchers"
 )
 
-// DefaultCacheEntries bounds the name cache. At roughly 200 bytes per entry
-// (key, entry header, usually no matches) it holds about 50 MiB at most, and
-// it covers the distinct consignees of even very large batches: real
+// DefaultCacheEntries bounds the name cache. A name costs one 64-byte slot
+// in a table kept at most three quarters full (tables double), so the
+// cache holds 32 MiB at most, none of it scanned by the collector, and it
+// covers the distinct consignees of even very large batches: real
 // consignee names repeat heavily.
 const DefaultCacheEntries = 1 << 18
 
@@ -19,8 +20,22 @@ const cacheShards = 64 // enough that workers on many cores rarely share a lock
 
 // nameCache maps a party name and country to the matches found for it, so
 // each distinct party is matched once per run while it stays in the cache.
-// It is bounded: a full shard drops an arbitrary entry (Go's map order),
-// which is cheap and, since matching is deterministic, never changes output,
+//
+// It is looked up twice per row (consignee and end user), 20 million
+// times in a 10M-row run, over up to a few hundred thousand names: far
+// more than the processor's caches hold, so what a lookup costs is the
+// cache lines it touches. A Go map of string keys touched four or five
+// (the control word, the slot, the stored key's bytes, the entry) and
+// held five pointers per name for the collector to trace on every cycle.
+// Here each shard is an open-addressing table of 64-byte slots that hold
+// the key's bytes inline and say whether the name had matches: a lookup
+// of a known name without matches, nearly every lookup, reads one slot.
+// The slots contain no pointers, so the collector never scans them; only
+// names with matches (and names whose key does not fit a slot, or that
+// are being matched) keep an entry.
+//
+// It is bounded: a full shard is emptied and refills with the names that
+// still recur. Since matching is deterministic, that never changes output,
 // only how often a name is matched again.
 type nameCache struct {
 	seed     maphash.Seed
@@ -34,18 +49,40 @@ type nameCache struct {
 // other.
 type cacheShard struct {
 	mu      sync.Mutex
-	m       map[cacheKey]*cacheEntry
-	lookups int64 // counted under mu: a shared atomic counter costs a contended cache line per row
-	_       [40]byte
+	slots   []cacheSlot   // open addressing, linear probing; len a power of two
+	used    int           // occupied slots
+	entries []*cacheEntry // referred to by cacheSlot.ref-1
+	free    []uint32      // unused indices of entries
+	lookups int64         // counted under mu: a shared atomic counter costs a contended cache line per row
+	_       [32]byte      // to 128 bytes
 }
 
-// cacheKey is a party's name and country. A struct key, not name+"\x00"+
-// country, so a lookup allocates nothing.
+// inlineKey is how many bytes of name and country a slot holds.
+const inlineKey = 48
+
+// cacheSlot is one cache line. A name and country of up to inlineKey
+// bytes together are compared here alone; longer keys compare their
+// first inlineKey bytes here and the rest through their entry.
+type cacheSlot struct {
+	tag  uint64 // partyHash of the key; 0 marks an empty slot
+	ref  uint32 // 1 + index of the slot's entry in cacheShard.entries; 0: matched, no matches, key inline
+	nlen uint16 // length of the name (capped: longer names have an entry)
+	clen uint16 // length of the country (likewise)
+	key  [inlineKey]byte
+}
+
+// cacheKey is a party's name and country.
 type cacheKey struct{ name, country string }
 
+func (k cacheKey) fits() bool {
+	return len(k.name)+len(k.country) <= inlineKey
+}
+
 // cacheEntry is computed once even when many workers ask at the same time.
+// It holds its own copy of the key (which may be longer than a slot's).
 type cacheEntry struct {
 	once    sync.Once
+	key     cacheKey
 	matches []matchers.Match
 }
 
@@ -53,45 +90,166 @@ func newNameCache(entries int) *nameCache {
 	if entries <= 0 {
 		entries = DefaultCacheEntries
 	}
-	c := &nameCache{seed: maphash.MakeSeed(), perShard: max(1, entries/cacheShards)}
-	for i := range c.shards {
-		c.shards[i].m = make(map[cacheKey]*cacheEntry)
+	return &nameCache{seed: maphash.MakeSeed(), perShard: max(1, entries/cacheShards)}
+}
+
+// partyHash is the slot tag of a key: never 0. The shard is taken from
+// its top bits and the slot from its low bits, so the two are independent.
+func (c *nameCache) partyHash(key cacheKey) uint64 {
+	h := maphash.String(c.seed, key.name) ^ uint64(len(key.country))
+	for i := 0; i < len(key.country) && i < 8; i++ {
+		h ^= uint64(key.country[i]) << (8 * i)
 	}
-	return c
+	h *= 0x9E3779B97F4A7C15
+	h ^= h >> 29
+	if h == 0 {
+		h = 1
+	}
+	return h
 }
 
 // get returns the matches for key, calling compute at most once per key
-// while the key stays cached. key may point into an Arrow buffer: it is
-// cloned before it is stored.
+// while the key stays cached. key may point into an Arrow buffer: the
+// cache keeps copies of its bytes, never the strings.
 func (c *nameCache) get(key cacheKey, compute func() []matchers.Match) []matchers.Match {
-	sh := &c.shards[maphash.String(c.seed, key.name)%cacheShards]
+	tag := c.partyHash(key)
+	sh := &c.shards[(tag>>58)%cacheShards]
 	sh.mu.Lock()
 	sh.lookups++
-	e, ok := sh.m[key]
-	if !ok {
-		if len(sh.m) >= c.perShard {
-			for k := range sh.m {
-				delete(sh.m, k)
-				break
-			}
-		}
-		e = &cacheEntry{}
-		// One copy for both (fewer objects for the collector). Not
-		// name+country: with an empty country that is name itself, still
-		// pointing into the Arrow buffer.
-		var sb strings.Builder
-		sb.Grow(len(key.name) + len(key.country))
-		sb.WriteString(key.name)
-		sb.WriteString(key.country)
-		both := sb.String()
-		sh.m[cacheKey{both[:len(key.name)], both[len(key.name):]}] = e
+	i, found := sh.find(tag, key)
+	if found && sh.slots[i].ref == 0 {
+		sh.mu.Unlock()
+		return nil // matched before, nothing found
+	}
+	var e *cacheEntry
+	inserted := false
+	if found {
+		e = sh.entries[sh.slots[i].ref-1]
+	} else {
+		e = &cacheEntry{key: cloneKey(key)}
+		sh.insert(c.perShard, tag, e)
+		inserted = true
 	}
 	sh.mu.Unlock()
 	e.once.Do(func() {
 		c.misses.Add(1)
 		e.matches = compute()
 	})
+	if inserted && len(e.matches) == 0 && key.fits() {
+		// Most names match nothing: say so in the slot itself and drop the
+		// entry, so later lookups touch nothing else.
+		sh.mu.Lock()
+		sh.settle(tag, e)
+		sh.mu.Unlock()
+	}
 	return e.matches
+}
+
+// find returns the slot holding key, or the empty slot where it would go.
+// The table is never full (insert keeps it at most three quarters used).
+func (sh *cacheShard) find(tag uint64, key cacheKey) (int, bool) {
+	if len(sh.slots) == 0 {
+		return 0, false
+	}
+	mask := len(sh.slots) - 1
+	for i := int(tag) & mask; ; i = (i + 1) & mask {
+		s := &sh.slots[i]
+		if s.tag == 0 {
+			return i, false
+		}
+		if s.tag == tag && sh.holds(s, key) {
+			return i, true
+		}
+	}
+}
+
+// holds reports whether slot s, whose tag matched, is key's.
+func (sh *cacheShard) holds(s *cacheSlot, key cacheKey) bool {
+	if !key.fits() || int(s.nlen)+int(s.clen) > inlineKey {
+		return s.ref != 0 && sh.entries[s.ref-1].key == key
+	}
+	n := int(s.nlen)
+	return n == len(key.name) && int(s.clen) == len(key.country) &&
+		string(s.key[:n]) == key.name && string(s.key[n:n+len(key.country)]) == key.country
+}
+
+// insert adds e's key under tag with a reference to e. A shard already
+// holding perShard keys is emptied first; the table doubles when it would
+// pass three quarters full.
+func (sh *cacheShard) insert(perShard int, tag uint64, e *cacheEntry) {
+	if sh.used >= perShard {
+		clear(sh.slots)
+		clear(sh.entries)
+		sh.entries, sh.free, sh.used = sh.entries[:0], sh.free[:0], 0
+	}
+	if (sh.used+1)*4 > len(sh.slots)*3 {
+		sh.grow()
+	}
+	s := cacheSlot{tag: tag, ref: sh.addEntry(e)}
+	s.nlen, s.clen = uint16(min(len(e.key.name), 1<<16-1)), uint16(min(len(e.key.country), 1<<16-1))
+	n := copy(s.key[:], e.key.name)
+	copy(s.key[n:], e.key.country)
+	i, _ := sh.find(tag, e.key)
+	sh.slots[i] = s
+	sh.used++
+}
+
+// grow doubles the table and places every slot again by its tag (the
+// keys need not be read: the tag alone decides a slot's place).
+func (sh *cacheShard) grow() {
+	old := sh.slots
+	sh.slots = make([]cacheSlot, max(16, 2*len(old)))
+	mask := len(sh.slots) - 1
+	for k := range old {
+		s := &old[k]
+		if s.tag == 0 {
+			continue
+		}
+		i := int(s.tag) & mask
+		for sh.slots[i].tag != 0 {
+			i = (i + 1) & mask
+		}
+		sh.slots[i] = *s
+	}
+}
+
+func (sh *cacheShard) addEntry(e *cacheEntry) uint32 {
+	if n := len(sh.free); n > 0 {
+		i := sh.free[n-1]
+		sh.free = sh.free[:n-1]
+		sh.entries[i] = e
+		return i + 1
+	}
+	sh.entries = append(sh.entries, e)
+	return uint32(len(sh.entries))
+}
+
+// settle marks e's slot as matched without matches and frees the entry,
+// if the slot is still e's (the shard may have been emptied meanwhile).
+func (sh *cacheShard) settle(tag uint64, e *cacheEntry) {
+	i, found := sh.find(tag, e.key)
+	if !found {
+		return
+	}
+	s := &sh.slots[i]
+	if s.ref == 0 || sh.entries[s.ref-1] != e {
+		return
+	}
+	sh.entries[s.ref-1] = nil
+	sh.free = append(sh.free, s.ref-1)
+	s.ref = 0
+}
+
+// cloneKey copies both strings of key in one allocation. Not
+// name+country: with an empty country that is name itself, still pointing
+// into the caller's buffer.
+func cloneKey(key cacheKey) cacheKey {
+	var sb strings.Builder
+	sb.Grow(len(key.name) + len(key.country))
+	sb.WriteString(key.name)
+	sb.WriteString(key.country)
+	both := sb.String()
+	return cacheKey{both[:len(key.name)], both[len(key.name):]}
 }
 
 // lookups is the number of get calls so far.

@@ -1,6 +1,10 @@
 package pipeline
 
 import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"unsafe"
 
@@ -11,15 +15,17 @@ import (
 var heapBuf []byte
 
 // TestNameCacheOwnsItsKeys: names reach the cache as views of Arrow
-// buffers that are reused after the batch; the stored keys must be copies,
-// also when the country is empty.
+// buffers that are reused after the batch; what the cache keeps must be
+// copies, also when the country is empty. Overwriting the buffer must not
+// change what a cached name answers.
 func TestNameCacheOwnsItsKeys(t *testing.T) {
 	buf := []byte("Rosoboronexport JSCRU")
 	heapBuf = buf // on the heap, like an Arrow buffer (Go copies stack strings it concatenates)
 	lo := uintptr(unsafe.Pointer(&buf[0]))
 	c := newNameCache(1 << 12)
 	calls := 0
-	compute := func() []matchers.Match { calls++; return nil }
+	listed := []matchers.Match{{Score: 0.99}}
+	compute := func() []matchers.Match { calls++; return listed } // a match keeps the entry
 	c.get(cacheKey{unsafe.String(&buf[0], 19), ""}, compute)
 	c.get(cacheKey{unsafe.String(&buf[0], 19), unsafe.String(&buf[19], 2)}, compute)
 	c.get(cacheKey{"Rosoboronexport JSC", ""}, compute) // same key as the first, from elsewhere
@@ -28,9 +34,12 @@ func TestNameCacheOwnsItsKeys(t *testing.T) {
 	}
 	n := 0
 	for i := range c.shards {
-		for k := range c.shards[i].m {
+		for _, e := range c.shards[i].entries {
+			if e == nil {
+				continue
+			}
 			n++
-			for _, s := range []string{k.name, k.country} {
+			for _, s := range []string{e.key.name, e.key.country} {
 				if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); len(s) > 0 && p >= lo && p < lo+uintptr(len(buf)) {
 					t.Errorf("cached key %q points into the caller's buffer", s)
 				}
@@ -40,8 +49,173 @@ func TestNameCacheOwnsItsKeys(t *testing.T) {
 	if n != 2 {
 		t.Errorf("%d keys cached, want 2", n)
 	}
-	if l := c.lookups(); l != 3 {
-		t.Errorf("%d lookups counted, want 3", l)
+	copy(buf, "Acme Tools Ltd.     DE")
+	if ms := c.get(cacheKey{"Rosoboronexport JSC", "RU"}, compute); calls != 2 || len(ms) != 1 {
+		t.Errorf("after the buffer was reused: %d matches, computed %d times; want the cached match", len(ms), calls)
+	}
+	if l := c.lookups(); l != 4 {
+		t.Errorf("%d lookups counted, want 4", l)
+	}
+}
+
+// TestNameCacheNoMatchesLeaveNoEntry: a name that matched nothing is
+// answered from its slot alone, and answered again without matching.
+func TestNameCacheNoMatchesLeaveNoEntry(t *testing.T) {
+	c := newNameCache(1 << 12)
+	calls := 0
+	compute := func() []matchers.Match { calls++; return nil }
+	for range 3 {
+		if ms := c.get(cacheKey{"Acme Tools Ltd.", "DE"}, compute); ms != nil {
+			t.Fatalf("got %v, want no matches", ms)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("matched %d times, want once", calls)
+	}
+	for i := range c.shards {
+		for _, e := range c.shards[i].entries {
+			if e != nil {
+				t.Errorf("an entry for %q was kept although it matched nothing", e.key.name)
+			}
+		}
+	}
+}
+
+// TestNameCacheLongKeys: names longer than a slot's inline bytes that
+// share those bytes are still told apart, and each is matched once.
+func TestNameCacheLongKeys(t *testing.T) {
+	c := newNameCache(1 << 12)
+	prefix := strings.Repeat("Joint Stock Company Scientific Production ", 2) // 84 bytes
+	calls := map[string]int{}
+	for range 2 {
+		for _, tail := range []string{"Association Almaz-Antey", "Association Vega", "Association Almaz-Antey"} {
+			name := prefix + tail
+			ms := c.get(cacheKey{name, "RU"}, func() []matchers.Match {
+				calls[name]++
+				if tail == "Association Vega" {
+					return []matchers.Match{{Explanation: name}}
+				}
+				return nil
+			})
+			if tail == "Association Vega" && (len(ms) != 1 || ms[0].Explanation != name) {
+				t.Errorf("%q: got %v", tail, ms)
+			}
+			if tail != "Association Vega" && len(ms) != 0 {
+				t.Errorf("%q got the matches of another name: %v", tail, ms)
+			}
+		}
+	}
+	for name, n := range calls {
+		if n != 1 {
+			t.Errorf("%q matched %d times, want once", name, n)
+		}
+	}
+	if len(calls) != 2 {
+		t.Errorf("%d names matched, want 2", len(calls))
+	}
+}
+
+// TestNameCacheSameTag: two keys in one slot chain with the same tag (a
+// hash collision) keep their own answers: the key bytes decide, not the
+// hash.
+func TestNameCacheSameTag(t *testing.T) {
+	var sh cacheShard
+	const tag = 0x5eed
+	a := &cacheEntry{key: cacheKey{"Mahan Air", "IR"}, matches: []matchers.Match{{Score: 1}}}
+	b := &cacheEntry{key: cacheKey{"Mahan Air", "AE"}}
+	long := &cacheEntry{key: cacheKey{strings.Repeat("Long Name Trading ", 4), "AE"}}
+	for _, e := range []*cacheEntry{a, b, long} {
+		sh.insert(100, tag, e)
+	}
+	for _, e := range []*cacheEntry{a, b, long} {
+		i, found := sh.find(tag, e.key)
+		if !found || sh.entries[sh.slots[i].ref-1] != e {
+			t.Errorf("%v: found=%v, not its own slot", e.key, found)
+		}
+	}
+	sh.settle(tag, b)
+	if i, found := sh.find(tag, a.key); !found || sh.slots[i].ref == 0 {
+		t.Error("settling one key of a tag settled another")
+	}
+	if _, found := sh.find(tag, cacheKey{"Mahan Air", "RU"}); found {
+		t.Error("found a key never inserted")
+	}
+}
+
+// TestNameCacheBounded: a shard that reaches its share of the bound is
+// emptied, so the table never grows past it, and answers stay right.
+func TestNameCacheBounded(t *testing.T) {
+	c := newNameCache(cacheShards * 8) // 8 names per shard
+	for round := range 3 {
+		for i := range 2000 {
+			name := fmt.Sprintf("Consignee %d GmbH", i)
+			ms := c.get(cacheKey{name, "DE"}, func() []matchers.Match {
+				if i%7 == 0 {
+					return []matchers.Match{{Explanation: name}}
+				}
+				return nil
+			})
+			if (i%7 == 0) != (len(ms) == 1) || (len(ms) == 1 && ms[0].Explanation != name) {
+				t.Fatalf("round %d, %s: got %v", round, name, ms)
+			}
+		}
+	}
+	for i := range c.shards {
+		sh := &c.shards[i]
+		if sh.used > 8 || len(sh.slots) > 16 {
+			t.Errorf("shard %d: %d names in %d slots, want at most 8 in 16", i, sh.used, len(sh.slots))
+		}
+		live := 0
+		for _, e := range sh.entries {
+			if e != nil {
+				live++
+			}
+		}
+		if live > sh.used {
+			t.Errorf("shard %d keeps %d entries for %d names", i, live, sh.used)
+		}
+	}
+	if m := c.misses.Load(); m <= 2000 {
+		t.Errorf("matched %d times over 6,000 lookups of 2,000 names with room for 512: want re-matching", m)
+	}
+}
+
+// TestNameCacheConcurrent: many goroutines asking for the same names at
+// once still match each name exactly once (run with -race).
+func TestNameCacheConcurrent(t *testing.T) {
+	c := newNameCache(0)
+	var calls sync.Map
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 3000 {
+				name := fmt.Sprintf("Party %d", (i*7+g)%1000)
+				ms := c.get(cacheKey{name, "CN"}, func() []matchers.Match {
+					n, _ := calls.LoadOrStore(name, new(atomic.Int64))
+					n.(*atomic.Int64).Add(1)
+					if strings.HasSuffix(name, "3") {
+						return []matchers.Match{{Explanation: name}}
+					}
+					return nil
+				})
+				if strings.HasSuffix(name, "3") != (len(ms) == 1) {
+					t.Errorf("%s: got %v", name, ms)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	calls.Range(func(k, v any) bool {
+		if n := v.(*atomic.Int64).Load(); n != 1 {
+			t.Errorf("%v matched %d times, want once", k, n)
+		}
+		return true
+	})
+	if l := c.lookups(); l != 8*3000 {
+		t.Errorf("%d lookups, want %d", l, 8*3000)
 	}
 }
 
@@ -70,5 +244,14 @@ func TestBatchRowsPooled(t *testing.T) {
 	c.Release()
 	if c.Shipments == nil {
 		t.Fatal("Release took a caller's Shipments")
+	}
+}
+
+func TestCacheLayout(t *testing.T) {
+	if s := unsafe.Sizeof(cacheSlot{}); s != 64 {
+		t.Errorf("cacheSlot is %d bytes, want one 64-byte cache line", s)
+	}
+	if s := unsafe.Sizeof(cacheShard{}); s%64 != 0 {
+		t.Errorf("cacheShard is %d bytes, want a multiple of 64", s)
 	}
 }
