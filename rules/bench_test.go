@@ -57,3 +57,28 @@ func BenchmarkCheckBatchMix(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkDecide is the decision per row over the hits Check gives the
+// benchmark mix (a third of the rows flagged, most with one reason).
+func BenchmarkDecide(b *testing.B) {
+	p, err := rules.DefaultPolicy()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := rules.NewEngine(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ships := benchShipments(8192)
+	hits := make([][]evidence.Hit, len(ships))
+	for i := range ships {
+		hits[i] = e.Check(&ships[i], nil)
+		evidence.SortHits(hits[i])
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p.Decide(&ships[i%len(ships)], hits[i%len(ships)])
+		i++
+	}
+}

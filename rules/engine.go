@@ -74,6 +74,11 @@ type place struct {
 	iso2  string
 	raw   string // as first written
 	roles []evidence.Role
+	// What the tables say of iso2, looked up once when the place is
+	// resolved (and memoised with it) instead of on every row.
+	measures    []DestinationMeasure
+	humanRights Provenance
+	hrRisk      bool // humanRights is set: a human-rights-risk destination
 }
 
 func (pl *place) roleText() string {
@@ -115,14 +120,12 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 	}
 
 	for _, pl := range pi.places {
-		for _, m := range e.measures[pl.iso2] {
+		for _, m := range pl.measures {
 			dst = e.measureHits(dst, s, pl, m, codes, annexI, ci.military)
 		}
-		if on(evidence.CyberSurveillance) {
-			if hr, ok := p.humanRights[pl.iso2]; ok {
-				if h, ok := e.cyberHit(s, pl, hr, annexI, classify); ok {
-					dst = append(dst, h)
-				}
+		if pl.hrRisk && on(evidence.CyberSurveillance) {
+			if h, ok := e.cyberHit(s, pl, pl.humanRights, annexI, classify); ok {
+				dst = append(dst, h)
 			}
 		}
 	}
@@ -266,7 +269,8 @@ func (e *Engine) resolvePlaces(destination, endUserCountry, consigneeCountry, ex
 		if pl := byISO[iso]; pl != nil {
 			pl.roles = append(pl.roles, role)
 		} else {
-			pl = &place{iso2: iso, raw: raw, roles: []evidence.Role{role}}
+			pl = &place{iso2: iso, raw: raw, roles: []evidence.Role{role}, measures: e.measures[iso]}
+			pl.humanRights, pl.hrRisk = p.humanRights[iso]
 			byISO[iso] = pl
 			pi.places = append(pi.places, pl)
 		}

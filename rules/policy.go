@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -500,7 +501,6 @@ func (p *Policy) counts(h *evidence.Hit) (float64, bool) {
 // pure and safe for concurrent use.
 func (p *Policy) Decide(s *evidence.Shipment, hits []evidence.Hit) evidence.Decision {
 	var d evidence.Decision
-	seen := map[evidence.Reason]bool{}
 	for i := range hits {
 		v, ok := p.counts(&hits[i])
 		if !ok {
@@ -510,12 +510,14 @@ func (p *Policy) Decide(s *evidence.Shipment, hits []evidence.Hit) evidence.Deci
 		if v > d.RiskScore {
 			d.RiskScore = v
 		}
-		if r := hits[i].Reason; !seen[r] {
-			seen[r] = true
+		// A row has a few hits of a few reasons: a scan of the reasons so
+		// far costs less than a set, and slices.Sort, unlike sort.Slice,
+		// allocates nothing (Decide runs on every row).
+		if r := hits[i].Reason; !slices.Contains(d.Reasons, r) {
 			d.Reasons = append(d.Reasons, r)
 		}
 	}
-	sort.Slice(d.Reasons, func(i, j int) bool { return d.Reasons[i] < d.Reasons[j] })
+	slices.Sort(d.Reasons)
 	d.RiskScore = math.Round(d.RiskScore*1e6) / 1e6
 	switch {
 	case !d.Flagged:
