@@ -255,3 +255,33 @@ func TestCacheLayout(t *testing.T) {
 		t.Errorf("cacheShard is %d bytes, want a multiple of 64", s)
 	}
 }
+
+// TestBatchRowsReleasedClear: useRows hands pooled arrays out without
+// clearing them, so Release must leave them clear over their whole
+// capacity, also when the batch shrank (Extract run again on fewer rows).
+func TestBatchRowsReleasedClear(t *testing.T) {
+	b := &Batch{}
+	for _, n := range []int{8, 4} {
+		b.useRows(n)
+		for i := range b.Shipments {
+			b.Shipments[i].ConsigneeName = "Mahan Air"
+			b.Hits[i] = []evidence.Hit{{List: "un_sc"}}
+			b.Decisions[i].Flagged = true
+		}
+	}
+	if len(b.Shipments) != 4 || b.Shipments[3].ConsigneeName != "Mahan Air" {
+		t.Fatal("useRows did not hand out 4 rows")
+	}
+	r := b.rows
+	b.rows.arena.took(b.rows.arena.free(3)[:2])
+	b.Release() // puts r in the pool once: never touch r in a batch again
+	ships, hits, decs := r.ships[:cap(r.ships)], r.hits[:cap(r.hits)], r.decs[:cap(r.decs)]
+	for i := range ships {
+		if ships[i].ConsigneeName != "" || hits[i] != nil || decs[i].Flagged {
+			t.Fatalf("row %d of the released arrays is not clear", i)
+		}
+	}
+	if r.arena.n != 0 || len(r.arena.chunks[0]) != 0 {
+		t.Fatal("the released arena still has hits in use")
+	}
+}

@@ -44,10 +44,28 @@ func (DefaultDecider) Decide(_ *evidence.Shipment, hits []evidence.Hit) evidence
 // stage.
 type RuleStage struct{ Checker RuleChecker }
 
-// Apply implements Stage.
+// Apply implements Stage. A row without party hits gets its hits in the
+// batch's arena (see hitArena) when the batch has pooled rows: Check
+// appends into the free tail of a chunk, and the row's slice is capped
+// there so that a later append copies instead of writing over the next
+// row's hits.
 func (r RuleStage) Apply(_ context.Context, b *Batch) error {
 	for i := range b.Shipments {
-		b.Hits[i] = r.Checker.Check(&b.Shipments[i], b.Hits[i])
+		if b.Hits[i] != nil || b.rows == nil {
+			b.Hits[i] = r.Checker.Check(&b.Shipments[i], b.Hits[i])
+			continue
+		}
+		a := &b.rows.arena
+		dst := a.free(8) // few rows have more; those outgrow dst and allocate
+		hs := r.Checker.Check(&b.Shipments[i], dst)
+		if len(hs) == 0 {
+			continue
+		}
+		if len(hs) <= cap(dst) { // appended in place
+			a.took(hs)
+			hs = hs[:len(hs):len(hs)]
+		}
+		b.Hits[i] = hs
 	}
 	return nil
 }
