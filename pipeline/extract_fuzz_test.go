@@ -33,6 +33,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add(uint8(3), uint8(1), "S-1", "Müller Präzisionstechnik GmbH", "Корея Рёнбон", "S-2", "", "")
 	f.Add(uint8(1), uint8(0), "S-1", "M\xfcller", "", "S-2", "ACME", "")
 	f.Add(uint8(2), uint8(1), "  ", "ACME", "", "S-2", "ACME", "")
+	// One é split across two cells: the column's bytes are valid UTF-8,
+	// its cells are not.
+	f.Add(uint8(0), uint8(0), "S-1", "Caf\xc3", "", "S-2", "\xa9 GmbH", "")
 	f.Add(uint8(3), uint8(0), "S-1", "=HYPERLINK(\"x\")", "\u202eevil", "S-1", "\t@SUM(A1)", "\x00")
 	f.Fuzz(func(t *testing.T, layout, nulls uint8, id1, con1, eu1, id2, con2, eu2 string) {
 		dt := extractLayouts[int(layout)%len(extractLayouts)]
