@@ -49,12 +49,16 @@ type nameCache struct {
 // other.
 type cacheShard struct {
 	mu      sync.Mutex
-	slots   []cacheSlot   // open addressing, linear probing; len a power of two
-	used    int           // occupied slots
-	entries []*cacheEntry // referred to by cacheSlot.ref-1
-	free    []uint32      // unused indices of entries
 	lookups int64         // counted under mu: a shared atomic counter costs a contended cache line per row
-	_       [32]byte      // to 128 bytes
+	used    int           // occupied slots
+	free    []uint32      // unused indices of entries
+	entries []*cacheEntry // referred to by cacheSlot.ref-1
+	slots   []cacheSlot   // open addressing, linear probing; len a power of two
+	// table is slots for prefetch, which reads it without mu. Slots are
+	// replaced, never cleared, and a slot's tag is written atomically once
+	// the table is published.
+	table atomic.Pointer[[]cacheSlot]
+	_     [24]byte // to 128 bytes
 }
 
 // inlineKey is how many bytes of name and country a slot holds.
@@ -108,11 +112,28 @@ func (c *nameCache) partyHash(key cacheKey) uint64 {
 	return h
 }
 
+// prefetch reads the slots where keys with these tags would be, without
+// the shard locks, and get is then called for each. A lookup's cost is
+// the memory read of its slot: taken one by one under a lock, whose
+// atomic instruction is a full fence, each read waits for the one before;
+// here they are independent loads that the processor overlaps, and get
+// finds the slots in its cache. What prefetch reads decides nothing.
+func (c *nameCache) prefetch(tags []uint64) (sum uint64) {
+	for _, tag := range tags {
+		t := c.shards[(tag>>58)%cacheShards].table.Load()
+		if t == nil {
+			continue
+		}
+		sum += atomic.LoadUint64(&(*t)[int(tag)&(len(*t)-1)].tag)
+	}
+	return sum
+}
+
 // get returns the matches for key, calling compute at most once per key
 // while the key stays cached. key may point into an Arrow buffer: the
-// cache keeps copies of its bytes, never the strings.
-func (c *nameCache) get(key cacheKey, compute func() []matchers.Match) []matchers.Match {
-	tag := c.partyHash(key)
+// cache keeps copies of its bytes, never the strings. tag is
+// partyHash(key).
+func (c *nameCache) get(tag uint64, key cacheKey, compute func() []matchers.Match) []matchers.Match {
 	sh := &c.shards[(tag>>58)%cacheShards]
 	sh.mu.Lock()
 	sh.lookups++
@@ -178,39 +199,48 @@ func (sh *cacheShard) holds(s *cacheSlot, key cacheKey) bool {
 // pass three quarters full.
 func (sh *cacheShard) insert(perShard int, tag uint64, e *cacheEntry) {
 	if sh.used >= perShard {
-		clear(sh.slots)
+		// A new table, not this one cleared: prefetch may be reading it.
+		sh.publish(make([]cacheSlot, len(sh.slots)))
 		clear(sh.entries)
 		sh.entries, sh.free, sh.used = sh.entries[:0], sh.free[:0], 0
 	}
 	if (sh.used+1)*4 > len(sh.slots)*3 {
 		sh.grow()
 	}
-	s := cacheSlot{tag: tag, ref: sh.addEntry(e)}
+	i, _ := sh.find(tag, e.key)
+	s := &sh.slots[i]
+	s.ref = sh.addEntry(e)
 	s.nlen, s.clen = uint16(min(len(e.key.name), 1<<16-1)), uint16(min(len(e.key.country), 1<<16-1))
 	n := copy(s.key[:], e.key.name)
 	copy(s.key[n:], e.key.country)
-	i, _ := sh.find(tag, e.key)
-	sh.slots[i] = s
+	atomic.StoreUint64(&s.tag, tag) // last: a slot with a tag is complete
 	sh.used++
+}
+
+// publish makes slots the shard's table, for get and for prefetch.
+func (sh *cacheShard) publish(slots []cacheSlot) {
+	sh.slots = slots
+	sh.table.Store(&slots)
 }
 
 // grow doubles the table and places every slot again by its tag (the
 // keys need not be read: the tag alone decides a slot's place).
 func (sh *cacheShard) grow() {
 	old := sh.slots
-	sh.slots = make([]cacheSlot, max(16, 2*len(old)))
-	mask := len(sh.slots) - 1
+	slots := make([]cacheSlot, max(16, 2*len(old)))
+	mask := len(slots) - 1
 	for k := range old {
 		s := &old[k]
 		if s.tag == 0 {
 			continue
 		}
 		i := int(s.tag) & mask
-		for sh.slots[i].tag != 0 {
+		for slots[i].tag != 0 {
 			i = (i + 1) & mask
 		}
-		sh.slots[i] = *s
+		slots[i] = *s
 	}
+	sh.publish(slots)
 }
 
 func (sh *cacheShard) addEntry(e *cacheEntry) uint32 {

@@ -26,9 +26,9 @@ func TestNameCacheOwnsItsKeys(t *testing.T) {
 	calls := 0
 	listed := []matchers.Match{{Score: 0.99}}
 	compute := func() []matchers.Match { calls++; return listed } // a match keeps the entry
-	c.get(cacheKey{unsafe.String(&buf[0], 19), ""}, compute)
-	c.get(cacheKey{unsafe.String(&buf[0], 19), unsafe.String(&buf[19], 2)}, compute)
-	c.get(cacheKey{"Rosoboronexport JSC", ""}, compute) // same key as the first, from elsewhere
+	c.lookup(cacheKey{unsafe.String(&buf[0], 19), ""}, compute)
+	c.lookup(cacheKey{unsafe.String(&buf[0], 19), unsafe.String(&buf[19], 2)}, compute)
+	c.lookup(cacheKey{"Rosoboronexport JSC", ""}, compute) // same key as the first, from elsewhere
 	if calls != 2 {
 		t.Errorf("computed %d times for 2 distinct keys", calls)
 	}
@@ -50,7 +50,7 @@ func TestNameCacheOwnsItsKeys(t *testing.T) {
 		t.Errorf("%d keys cached, want 2", n)
 	}
 	copy(buf, "Acme Tools Ltd.     DE")
-	if ms := c.get(cacheKey{"Rosoboronexport JSC", "RU"}, compute); calls != 2 || len(ms) != 1 {
+	if ms := c.lookup(cacheKey{"Rosoboronexport JSC", "RU"}, compute); calls != 2 || len(ms) != 1 {
 		t.Errorf("after the buffer was reused: %d matches, computed %d times; want the cached match", len(ms), calls)
 	}
 	if l := c.lookups(); l != 4 {
@@ -65,7 +65,7 @@ func TestNameCacheNoMatchesLeaveNoEntry(t *testing.T) {
 	calls := 0
 	compute := func() []matchers.Match { calls++; return nil }
 	for range 3 {
-		if ms := c.get(cacheKey{"Acme Tools Ltd.", "DE"}, compute); ms != nil {
+		if ms := c.lookup(cacheKey{"Acme Tools Ltd.", "DE"}, compute); ms != nil {
 			t.Fatalf("got %v, want no matches", ms)
 		}
 	}
@@ -90,7 +90,7 @@ func TestNameCacheLongKeys(t *testing.T) {
 	for range 2 {
 		for _, tail := range []string{"Association Almaz-Antey", "Association Vega", "Association Almaz-Antey"} {
 			name := prefix + tail
-			ms := c.get(cacheKey{name, "RU"}, func() []matchers.Match {
+			ms := c.lookup(cacheKey{name, "RU"}, func() []matchers.Match {
 				calls[name]++
 				if tail == "Association Vega" {
 					return []matchers.Match{{Explanation: name}}
@@ -149,7 +149,7 @@ func TestNameCacheBounded(t *testing.T) {
 	for round := range 3 {
 		for i := range 2000 {
 			name := fmt.Sprintf("Consignee %d GmbH", i)
-			ms := c.get(cacheKey{name, "DE"}, func() []matchers.Match {
+			ms := c.lookup(cacheKey{name, "DE"}, func() []matchers.Match {
 				if i%7 == 0 {
 					return []matchers.Match{{Explanation: name}}
 				}
@@ -192,7 +192,7 @@ func TestNameCacheConcurrent(t *testing.T) {
 			defer wg.Done()
 			for i := range 3000 {
 				name := fmt.Sprintf("Party %d", (i*7+g)%1000)
-				ms := c.get(cacheKey{name, "CN"}, func() []matchers.Match {
+				ms := c.lookup(cacheKey{name, "CN"}, func() []matchers.Match {
 					n, _ := calls.LoadOrStore(name, new(atomic.Int64))
 					n.(*atomic.Int64).Add(1)
 					if strings.HasSuffix(name, "3") {
@@ -284,4 +284,41 @@ func TestBatchRowsReleasedClear(t *testing.T) {
 	if r.arena.n != 0 || len(r.arena.chunks[0]) != 0 {
 		t.Fatal("the released arena still has hits in use")
 	}
+}
+
+// lookup is get with the tag computed, as PartyStage.Apply computes it.
+// It reads the slot ahead as Apply does, so that the concurrent tests
+// (run with -race) cover prefetch's reads without the locks.
+func (c *nameCache) lookup(key cacheKey, compute func() []matchers.Match) []matchers.Match {
+	tag := c.partyHash(key)
+	c.prefetch([]uint64{tag})
+	return c.get(tag, key, compute)
+}
+
+// TestNameCacheConcurrentEvicting: workers reading slots ahead while
+// others insert, grow and empty shards (a bound far below the names)
+// still get each name's own answer.
+func TestNameCacheConcurrentEvicting(t *testing.T) {
+	c := newNameCache(cacheShards * 4)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 5000 {
+				name := fmt.Sprintf("Party %d", (i*13+g)%1500)
+				ms := c.lookup(cacheKey{name, "CN"}, func() []matchers.Match {
+					if strings.HasSuffix(name, "7") {
+						return []matchers.Match{{Explanation: name}}
+					}
+					return nil
+				})
+				if strings.HasSuffix(name, "7") != (len(ms) == 1) || (len(ms) == 1 && ms[0].Explanation != name) {
+					t.Errorf("%s: got %v", name, ms)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -51,27 +51,52 @@ func (p *PartyStage) Apply(ctx context.Context, b *Batch) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	for i := range b.Shipments {
-		s := &b.Shipments[i]
-		for _, r := range p.roles {
-			name := r.name(s)
-			if name == "" {
-				continue
+	// Rows go in runs of partyRun: the tags of a run's parties first, then
+	// one prefetch of their slots (see nameCache.prefetch), then the
+	// lookups in row order.
+	var tags [partyRun * 3]uint64
+	for lo := 0; lo < len(b.Shipments); lo += partyRun {
+		run := b.Shipments[lo:min(lo+partyRun, len(b.Shipments))]
+		n := 0
+		for i := range run {
+			for _, r := range p.roles {
+				if name := r.name(&run[i]); name != "" {
+					tags[n] = p.cache.partyHash(cacheKey{name, r.country(&run[i])})
+					n++
+				}
 			}
-			country := r.country(s)
-			// The cached result is shared by every role: the key is name and
-			// country only, and the query carries no role, so a matcher
-			// cannot answer differently for a consignee and an end user.
-			ms := p.cache.get(cacheKey{name, country}, func() []matchers.Match {
-				return p.m.Match(matchers.Query{Name: strings.Clone(name), Country: strings.Clone(country)}, nil)
-			})
-			for _, m := range ms {
-				b.Hits[i] = append(b.Hits[i], partyHit(r.role, name, m))
+		}
+		p.cache.prefetch(tags[:n])
+		n = 0
+		for i := range run {
+			s := &run[i]
+			for _, r := range p.roles {
+				name := r.name(s)
+				if name == "" {
+					continue
+				}
+				country := r.country(s)
+				// The cached result is shared by every role: the key is name
+				// and country only, and the query carries no role, so a
+				// matcher cannot answer differently for a consignee and an
+				// end user.
+				ms := p.cache.get(tags[n], cacheKey{name, country}, func() []matchers.Match {
+					return p.m.Match(matchers.Query{Name: strings.Clone(name), Country: strings.Clone(country)}, nil)
+				})
+				n++
+				for _, m := range ms {
+					b.Hits[lo+i] = append(b.Hits[lo+i], partyHit(r.role, name, m))
+				}
 			}
 		}
 	}
 	return nil
 }
+
+// partyRun is the rows whose cache slots are read ahead at once: up to
+// 192 slots (12 KiB), enough reads in flight to overlap, few enough that
+// they are all still in the core's cache when looked up.
+const partyRun = 64
 
 // CacheStats returns how many party names were looked up and how many of
 // those were matched (cache misses): the distinct names screened.
