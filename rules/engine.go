@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/dualscreen/dualscreen/countries"
@@ -99,14 +100,35 @@ func (pl *place) roleText() string {
 // What depends on one group of cells only is memoised per distinct value
 // (see memo): the parsed control-code cell, the resolved countries with
 // their record and end-user-country hits, and the goods classification.
-// The rest (measures, catch-alls, licences) combines them per row.
+// The rest (measures, catch-alls, licences) combines them. When no
+// country of the row is a human-rights-risk destination, the goods
+// description cannot matter, and the whole result is kept per country
+// combination and control-code cell (see placeInfo.byCode): most rows
+// then cost two memo lookups and a copy.
 func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit {
+	ci := e.codesOf(s.ControlCode)
+	pi := e.placesOf(s)
+	if pi.goodsMatter {
+		return e.check(s, ci, pi, dst)
+	}
+	if hs, ok := pi.hitsFor(ci); ok {
+		return append(dst, hs...)
+	}
+	// Built from a copy whose control code is the memo's own string, so
+	// the hits kept point into no Arrow buffer.
+	own := *s
+	own.ControlCode = ci.cell
+	hs := e.check(&own, ci, pi, nil)
+	pi.keepHits(ci, hs)
+	return append(dst, hs...)
+}
+
+// check is Check for the row's parsed control codes and places.
+func (e *Engine) check(s *evidence.Shipment, ci *codeInfo, pi *placeInfo, dst []evidence.Hit) []evidence.Hit {
 	p := e.p
 	on := func(r evidence.Reason) bool { return p.Enabled[r] }
 
-	ci := e.codesOf(s.ControlCode)
 	dst = append(dst, ci.invalid...)
-	pi := e.placesOf(s)
 	dst = append(dst, pi.pre...)
 	codes, annexI := ci.codes, ci.annexI
 
@@ -155,6 +177,7 @@ func (e *Engine) Check(s *evidence.Shipment, dst []evidence.Hit) []evidence.Hit 
 
 // codeInfo is a parsed control-code cell with its invalid-code hits.
 type codeInfo struct {
+	cell     string // the cell, the memo's own copy
 	codes    CodeList
 	annexI   []Code
 	military []Code
@@ -165,7 +188,7 @@ type codeInfo struct {
 func (e *Engine) codesOf(cell string) *codeInfo {
 	return e.codeMemo.get(cell, func() (string, *codeInfo) {
 		cell := strings.Clone(cell)
-		ci := &codeInfo{codes: ParseCodes(cell)}
+		ci := &codeInfo{cell: cell, codes: ParseCodes(cell)}
 		ci.annexI = annexICodes(ci.codes)
 		ci.military = militaryCodes(ci.codes)
 		if e.p.Enabled[evidence.InvalidControlCode] {
@@ -225,6 +248,51 @@ type placeInfo struct {
 	exporterOK  bool
 	banned      bool // destination under a full dual-use ban: no licence possible
 	mismatch    *evidence.Hit
+	// goodsMatter: a place is a human-rights-risk destination and the
+	// cyber-surveillance catch-all is on, so the goods description can
+	// add a hit and Check works each row out.
+	goodsMatter bool
+	// byCode is Check's whole result for these countries, per control-code
+	// cell, when the goods do not matter. Read without a lock by every
+	// worker; replaced, never changed, when a cell is added.
+	byCode atomic.Pointer[map[*codeInfo][]evidence.Hit]
+}
+
+// maxCodesPerPlace bounds byCode: a country combination meets a few
+// distinct control-code cells in a real book; past this many, rows are
+// worked out each time rather than the map copied again.
+const maxCodesPerPlace = 32
+
+// hitsFor returns the hits kept for ci.
+func (pi *placeInfo) hitsFor(ci *codeInfo) ([]evidence.Hit, bool) {
+	m := pi.byCode.Load()
+	if m == nil {
+		return nil, false
+	}
+	hs, ok := (*m)[ci]
+	return hs, ok
+}
+
+// keepHits adds ci's hits to byCode: a copy of the map with one more
+// cell, swapped in. Two workers adding at once may lose one addition,
+// which only means working that cell out again.
+func (pi *placeInfo) keepHits(ci *codeInfo, hs []evidence.Hit) {
+	old := pi.byCode.Load()
+	n := 0
+	if old != nil {
+		n = len(*old)
+	}
+	if n >= maxCodesPerPlace {
+		return
+	}
+	m := make(map[*codeInfo][]evidence.Hit, n+1)
+	if old != nil {
+		for k, v := range *old {
+			m[k] = v
+		}
+	}
+	m[ci] = hs[:len(hs):len(hs)] // appends by callers copy
+	pi.byCode.CompareAndSwap(old, &m)
 }
 
 // placesOf resolves a shipment's countries once per distinct combination.
@@ -271,6 +339,9 @@ func (e *Engine) resolvePlaces(destination, endUserCountry, consigneeCountry, ex
 		} else {
 			pl = &place{iso2: iso, raw: raw, roles: []evidence.Role{role}, measures: e.measures[iso]}
 			pl.humanRights, pl.hrRisk = p.humanRights[iso]
+			if pl.hrRisk && on(evidence.CyberSurveillance) {
+				pi.goodsMatter = true
+			}
 			byISO[iso] = pl
 			pi.places = append(pi.places, pl)
 		}

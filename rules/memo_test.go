@@ -122,3 +122,47 @@ func TestMemoBounded(t *testing.T) {
 		t.Fatalf("one key stored %d times", m2.len())
 	}
 }
+
+// TestCheckKeptHitsOwnTheirStrings: the hits kept per country combination
+// and control-code cell (placeInfo.byCode) are built from the memo's copy
+// of the cell, never from the row's view of an Arrow buffer, and a later
+// row with the same cells gets the same hits.
+func TestCheckKeptHitsOwnTheirStrings(t *testing.T) {
+	e := mustEngine(t, nil)
+	buf := []byte("BR|3A225|DE")
+	view := func(from, to int) string { return unsafe.String(&buf[from], to-from) }
+	s := evidence.Shipment{ShipmentID: "1", ConsigneeName: "Acme", Destination: view(0, 2), ControlCode: view(3, 8), ExporterCountry: view(9, 11), Goods: "frequency changers"}
+	first := e.Check(&s, nil)
+	if len(first) == 0 {
+		t.Fatal("no hits for an Annex I item to Brazil")
+	}
+	lo := uintptr(unsafe.Pointer(&buf[0]))
+	kept := 0
+	for _, pi := range e.placeMemo.m {
+		if pi.goodsMatter {
+			t.Fatalf("Brazil taken for a human-rights-risk destination: this test needs another")
+		}
+		m := pi.byCode.Load()
+		if m == nil {
+			continue
+		}
+		for _, hs := range *m {
+			for _, h := range hs {
+				kept++
+				for _, x := range []string{h.QueryName, h.MatchedName, h.Explanation, h.EntryName} {
+					if p := uintptr(unsafe.Pointer(unsafe.StringData(x))); len(x) > 0 && p >= lo && p < lo+uintptr(len(buf)) {
+						t.Errorf("kept hit %s: %q points into the caller's buffer", h.Reason, x)
+					}
+				}
+			}
+		}
+	}
+	if kept != len(first) {
+		t.Fatalf("%d hits kept, want the row's %d", kept, len(first))
+	}
+	copy(buf, "XX|XXXXX|XX")
+	again := evidence.Shipment{ShipmentID: "2", ConsigneeName: "Beta", Destination: "BR", ControlCode: "3A225", ExporterCountry: "DE", Goods: "other goods"}
+	if got := e.Check(&again, nil); !reflect.DeepEqual(got, first) {
+		t.Errorf("same cells, different hits:\n got %+v\nwant %+v", got, first)
+	}
+}
