@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/dualscreen/dualscreen/evidence"
@@ -79,6 +80,40 @@ func BenchmarkDecide(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		p.Decide(&ships[i%len(ships)], hits[i%len(ships)])
+		i++
+	}
+}
+
+// BenchmarkCheckManyPlaces is Check over 21,600 country combinations
+// drawn at random (60 destinations × 60 end-user countries × 6
+// exporters), about as many as the 10M-row benchmark batch has (20,512):
+// what the place memo's bound costs when a book has more combinations
+// than it holds.
+func BenchmarkCheckManyPlaces(b *testing.B) {
+	p, err := rules.DefaultPolicy()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := rules.NewEngine(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	iso := []string{"US", "CN", "TR", "AE", "IN", "BR", "GB", "CH", "JP", "KR", "SG", "MX", "ZA", "EG", "KZ", "RS", "UA", "VN", "TH", "ID",
+		"MY", "SA", "IL", "PK", "NG", "CA", "AU", "NO", "AR", "CL", "MM", "HK", "RU", "BY", "IR", "SY", "KP", "DZ", "MA", "TN",
+		"KE", "ET", "GH", "PE", "CO", "VE", "EC", "UY", "PY", "BO", "NZ", "PH", "BD", "LK", "NP", "QA", "KW", "OM", "BH", "JO"}
+	exporters := []string{"DE", "FR", "IT", "NL", "PL", "SE"}
+	r := rand.New(rand.NewPCG(5, 6))
+	ships := make([]evidence.Shipment, 1<<16)
+	for i := range ships {
+		d := iso[r.IntN(len(iso))]
+		ships[i] = evidence.Shipment{ShipmentID: fmt.Sprint(i), ConsigneeName: "Consignee Trading LLC", ConsigneeCountry: d, Destination: d,
+			EndUserName: "End User Co", EndUserCountry: iso[r.IntN(len(iso))], ExporterCountry: exporters[r.IntN(len(exporters))], Goods: "hydraulic pumps"}
+	}
+	var dst []evidence.Hit
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		dst = e.Check(&ships[i%len(ships)], dst[:0])
 		i++
 	}
 }

@@ -25,6 +25,7 @@ type Engine struct {
 	// result.
 	codeMemo  *memo[string, *codeInfo]
 	placeMemo *memo[placeKey, *placeInfo]
+	codePlace *memo[uint64, *placeInfo] // placeMemo for rows whose countries are all two-letter codes (packPlaces)
 	goodsMemo *memo[string, Classification]
 }
 
@@ -34,7 +35,7 @@ func NewEngine(p *Policy) (*Engine, error) {
 		return nil, errNoPolicy
 	}
 	e := &Engine{p: p, measures: map[string][]DestinationMeasure{}, eu001: map[string]CountryRow{}, eu002: map[string]CountryRow{}, eu: map[string]bool{},
-		codeMemo: newMemo[string, *codeInfo](memoEntries), placeMemo: newMemo[placeKey, *placeInfo](memoEntries), goodsMemo: newMemo[string, Classification](memoEntries)}
+		codeMemo: newMemo[string, *codeInfo](memoEntries), placeMemo: newMemo[placeKey, *placeInfo](placeMemoEntries), codePlace: newMemo[uint64, *placeInfo](placeMemoEntries), goodsMemo: newMemo[string, Classification](memoEntries)}
 	for _, m := range p.measures {
 		e.measures[m.ISO2] = append(e.measures[m.ISO2], m)
 	}
@@ -230,6 +231,37 @@ func appendPlaceKey(dst []byte, s *evidence.Shipment) []byte {
 	return dst
 }
 
+// noConsigneeBit marks a packed place key whose row has no consignee
+// name: the top bit of a byte no ASCII letter sets.
+const noConsigneeBit = 1 << 63
+
+// packPlaces packs the cells placesOf reads into one word when every
+// country cell is empty or two ASCII bytes, as ISO codes are (nearly every
+// row of a customs export): two bytes per cell, zero for an empty one,
+// and noConsigneeBit. A word hashes and compares in one step, without
+// reading a stored key elsewhere in memory; other rows use the packed
+// string key.
+func packPlaces(s *evidence.Shipment) (uint64, bool) {
+	var k uint64
+	for _, c := range [...]string{s.Destination, s.EndUserCountry, s.ConsigneeCountry, s.ExporterCountry} {
+		k <<= 16
+		switch len(c) {
+		case 0:
+		case 2:
+			if c[0] == 0 || c[1] == 0 || c[0] >= 0x80 || c[1] >= 0x80 {
+				return 0, false
+			}
+			k |= uint64(c[0])<<8 | uint64(c[1])
+		default:
+			return 0, false
+		}
+	}
+	if strings.TrimSpace(s.ConsigneeName) == "" {
+		k |= noConsigneeBit
+	}
+	return k, true
+}
+
 // placeCells splits a place key back into its cells.
 func placeCells(k placeKey) (dest, endUser, consignee, exporter string, noConsignee bool) {
 	parts := strings.SplitN(string(k), "\x00", 5)
@@ -299,6 +331,12 @@ func (pi *placeInfo) keepHits(ci *codeInfo, hs []evidence.Hit) {
 // A country cell holding a 0 byte (never a real one) cannot be told apart
 // in the packed key, so such rows are resolved without the memo.
 func (e *Engine) placesOf(s *evidence.Shipment) *placeInfo {
+	if k, ok := packPlaces(s); ok {
+		return e.codePlace.get(k, func() (uint64, *placeInfo) {
+			return k, e.resolvePlaces(strings.Clone(s.Destination), strings.Clone(s.EndUserCountry),
+				strings.Clone(s.ConsigneeCountry), strings.Clone(s.ExporterCountry), k&noConsigneeBit != 0)
+		})
+	}
 	var buf [maxStackKey]byte
 	k := appendPlaceKey(buf[:0], s)
 	if bytes.Count(k, []byte{0}) != 4 {

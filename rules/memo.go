@@ -9,6 +9,14 @@ import "sync"
 // MiB each whatever the input.
 const memoEntries = 1 << 14
 
+// placeMemoEntries bounds the place memos, which need more: country
+// combinations multiply (destination × end-user × consignee × exporter
+// country), and the 10M-row benchmark batch has 20,512 of them. With room
+// for 16,384 the memo emptied every few tens of thousands of rows and
+// about half the rows resolved their countries again. A combination costs
+// about 1 KiB with its kept hits, so 32 MiB at the very most.
+const placeMemoEntries = 1 << 15
+
 // memo remembers the value computed for each distinct key, so per-row work
 // that depends on one or a few cells (parsing a control-code cell, resolving
 // the countries of a shipment, classifying a goods description) is done once

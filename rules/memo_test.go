@@ -41,8 +41,8 @@ func TestCheckMemoMatchesFresh(t *testing.T) {
 			}
 		}
 	}
-	if n := memoised.placeMemo.len(); n != len(ships)-1 {
-		t.Errorf("place memo holds %d combinations, want %d (all but the row with a 0 byte)", n, len(ships)-1)
+	if n, codes := memoised.placeMemo.len(), memoised.codePlace.len(); n+codes != len(ships)-1 || codes == 0 || n == 0 {
+		t.Errorf("place memos hold %d + %d (two-letter codes) combinations, want %d in all (all but the row with a 0 byte), some in each", n, codes, len(ships)-1)
 	}
 }
 
@@ -75,8 +75,15 @@ func TestCheckMemoOwnsItsStrings(t *testing.T) {
 			inBuf("hit explanation", h.Explanation)
 		}
 	}
+	places := map[string]*placeInfo{}
 	for k, pi := range e.placeMemo.m {
-		inBuf("place key", string(k))
+		places[string(k)] = pi
+	}
+	for _, pi := range e.codePlace.m {
+		places[""] = pi
+	}
+	for k, pi := range places {
+		inBuf("place key", k)
 		for _, pl := range pi.places {
 			inBuf("place", pl.raw)
 		}
@@ -92,8 +99,8 @@ func TestCheckMemoOwnsItsStrings(t *testing.T) {
 	for k := range e.goodsMemo.m {
 		inBuf("goods key", k)
 	}
-	if e.placeMemo.len() != 1 || e.codeMemo.len() != 1 || e.goodsMemo.len() != 1 {
-		t.Fatalf("memos hold %d places, %d codes, %d goods; want 1 each", e.placeMemo.len(), e.codeMemo.len(), e.goodsMemo.len())
+	if e.placeMemo.len()+e.codePlace.len() != 1 || e.codeMemo.len() != 1 || e.goodsMemo.len() != 1 {
+		t.Fatalf("memos hold %d+%d places, %d codes, %d goods; want 1 each", e.placeMemo.len(), e.codePlace.len(), e.codeMemo.len(), e.goodsMemo.len())
 	}
 }
 
@@ -138,7 +145,7 @@ func TestCheckKeptHitsOwnTheirStrings(t *testing.T) {
 	}
 	lo := uintptr(unsafe.Pointer(&buf[0]))
 	kept := 0
-	for _, pi := range e.placeMemo.m {
+	for _, pi := range e.codePlace.m {
 		if pi.goodsMatter {
 			t.Fatalf("Brazil taken for a human-rights-risk destination: this test needs another")
 		}
@@ -164,5 +171,38 @@ func TestCheckKeptHitsOwnTheirStrings(t *testing.T) {
 	again := evidence.Shipment{ShipmentID: "2", ConsigneeName: "Beta", Destination: "BR", ControlCode: "3A225", ExporterCountry: "DE", Goods: "other goods"}
 	if got := e.Check(&again, nil); !reflect.DeepEqual(got, first) {
 		t.Errorf("same cells, different hits:\n got %+v\nwant %+v", got, first)
+	}
+}
+
+// TestPackPlaces: rows whose country cells are empty or two ASCII bytes
+// get a packed key that tells every such combination apart; other rows
+// get none and use the string key.
+func TestPackPlaces(t *testing.T) {
+	rows := []evidence.Shipment{
+		{ConsigneeName: "A", Destination: "RU"},
+		{ConsigneeName: "A", EndUserCountry: "RU"},
+		{ConsigneeName: "A", ConsigneeCountry: "RU"},
+		{ConsigneeName: "A", ExporterCountry: "RU"},
+		{ConsigneeName: " ", Destination: "RU"},
+		{ConsigneeName: "A", Destination: "ru"},
+		{ConsigneeName: "A", Destination: "RU", EndUserCountry: "CN", ConsigneeCountry: "AE", ExporterCountry: "DE"},
+		{ConsigneeName: "A", Destination: "CN", EndUserCountry: "RU", ConsigneeCountry: "AE", ExporterCountry: "DE"},
+		{ConsigneeName: "A"},
+	}
+	seen := map[uint64]int{}
+	for i := range rows {
+		k, ok := packPlaces(&rows[i])
+		if !ok {
+			t.Fatalf("row %d not packed", i)
+		}
+		if j, dup := seen[k]; dup {
+			t.Errorf("rows %d and %d share the packed key %x", j, i, k)
+		}
+		seen[k] = i
+	}
+	for _, s := range []evidence.Shipment{{Destination: "USA"}, {Destination: "R"}, {EndUserCountry: "Ü"}, {ExporterCountry: "R\x00"}} {
+		if _, ok := packPlaces(&s); ok {
+			t.Errorf("%+v packed; want the string key", s)
+		}
 	}
 }
