@@ -47,6 +47,7 @@ type Summary struct {
 	ids     *hashspill.Runs // a hash of every shipment id read, in sorted runs beyond 2 MiB
 	idsDone bool            // the cap or an error stopped collecting
 	recent  []uint64        // direct-mapped cache of recent id hashes, to name an example duplicate
+	hashes  []uint64        // the current batch's id hashes (reused)
 	hasher  maphash.Seed
 	idCap   int // MaxDuplicateCheckRows unless a test lowers it
 }
@@ -121,12 +122,14 @@ func (s *Summary) countDuplicates(b *Batch) {
 		s.ids = hashspill.New("", 0)
 	}
 	limit := int64(cmp.Or(s.idCap, MaxDuplicateCheckRows))
+	hashes := s.hashes[:0]
 	for i := range b.Shipments {
 		sh := &b.Shipments[i]
 		if sh.ConsigneeName == "" && sh.EndUserName == "" {
 			s.NoPartyRows++
 		}
 		h := maphash.String(s.hasher, sh.ShipmentID) | 1 // never 0, the empty slot
+		hashes = append(hashes, h)
 		if !s.idsDone {
 			if s.ids.Len() >= limit {
 				s.idsDone = true
@@ -134,8 +137,15 @@ func (s *Summary) countDuplicates(b *Batch) {
 				s.DuplicateCheckErr, s.idsDone = err, true
 			}
 		}
+	}
+	s.hashes = hashes
+	// The recent-id table is 8 MiB written at random: in a loop of its own,
+	// with nothing else between its reads, the processor overlaps their
+	// cache misses instead of taking them one by one.
+	for i, h := range hashes {
 		slot := &s.recent[h%recentIDs]
 		if *slot == h && s.FirstDuplicate.ID == "" {
+			sh := &b.Shipments[i]
 			s.FirstDuplicate = DuplicateID{ID: strings.Clone(sh.ShipmentID), File: b.File, Row: sh.Row + 1}
 		}
 		*slot = h
@@ -174,7 +184,7 @@ func (s *Summary) discard() {
 		s.ids.Close()
 		s.ids = nil
 	}
-	s.recent = nil
+	s.recent, s.hashes = nil, nil
 }
 
 func addOnce(xs []string, x string) []string {
