@@ -16,11 +16,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 )
 
 // DefaultBuffer is the number of hashes kept in memory before a run is
-// written: 2 MiB. The Go heap target doubles whatever stays live, and a
+// written: 2 MiB, and as much again for sorting once a run is written. The Go heap target doubles whatever stays live, and a
 // screen keeps two such collectors (duplicate check and screened ids);
 // 16 million rows still make only 64 runs (4 MiB of read buffers to merge).
 const DefaultBuffer = 1 << 18
@@ -33,6 +32,7 @@ type Runs struct {
 	dir  string
 	max  int
 	buf  []uint64
+	tmp  []uint64 // radixSort's scratch, as long as buf once it spills
 	f    *os.File
 	runs []span // each run's place in f, in hashes
 	n    int64
@@ -83,7 +83,7 @@ func (r *Runs) spill() error {
 		}
 		r.f = f
 	}
-	slices.Sort(r.buf)
+	r.sortBuf()
 	var off int64
 	if k := len(r.runs); k > 0 {
 		off = r.runs[k-1].off + r.runs[k-1].n
@@ -102,11 +102,19 @@ func (r *Runs) spill() error {
 	return nil
 }
 
+// sortBuf sorts the buffer in place.
+func (r *Runs) sortBuf() {
+	if len(r.tmp) < len(r.buf) {
+		r.tmp = make([]uint64, cap(r.buf))
+	}
+	radixSort(r.buf, r.tmp)
+}
+
 // Sorted calls f with every hash added, in ascending order, repeats
 // included, and stops at the first error f returns. The collector can be
 // read more than once and added to afterwards.
 func (r *Runs) Sorted(f func(h uint64) error) error {
-	slices.Sort(r.buf)
+	r.sortBuf()
 	if len(r.runs) == 0 {
 		for _, h := range r.buf {
 			if err := f(h); err != nil {
@@ -150,7 +158,7 @@ func (r *Runs) Sorted(f func(h uint64) error) error {
 
 // Close removes the temporary file and frees the buffer.
 func (r *Runs) Close() error {
-	r.buf, r.runs, r.n = nil, nil, 0
+	r.buf, r.tmp, r.runs, r.n = nil, nil, nil, 0
 	if r.f == nil {
 		return nil
 	}
