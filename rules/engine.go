@@ -285,46 +285,53 @@ type placeInfo struct {
 	// add a hit and Check works each row out.
 	goodsMatter bool
 	// byCode is Check's whole result for these countries, per control-code
-	// cell, when the goods do not matter. Read without a lock by every
-	// worker; replaced, never changed, when a cell is added.
-	byCode atomic.Pointer[map[*codeInfo][]evidence.Hit]
+	// cell, when the goods do not matter: a short list scanned in order,
+	// read without a lock by every worker and replaced, never changed, when
+	// a cell is added. Most combinations meet one or two cells (most rows
+	// have none), so a lookup is a pointer, one entry and its hits, where a
+	// map cost several cache misses.
+	byCode atomic.Pointer[[]codeHits]
+}
+
+// codeHits is Check's result for one control-code cell.
+type codeHits struct {
+	ci   *codeInfo
+	hits []evidence.Hit
 }
 
 // maxCodesPerPlace bounds byCode: a country combination meets a few
 // distinct control-code cells in a real book; past this many, rows are
-// worked out each time rather than the map copied again.
-const maxCodesPerPlace = 32
+// worked out each time rather than the list copied again.
+const maxCodesPerPlace = 16
 
 // hitsFor returns the hits kept for ci.
 func (pi *placeInfo) hitsFor(ci *codeInfo) ([]evidence.Hit, bool) {
-	m := pi.byCode.Load()
-	if m == nil {
+	l := pi.byCode.Load()
+	if l == nil {
 		return nil, false
 	}
-	hs, ok := (*m)[ci]
-	return hs, ok
+	for k := range *l {
+		if (*l)[k].ci == ci {
+			return (*l)[k].hits, true
+		}
+	}
+	return nil, false
 }
 
-// keepHits adds ci's hits to byCode: a copy of the map with one more
+// keepHits adds ci's hits to byCode: a copy of the list with one more
 // cell, swapped in. Two workers adding at once may lose one addition,
 // which only means working that cell out again.
 func (pi *placeInfo) keepHits(ci *codeInfo, hs []evidence.Hit) {
 	old := pi.byCode.Load()
-	n := 0
+	var l []codeHits
 	if old != nil {
-		n = len(*old)
-	}
-	if n >= maxCodesPerPlace {
-		return
-	}
-	m := make(map[*codeInfo][]evidence.Hit, n+1)
-	if old != nil {
-		for k, v := range *old {
-			m[k] = v
+		if len(*old) >= maxCodesPerPlace {
+			return
 		}
+		l = append(make([]codeHits, 0, len(*old)+1), *old...)
 	}
-	m[ci] = hs[:len(hs):len(hs)] // appends by callers copy
-	pi.byCode.CompareAndSwap(old, &m)
+	l = append(l, codeHits{ci, hs[:len(hs):len(hs)]}) // appends by callers copy
+	pi.byCode.CompareAndSwap(old, &l)
 }
 
 // placesOf resolves a shipment's countries once per distinct combination.

@@ -149,12 +149,12 @@ func TestCheckKeptHitsOwnTheirStrings(t *testing.T) {
 		if pi.goodsMatter {
 			t.Fatalf("Brazil taken for a human-rights-risk destination: this test needs another")
 		}
-		m := pi.byCode.Load()
-		if m == nil {
+		l := pi.byCode.Load()
+		if l == nil {
 			continue
 		}
-		for _, hs := range *m {
-			for _, h := range hs {
+		for _, ch := range *l {
+			for _, h := range ch.hits {
 				kept++
 				for _, x := range []string{h.QueryName, h.MatchedName, h.Explanation, h.EntryName} {
 					if p := uintptr(unsafe.Pointer(unsafe.StringData(x))); len(x) > 0 && p >= lo && p < lo+uintptr(len(buf)) {
