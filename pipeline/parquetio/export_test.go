@@ -1,0 +1,13 @@
+package parquetio
+
+// ViaArrow returns o set to write through arrowWriter whatever the input.
+func ViaArrow(o SinkOptions) SinkOptions {
+	o.viaArrow = true
+	return o
+}
+
+// WritesDirect reports whether s writes through directWriter.
+func WritesDirect(s *Sink) bool {
+	_, ok := s.w.(*directWriter)
+	return ok
+}
