@@ -11,3 +11,10 @@ func WritesDirect(s *Sink) bool {
 	_, ok := s.w.(*directWriter)
 	return ok
 }
+
+// DictBytes returns o with directWriter's bound on dictionary-encoded bytes
+// per row group set to n.
+func DictBytes(o SinkOptions, n int64) SinkOptions {
+	o.dictBytes = n
+	return o
+}

@@ -55,6 +55,9 @@ type SinkOptions struct {
 	// viaArrow makes the sink write through arrowWriter whatever the
 	// input, so that tests can compare the two writers' files.
 	viaArrow bool
+	// dictBytes is directWriter's bound on the bytes of dictionary-encoded
+	// values in a row group (default dictRowGroupBytes); tests lower it.
+	dictBytes int64
 }
 
 // zstdLevel is the compression level of the flagged-rows file.
@@ -102,6 +105,9 @@ func NewSink(path string, input *arrow.Schema, opts SinkOptions) (*Sink, error) 
 	if opts.Mem == nil {
 		opts.Mem = memory.DefaultAllocator
 	}
+	if opts.dictBytes <= 0 {
+		opts.dictBytes = dictRowGroupBytes
+	}
 	f, err := pipeline.CreateAtomic(path)
 	if err != nil {
 		return nil, err
@@ -109,16 +115,16 @@ func NewSink(path string, input *arrow.Schema, opts SinkOptions) (*Sink, error) 
 	s := &Sink{opts: opts, input: input, schema: OutputSchema(input), file: f}
 	s.buf = bufio.NewWriterSize(f, 1<<20)
 	s.target = &switchWriter{s.buf}
-	props := writerProperties(opts)
 	arrowProps := pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema(), pqarrow.WithAllocator(opts.Mem))
 	if opts.viaArrow {
 		err = errNotFlat
 	} else {
-		s.w, err = newDirectWriter(s.schema, s.input.NumFields(), s.target, props, arrowProps)
+		props := writerProperties(opts, dictColumns(input))
+		s.w, err = newDirectWriter(s.schema, s.input.NumFields(), s.target, props, arrowProps, opts.dictBytes)
 	}
 	if errors.Is(err, errNotFlat) {
 		var fw *pqarrow.FileWriter
-		fw, err = pqarrow.NewFileWriter(s.schema, s.target, props, arrowProps)
+		fw, err = pqarrow.NewFileWriter(s.schema, s.target, writerProperties(opts, fixedSetColumns), arrowProps)
 		s.w = &arrowWriter{fw: fw, schema: s.schema, mem: opts.Mem}
 	}
 	if err != nil {
@@ -180,37 +186,42 @@ func (s *Sink) Abort() error {
 	return s.file.Abort()
 }
 
-// writerProperties are the Parquet settings of the flagged-rows file; both
-// row writers use them, so their files differ in nothing but how the
-// values reached the column writers.
-func writerProperties(opts SinkOptions) *parquet.WriterProperties {
-	return parquet.NewWriterProperties(
+// writerProperties are the Parquet settings of the flagged-rows file, with
+// dictionary encoding for the columns dict and no other.
+func writerProperties(opts SinkOptions, dict []string) *parquet.WriterProperties {
+	props := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
 		// zstd level 1 (klauspost's SpeedFastest): flagged rows are written
 		// once and read by a reviewer; on the 10M-row benchmark batch the
 		// default level spent 6.7 of 83 CPU-s compressing pages.
 		parquet.WithCompressionLevel(zstdLevel),
-		// No dictionary encoding: when a dictionary outgrows its page limit
-		// (or an input dictionary changes between batches) arrow v17 falls
-		// back to PLAIN and writes the page encoding stats from a Go map, in
-		// random order, so the same rows would give different bytes. zstd
-		// recovers most of what the dictionary would have saved.
 		parquet.WithDictionaryDefault(false),
-		// Except for the output fields whose values come from a fixed set
-		// (priority, reasons, and each hit's reason, role, list, entry type
-		// and legal basis): their dictionaries hold a few dozen strings and
-		// never outgrow a page, and writing an index instead of a repeated
-		// legal citation saves the encoder and zstd most of their work on
-		// those columns.
-		parquet.WithDictionaryFor(pipeline.OutPriority, true),
-		parquet.WithDictionaryFor(pipeline.OutReasons+".list.element", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.reason", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.role", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.list", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.entry_type", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.legal_basis", true),
 		parquet.WithMaxRowGroupLength(opts.RowGroupRows),
 		parquet.WithAllocator(opts.Mem),
 		parquet.WithCreatedBy("dualscreen"),
-	)
+	}
+	for _, path := range dict {
+		props = append(props, parquet.WithDictionaryFor(path, true))
+	}
+	return parquet.NewWriterProperties(props...)
+}
+
+// fixedSetColumns are the columns arrowWriter dictionary-encodes: the output
+// fields whose values come from a fixed set (priority, reasons, and each
+// hit's reason, role, list, entry type and legal basis). Their dictionaries
+// hold a few dozen strings and never outgrow a page, and writing an index
+// instead of a repeated legal citation saves the encoder and zstd most of
+// their work on those columns. Any other column could outgrow
+// DictionaryPageSizeLimit, and then arrow v17 falls back to PLAIN and
+// writes the chunk's page-encoding statistics from a Go map, in random
+// order, so the same rows would give different bytes (directWriter
+// dictionary-encodes without that trap: dictLeaf).
+var fixedSetColumns = []string{
+	pipeline.OutPriority,
+	pipeline.OutReasons + ".list.element",
+	pipeline.OutHits + ".list.element.reason",
+	pipeline.OutHits + ".list.element.role",
+	pipeline.OutHits + ".list.element.list",
+	pipeline.OutHits + ".list.element.entry_type",
+	pipeline.OutHits + ".list.element.legal_basis",
 }

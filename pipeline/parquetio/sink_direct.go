@@ -30,7 +30,10 @@ var errNotFlat = errors.New("parquetio: schema is not one leaf per input column"
 // columns and of the decision fields are handed to the column writers as
 // views of the bytes they already sit in (the input record's buffers, the
 // Go strings of the decisions), and the definition and repetition levels
-// of reasons and hits are written out from the decisions directly.
+// of reasons and hits are written out from the decisions directly. The
+// string columns whose values repeat (every decision and hit field, the
+// canonical input columns but shipment_id) are dictionary-encoded through
+// dictLeaf.
 //
 // Why: on the 10M-row benchmark batch the sink was the largest single cost
 // of a screen (23.5 of 84 CPU-s), and a third of it was not encoding at
@@ -38,9 +41,8 @@ var errNotFlat = errors.New("parquetio: schema is not one leaf per input column"
 // appending every decision and hit field to Arrow builders, and pqarrow
 // working the levels of each of the 13 leaves of reasons and hits out of
 // those arrays again, with a new slice of value headers per leaf per batch.
-// The column writers, page encoding, statistics and compression are
-// arrow's, with the same properties, so the file is the same as
-// arrowWriter's (TestDirectWriterSameBytesAsArrow).
+// Most of the rest was encoding and compressing the hits' explanations
+// (a third of the output's bytes, a few thousand distinct values).
 //
 // It needs every input column to be one leaf (strings, numbers, dates,
 // dictionaries: anything but lists, structs and maps); input columns that
@@ -48,7 +50,6 @@ var errNotFlat = errors.New("parquetio: schema is not one leaf per input column"
 type directWriter struct {
 	pw       *file.Writer
 	rgw      file.BufferedRowGroupWriter // nil before the first row
-	rgRows   int64
 	maxRows  int64
 	input    *arrow.Schema
 	nIn      int // input columns; the decision leaves follow
@@ -56,10 +57,23 @@ type directWriter struct {
 	mem      memory.Allocator
 	nullable []bool // per input column: its Parquet column is optional
 
+	// The dictionary-encoded columns, by leaf (nil: not dictionary-encoded),
+	// and the levels of those written when the row group closes.
+	dicts     []*dictLeaf
+	inLevels  []levels // per input column
+	prioLv    levels   // always empty: priority is a required, flat column
+	reasonsLv levels
+	hitsLv    levels
+
+	// The row group being written: rows, bytes of the dictionary columns'
+	// values (each counted with the 4 bytes of its length, as arrow counts
+	// a dictionary's size), and values of the longest list leaf.
+	rgRows, rgBytes, rgValues int64
+	maxBytes, maxValues       int64
+
 	// Scratch, reused from batch to batch.
-	values [][]parquet.ByteArray // per hit string field, and [0] for the others
+	values []parquet.ByteArray
 	def    []int16
-	rep    []int16
 	floats []float64
 	bools  []bool
 }
@@ -76,14 +90,86 @@ const (
 // hitScore is the index of score in pipeline.HitFields.
 const hitScore = 8
 
-func newDirectWriter(sc *arrow.Schema, nIn int, w io.Writer, props *parquet.WriterProperties, arrowProps pqarrow.ArrowWriterProperties) (*directWriter, error) {
+// Row-group bounds of the dictionary-encoded columns. dictRowGroupBytes
+// bounds the memory the dictionaries hold (a dictionary is never larger
+// than the values written to it) and so the dictionary pages; at ~500
+// bytes of such values per flagged row of the benchmark batch, 65,536 rows
+// take 33 MB. dictMaxValues keeps each chunk's indices within one data
+// page (2^18 indices of at most 18 bits, with bit-packing headers, stay
+// under 1 MiB), so the statistics of that page are the chunk's.
+const (
+	dictRowGroupBytes = 64 << 20
+	dictMaxValues     = 1 << 18
+)
+
+// dictColumns returns the Parquet paths the direct writer dictionary-
+// encodes for input schema in: the decision and hit strings and the string
+// columns of the contract but shipment_id (unique by definition). Other
+// input columns, passed through, are unknown and stay plain.
+func dictColumns(in *arrow.Schema) []string {
+	paths := []string{pipeline.OutPriority, pipeline.OutReasons + ".list.element"}
+	for i, name := range pipeline.HitFields {
+		if i != hitScore {
+			paths = append(paths, pipeline.OutHits+".list.element."+name)
+		}
+	}
+	for _, f := range in.Fields() {
+		if field, ok := pipeline.FieldByName(f.Name); ok && field != pipeline.FieldShipmentID && isByteArray(f.Type) {
+			paths = append(paths, f.Name)
+		}
+	}
+	return paths
+}
+
+// isByteArray: the types directWriter writes as views of the record.
+func isByteArray(t arrow.DataType) bool {
+	switch t.ID() {
+	case arrow.STRING, arrow.LARGE_STRING, arrow.BINARY, arrow.LARGE_BINARY:
+		return true
+	}
+	return false
+}
+
+func newDirectWriter(sc *arrow.Schema, nIn int, w io.Writer, props *parquet.WriterProperties, arrowProps pqarrow.ArrowWriterProperties, maxBytes int64) (*directWriter, error) {
 	pqschema, err := pqarrow.ToParquet(sc, props, arrowProps)
 	if err != nil {
 		return nil, err
 	}
-	d := &directWriter{input: sc, nIn: nIn, mem: props.Allocator(), maxRows: props.MaxRowGroupLength(), nullable: make([]bool, nIn)}
+	d := &directWriter{input: sc, nIn: nIn, mem: props.Allocator(), maxRows: props.MaxRowGroupLength(),
+		nullable: make([]bool, nIn), inLevels: make([]levels, nIn), maxBytes: maxBytes, maxValues: dictMaxValues}
 	if err := d.checkLayout(pqschema); err != nil {
 		return nil, err
+	}
+	d.dicts = make([]*dictLeaf, pqschema.NumColumns())
+	for i := range pqschema.NumColumns() {
+		if !props.DictionaryEnabledFor(pqschema.Column(i).Path()) {
+			continue
+		}
+		var lv *levels
+		switch {
+		case i < nIn:
+			if !isByteArray(sc.Field(i).Type) {
+				return nil, fmt.Errorf("parquetio: dictionary for column %s of type %s", sc.Field(i).Name, sc.Field(i).Type)
+			}
+			lv = &d.inLevels[i]
+		case i == nIn+leafPriority:
+			lv = &d.prioLv
+		case i == nIn+leafReasons:
+			lv = &d.reasonsLv
+		case i >= nIn+leafHits && i != nIn+leafHits+hitScore:
+			lv = &d.hitsLv
+		default:
+			return nil, fmt.Errorf("parquetio: dictionary for column %s", pqschema.Column(i).Path())
+		}
+		d.dicts[i] = newDictLeaf(i, lv)
+	}
+	for i, name := range pipeline.HitFields {
+		if i != hitScore && d.dicts[nIn+leafHits+i] == nil {
+			return nil, fmt.Errorf("parquetio: no dictionary for hits.%s", name)
+		}
+	}
+	if d.dicts[nIn+leafPriority] == nil || d.dicts[nIn+leafReasons] == nil {
+		return nil, errors.New("parquetio: no dictionary for priority or reasons")
 	}
 	// The file's key-value metadata as pqarrow.NewFileWriter writes it:
 	// the schema's own metadata, then the Arrow schema (WithStoreSchema),
@@ -95,7 +181,6 @@ func newDirectWriter(sc *arrow.Schema, nIn int, w io.Writer, props *parquet.Writ
 	meta.Append("ARROW:schema", base64.StdEncoding.EncodeToString(flight.SerializeSchema(sc, d.mem)))
 	d.pw = file.NewParquetWriter(w, pqschema.Root(), file.WithWriterProps(props), file.WithWriteMetadata(meta))
 	d.ctx = pqarrow.NewArrowWriteContext(context.Background(), &arrowProps)
-	d.values = make([][]parquet.ByteArray, len(pipeline.HitFields))
 	return d, nil
 }
 
@@ -135,42 +220,105 @@ func (d *directWriter) checkLayout(pq *schema.Schema) error {
 	return nil
 }
 
+// write writes the rows sel of b, starting a new row group before a row
+// that would take the current one past maxRows rows, maxBytes bytes of
+// dictionary-encoded values or maxValues values in one list leaf. A row
+// that alone passes a bound gets a row group of its own. The cuts depend
+// on the rows only, so the file does too.
 func (d *directWriter) write(b *pipeline.Batch, sel []int) error {
-	for len(sel) > 0 {
-		if d.rgw == nil || d.rgRows == d.maxRows {
+	for start := 0; start < len(sel); {
+		if d.rgw == nil {
 			if err := d.newRowGroup(); err != nil {
 				return err
 			}
 		}
-		n := min(int64(len(sel)), d.maxRows-d.rgRows)
-		if err := d.writeRows(b, sel[:n]); err != nil {
-			return err
+		end := start
+		for ; end < len(sel); end++ {
+			bytes, values := d.rowSize(b, sel[end])
+			if d.rgRows > 0 && (d.rgRows == d.maxRows || d.rgBytes+bytes > d.maxBytes || d.rgValues+values > d.maxValues) {
+				break
+			}
+			d.rgRows++
+			d.rgBytes += bytes
+			d.rgValues += values
 		}
-		d.rgRows += n
-		sel = sel[n:]
+		if end > start {
+			if err := d.writeRows(b, sel[start:end]); err != nil {
+				return err
+			}
+		}
+		if end < len(sel) {
+			if err := d.newRowGroup(); err != nil {
+				return err
+			}
+		}
+		start = end
 	}
 	return nil
 }
 
-// newRowGroup closes the row group being written (encoding and compressing
-// its buffered pages) and starts the next.
-func (d *directWriter) newRowGroup() error {
-	if d.rgw != nil {
-		if err := d.rgw.Close(); err != nil {
-			return err
+// rowSize returns the bytes row r adds to the dictionary-encoded columns
+// and the values it adds to the longest of its list leaves.
+func (d *directWriter) rowSize(b *pipeline.Batch, r int) (bytes, values int64) {
+	for c := range d.nIn {
+		if d.dicts[c] == nil {
+			continue
+		}
+		if a := b.Rec.Column(c); a.IsValid(r) {
+			bytes += int64(a.(interface{ ValueLen(int) int }).ValueLen(r)) + 4
 		}
 	}
+	dec := &b.Decisions[r]
+	bytes += int64(len(dec.Priority)) + 4
+	for _, x := range dec.Reasons {
+		bytes += int64(len(x)) + 4
+	}
+	for i := range b.Hits[r] {
+		for f, v := range hitValues(&b.Hits[r][i]) {
+			if f != hitScore {
+				bytes += int64(len(v)) + 4
+			}
+		}
+	}
+	return bytes, int64(max(len(dec.Reasons), len(b.Hits[r])))
+}
+
+// newRowGroup writes the dictionary-encoded columns of the row group being
+// written, closes it (encoding and compressing its buffered pages) and
+// starts the next.
+func (d *directWriter) newRowGroup() error {
+	if err := d.closeRowGroup(); err != nil {
+		return err
+	}
 	d.rgw = d.pw.AppendBufferedRowGroup()
-	d.rgRows = 0
 	return nil
+}
+
+func (d *directWriter) closeRowGroup() error {
+	if d.rgw == nil {
+		return nil
+	}
+	for _, dl := range d.dicts {
+		if dl != nil {
+			if err := dl.flush(d.rgw, d.mem); err != nil {
+				return fmt.Errorf("writing column %s: %w", d.pw.Schema.Column(dl.leaf).Path(), err)
+			}
+		}
+	}
+	for i := range d.inLevels {
+		d.inLevels[i].reset()
+	}
+	d.reasonsLv.reset()
+	d.hitsLv.reset()
+	d.rgRows, d.rgBytes, d.rgValues = 0, 0, 0
+	err := d.rgw.Close()
+	d.rgw = nil
+	return err
 }
 
 func (d *directWriter) close() error {
-	if d.rgw != nil {
-		if err := d.rgw.Close(); err != nil {
-			return err
-		}
-		d.rgw = nil
+	if err := d.closeRowGroup(); err != nil {
+		return err
 	}
 	return d.pw.Close()
 }
@@ -179,7 +327,7 @@ func (d *directWriter) close() error {
 func (d *directWriter) writeRows(b *pipeline.Batch, sel []int) error {
 	for c := range d.nIn {
 		if err := d.writeInput(c, b.Rec.Column(c), sel); err != nil {
-			return fmt.Errorf("writing column %s: %w", d.input.Field(c).Name, err)
+			return &pipeline.InputError{File: b.File, Column: d.input.Field(c).Name, Err: err}
 		}
 	}
 	if err := d.writeDecisions(b, sel); err != nil {
@@ -188,30 +336,46 @@ func (d *directWriter) writeRows(b *pipeline.Batch, sel []int) error {
 	return nil
 }
 
-// column returns the column writer of leaf i of the current row group.
-func (d *directWriter) column(i int) (file.ColumnChunkWriter, error) {
-	return d.rgw.Column(i)
-}
-
 // writeInput writes the rows sel of input column c: strings and binary as
-// views of the record's buffers, anything else through pqarrow.
+// views of the record's buffers (into the column's dictionary when it has
+// one), anything else through pqarrow.
 func (d *directWriter) writeInput(c int, arr arrow.Array, sel []int) error {
-	cw, err := d.column(c)
+	nullable := d.nullable[c]
+	if !nullable && arr.NullN() > 0 {
+		return fmt.Errorf("nulls in a column whose schema says it has none")
+	}
+	var view func(int) parquet.ByteArray
+	switch a := arr.(type) {
+	case *array.String:
+		view = func(i int) parquet.ByteArray { return bytesOf(a.Value(i)) }
+	case *array.LargeString:
+		view = func(i int) parquet.ByteArray { return bytesOf(a.Value(i)) }
+	case *array.Binary:
+		view = func(i int) parquet.ByteArray { return nonNil(a.Value(i)) }
+	case *array.LargeBinary:
+		view = func(i int) parquet.ByteArray { return nonNil(a.Value(i)) }
+	}
+	if dl := d.dicts[c]; dl != nil {
+		lv := &d.inLevels[c]
+		for _, r := range sel {
+			if nullable {
+				if arr.IsNull(r) {
+					lv.def = append(lv.def, 0)
+					dl.addNull()
+					continue
+				}
+				lv.def = append(lv.def, 1)
+			}
+			dl.addView(view(r))
+		}
+		return nil
+	}
+	cw, err := d.rgw.Column(c)
 	if err != nil {
 		return err
 	}
-	nullable := d.nullable[c]
-	if nullable || arr.NullN() == 0 {
-		switch a := arr.(type) {
-		case *array.String:
-			return d.writeViews(cw, a, sel, nullable, func(i int) parquet.ByteArray { return bytesOf(a.Value(i)) })
-		case *array.LargeString:
-			return d.writeViews(cw, a, sel, nullable, func(i int) parquet.ByteArray { return bytesOf(a.Value(i)) })
-		case *array.Binary:
-			return d.writeViews(cw, a, sel, nullable, func(i int) parquet.ByteArray { return nonNil(a.Value(i)) })
-		case *array.LargeBinary:
-			return d.writeViews(cw, a, sel, nullable, func(i int) parquet.ByteArray { return nonNil(a.Value(i)) })
-		}
+	if view != nil {
+		return d.writeViews(cw, arr, sel, nullable, view)
 	}
 	part, err := take(d.mem, arr, sel)
 	if err != nil {
@@ -229,10 +393,10 @@ func (d *directWriter) writeInput(c int, arr arrow.Array, sel []int) error {
 	return pqarrow.WriteArrowToColumn(d.ctx, cw, part, def, nil, nullable)
 }
 
-// writeViews writes the values sel of a byte-array column, value(i) being
-// a view of row i's bytes.
-func (d *directWriter) writeViews(cw file.ColumnChunkWriter, a arrow.Array, sel []int, nullable bool, value func(int) parquet.ByteArray) error {
-	vals, def := d.values[0][:0], d.def[:0]
+// writeViews writes the values sel of a plain byte-array column, view(i)
+// being a view of row i's bytes.
+func (d *directWriter) writeViews(cw file.ColumnChunkWriter, a arrow.Array, sel []int, nullable bool, view func(int) parquet.ByteArray) error {
+	vals, def := d.values[:0], d.def[:0]
 	for _, r := range sel {
 		if nullable {
 			if a.IsNull(r) {
@@ -241,13 +405,17 @@ func (d *directWriter) writeViews(cw file.ColumnChunkWriter, a arrow.Array, sel 
 			}
 			def = append(def, 1)
 		}
-		vals = append(vals, value(r))
+		vals = append(vals, view(r))
 	}
-	d.values[0], d.def = vals, def
+	d.values, d.def = vals, def
 	if !nullable {
 		def = nil
 	}
-	_, err := cw.(*file.ByteArrayColumnChunkWriter).WriteBatch(vals, def, nil)
+	w, ok := cw.(*file.ByteArrayColumnChunkWriter)
+	if !ok {
+		return fmt.Errorf("column writer is a %T", cw)
+	}
+	_, err := w.WriteBatch(vals, def, nil)
 	return err
 }
 
@@ -259,87 +427,66 @@ func (d *directWriter) writeDecisions(b *pipeline.Batch, sel []int) error {
 	base := d.nIn
 	bools := d.bools[:0]
 	floats := d.floats[:0]
-	prio := d.values[0][:0]
+	prio := d.dicts[base+leafPriority]
+	reasons := d.dicts[base+leafReasons]
 	for _, r := range sel {
 		dec := &b.Decisions[r]
 		bools = append(bools, dec.Flagged)
 		floats = append(floats, dec.RiskScore)
-		prio = append(prio, bytesOf(string(dec.Priority)))
+		prio.addString(string(dec.Priority))
+		if len(dec.Reasons) == 0 {
+			d.reasonsLv.def, d.reasonsLv.rep = append(d.reasonsLv.def, 0), append(d.reasonsLv.rep, 0)
+			continue
+		}
+		for i, x := range dec.Reasons {
+			d.reasonsLv.def, d.reasonsLv.rep = append(d.reasonsLv.def, 2), append(d.reasonsLv.rep, int16(min(i, 1)))
+			reasons.addString(string(x))
+		}
 	}
-	d.bools, d.floats, d.values[0] = bools, floats, prio
+	d.bools, d.floats = bools, floats
 	if err := writeLeaf(d, base+leafFlagged, func(cw *file.BooleanColumnChunkWriter) (int64, error) { return cw.WriteBatch(bools, nil, nil) }); err != nil {
 		return err
 	}
 	if err := writeLeaf(d, base+leafRisk, func(cw *file.Float64ColumnChunkWriter) (int64, error) { return cw.WriteBatch(floats, nil, nil) }); err != nil {
 		return err
 	}
-	if err := d.writeBytes(base+leafPriority, prio, nil, nil); err != nil {
-		return err
-	}
 
-	// reasons
-	vals, def, rep := d.values[0][:0], d.def[:0], d.rep[:0]
-	for _, r := range sel {
-		reasons := b.Decisions[r].Reasons
-		if len(reasons) == 0 {
-			def, rep = append(def, 0), append(rep, 0)
-			continue
-		}
-		for i, x := range reasons {
-			def, rep = append(def, 2), append(rep, int16(min(i, 1)))
-			vals = append(vals, bytesOf(string(x)))
-		}
+	// hits: the string fields go to their dictionaries, the scores (and
+	// their levels, this batch's part of hitsLv) to the column writer now.
+	var fields [12]*dictLeaf // by pipeline.HitFields
+	for f := range fields {
+		fields[f] = d.dicts[base+leafHits+f]
 	}
-	d.values[0], d.def, d.rep = vals, def, rep
-	if err := d.writeBytes(base+leafReasons, vals, def, rep); err != nil {
-		return err
-	}
-
-	// hits: one set of levels for all twelve leaves
-	def, rep = d.def[:0], d.rep[:0]
+	first := len(d.hitsLv.def)
 	floats = d.floats[:0]
-	for f := range d.values {
-		d.values[f] = d.values[f][:0]
-	}
 	for _, r := range sel {
 		hits := b.Hits[r]
 		if len(hits) == 0 {
-			def, rep = append(def, 0), append(rep, 0)
+			d.hitsLv.def, d.hitsLv.rep = append(d.hitsLv.def, 0), append(d.hitsLv.rep, 0)
 			continue
 		}
 		for i := range hits {
 			h := &hits[i]
-			def, rep = append(def, 2), append(rep, int16(min(i, 1)))
+			d.hitsLv.def, d.hitsLv.rep = append(d.hitsLv.def, 2), append(d.hitsLv.rep, int16(min(i, 1)))
 			for f, v := range hitValues(h) {
-				if f != hitScore {
-					d.values[f] = append(d.values[f], bytesOf(v))
+				if fields[f] != nil {
+					fields[f].addString(v)
 				}
 			}
 			floats = append(floats, h.Score)
 		}
 	}
-	d.def, d.rep, d.floats = def, rep, floats
-	for f := range pipeline.HitFields {
-		var err error
-		if f == hitScore {
-			err = writeLeaf(d, base+leafHits+f, func(cw *file.Float64ColumnChunkWriter) (int64, error) { return cw.WriteBatch(floats, def, rep) })
-		} else {
-			err = d.writeBytes(base+leafHits+f, d.values[f], def, rep)
-		}
-		if err != nil {
-			return fmt.Errorf("hits.%s: %w", pipeline.HitFields[f], err)
-		}
+	d.floats = floats
+	def, rep := d.hitsLv.def[first:], d.hitsLv.rep[first:]
+	if err := writeLeaf(d, base+leafHits+hitScore, func(cw *file.Float64ColumnChunkWriter) (int64, error) { return cw.WriteBatch(floats, def, rep) }); err != nil {
+		return fmt.Errorf("hits.score: %w", err)
 	}
 	return nil
 }
 
-func (d *directWriter) writeBytes(leaf int, vals []parquet.ByteArray, def, rep []int16) error {
-	return writeLeaf(d, leaf, func(cw *file.ByteArrayColumnChunkWriter) (int64, error) { return cw.WriteBatch(vals, def, rep) })
-}
-
 // writeLeaf writes to leaf's column writer, which must be a W.
 func writeLeaf[W file.ColumnChunkWriter](d *directWriter, leaf int, write func(W) (int64, error)) error {
-	cw, err := d.column(leaf)
+	cw, err := d.rgw.Column(leaf)
 	if err != nil {
 		return err
 	}
