@@ -2,7 +2,7 @@ package parquetio
 
 import (
 	"fmt"
-	"unsafe"
+	"strings"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -44,11 +44,10 @@ type dictLeaf struct {
 	indices []int32  // one per value; and one per null row of a flat column
 	nulls   int      // null rows of a flat column (index 0, not valid)
 
-	// The last value added, by address: the decision fields repeat the same
-	// Go string (a rule's legal basis, a cached explanation) row after row,
-	// and comparing the address spares hashing it.
-	lastPtr *byte
-	lastLen int
+	// The last value added: the decision fields repeat the same Go string
+	// (a rule's legal basis, a cached explanation) row after row, and
+	// comparing it (at once when it is the same string) spares hashing it.
+	last    string
 	lastIdx int32
 }
 
@@ -56,21 +55,23 @@ func newDictLeaf(leaf int, lv *levels) *dictLeaf {
 	return &dictLeaf{leaf: leaf, lv: lv, index: map[string]int32{}, lastIdx: -1}
 }
 
-// addString adds one value, s, which the leaf may keep.
+// addString adds one value, s. A new value is copied: a hit's strings may
+// be views of an input batch's buffers, which the dictionary should not
+// keep for the rest of the row group.
 func (d *dictLeaf) addString(s string) {
-	p := unsafe.StringData(s)
-	if d.lastIdx >= 0 && p == d.lastPtr && len(s) == d.lastLen {
+	if d.lastIdx >= 0 && s == d.last {
 		d.indices = append(d.indices, d.lastIdx)
 		return
 	}
 	i, ok := d.index[s]
 	if !ok {
 		i = int32(len(d.values))
-		d.values = append(d.values, s)
-		d.index[s] = i
+		c := strings.Clone(s)
+		d.values = append(d.values, c)
+		d.index[c] = i
 	}
 	d.indices = append(d.indices, i)
-	d.lastPtr, d.lastLen, d.lastIdx = p, len(s), i
+	d.last, d.lastIdx = s, i
 }
 
 // addNull adds a null row of a flat column. arrow takes a flat column's
@@ -155,7 +156,7 @@ func (d *dictLeaf) flush(rgw file.BufferedRowGroupWriter, mem memory.Allocator) 
 	}
 	clear(d.index)
 	clear(d.values)
-	d.values, d.indices, d.nulls, d.lastPtr, d.lastLen, d.lastIdx = d.values[:0], d.indices[:0], 0, nil, 0, -1
+	d.values, d.indices, d.nulls, d.last, d.lastIdx = d.values[:0], d.indices[:0], 0, "", -1
 	return nil
 }
 
