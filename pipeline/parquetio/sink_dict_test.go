@@ -64,11 +64,11 @@ func pages(t *testing.T, data []byte) []map[string][]string {
 }
 
 // TestSinkDictionaries: the decision and hit strings and the string columns
-// of the contract but shipment_id are dictionary-encoded, each chunk in one
+// of the contract but shipment_id and the party names are dictionary-encoded, each chunk in one
 // dictionary page and one data page of indices, never falling back to
 // plain pages (a fall-back would also make arrow write the chunk's encoding
 // statistics in Go map order, so the bytes would vary); shipment_id, the
-// numbers and the demo's destination_country (an Arrow dictionary, written
+// names, the numbers and the demo's destination_country (an Arrow dictionary, written
 // through pqarrow as before) are plain.
 func TestSinkDictionaries(t *testing.T) {
 	dir := t.TempDir()
@@ -86,8 +86,8 @@ func TestSinkDictionaries(t *testing.T) {
 		"hits.list.element.reason": true, "hits.list.element.role": true, "hits.list.element.list": true,
 		"hits.list.element.entry_type": true, "hits.list.element.legal_basis": true,
 		"hits.list.element.explanation": true, "hits.list.element.query_name": true,
-		"hits.list.element.entry_name": true, "consignee_name": true, "consignee_country": true,
-		"shipment_id": false, "destination_country": false, "risk_score": false, "hits.list.element.score": false,
+		"hits.list.element.entry_name": true, "consignee_country": true, "exporter_name": true,
+		"shipment_id": false, "consignee_name": false, "end_user_name": false, "destination_country": false, "risk_score": false, "hits.list.element.score": false,
 	}
 	for rg, chunks := range pages(t, data) {
 		for path, dict := range want {
