@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,5 +217,74 @@ func sameRows(t *testing.T, a, b []byte) {
 		if !array.ChunkedEqual(tables[0].Column(c).Data(), tables[1].Column(c).Data()) {
 			t.Errorf("column %s differs", tables[0].Schema().Field(c).Name)
 		}
+	}
+}
+
+// TestNestedPassThroughWritesThroughArrow: an input with a nested column
+// passed through (a list of strings) is written by pqarrow, and its lists
+// come back as they went in, next to the hits.
+func TestNestedPassThroughWritesThroughArrow(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+	defer mem.AssertSize(t, 0)
+	schema := arrow.NewSchema([]arrow.Field{
+		{Name: "shipment_id", Type: arrow.BinaryTypes.String},
+		{Name: "consignee_name", Type: arrow.BinaryTypes.String, Nullable: true},
+		{Name: "documents", Type: arrow.ListOf(arrow.BinaryTypes.String), Nullable: true},
+	}, nil)
+	rb := array.NewRecordBuilder(mem, schema)
+	defer rb.Release()
+	docs := rb.Field(2).(*array.ListBuilder)
+	for i := range 6 {
+		rb.Field(0).(*array.StringBuilder).Append(fmt.Sprintf("S-%d", i))
+		rb.Field(1).(*array.StringBuilder).Append("Mahan Air")
+		docs.Append(true)
+		for d := range i % 3 {
+			docs.ValueBuilder().(*array.StringBuilder).Append(fmt.Sprintf("EUC-%d-%d", i, d))
+		}
+	}
+	b := &pipeline.Batch{Rec: rb.NewRecord(), File: "nested.parquet"}
+	defer b.Release()
+	b.Hits = make([][]evidence.Hit, 6)
+	b.Decisions = make([]evidence.Decision, 6)
+	for _, i := range []int{2, 5} {
+		b.Hits[i] = []evidence.Hit{{Reason: evidence.PartyMatch, Role: evidence.RoleConsignee, List: "ofac_sdn", EntryID: "12345", EntryName: "MAHAN AIR", Score: 1}}
+		b.Decisions[i] = evidence.Decision{Flagged: true, RiskScore: 1, Priority: evidence.PriorityHigh, Reasons: []evidence.Reason{evidence.PartyMatch}}
+	}
+	out := filepath.Join(t.TempDir(), "flagged.parquet")
+	sink, err := parquetio.NewSink(out, schema, parquetio.SinkOptions{Mem: mem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if parquetio.WritesDirect(sink) {
+		t.Fatal("a nested input column went to the direct writer")
+	}
+	if err := sink.Write(t.Context(), b); err != nil {
+		t.Fatal(err)
+	}
+	if err := sink.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	tbl := readParquet(t, mem, out)
+	defer tbl.Release()
+	rdr := array.NewTableReader(tbl, -1)
+	defer rdr.Release()
+	var got []string
+	for rdr.Next() {
+		rec := rdr.Record()
+		ids := rec.Column(0).(*array.String)
+		lists := rec.Column(2).(*array.List)
+		hits := rec.Column(int(rec.Schema().FieldIndices(pipeline.OutHits)[0])).(*array.List)
+		for r := range int(rec.NumRows()) {
+			start, end := lists.ValueOffsets(r)
+			entry := hits.ListValues().(*array.Struct).Field(3).(*array.String)
+			hs, _ := hits.ValueOffsets(r)
+			docs := array.NewSlice(lists.ListValues(), start, end)
+			got = append(got, fmt.Sprintf("%s %v %s", ids.Value(r), docs, entry.Value(int(hs))))
+			docs.Release()
+		}
+	}
+	want := []string{`S-2 ["EUC-2-0" "EUC-2-1"] 12345`, `S-5 ["EUC-5-0" "EUC-5-1"] 12345`}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
 	}
 }
