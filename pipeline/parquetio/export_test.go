@@ -18,3 +18,10 @@ func DictBytes(o SinkOptions, n int64) SinkOptions {
 	o.dictBytes = n
 	return o
 }
+
+// DictValues returns o with directWriter's bound on the values of one
+// dictionary-encoded column per row group set to n.
+func DictValues(o SinkOptions, n int64) SinkOptions {
+	o.dictValues = n
+	return o
+}

@@ -55,9 +55,11 @@ type SinkOptions struct {
 	// viaArrow makes the sink write through arrowWriter whatever the
 	// input, so that tests can compare the two writers' files.
 	viaArrow bool
-	// dictBytes is directWriter's bound on the bytes of dictionary-encoded
-	// values in a row group (default dictRowGroupBytes); tests lower it.
-	dictBytes int64
+	// dictBytes and dictValues are directWriter's bounds on the bytes of
+	// dictionary-encoded values in a row group and on the values of one
+	// such column (defaults dictRowGroupBytes, dictMaxValues); tests lower
+	// them.
+	dictBytes, dictValues int64
 }
 
 // zstdLevel is the compression level of the flagged-rows file.
@@ -108,6 +110,9 @@ func NewSink(path string, input *arrow.Schema, opts SinkOptions) (*Sink, error) 
 	if opts.dictBytes <= 0 {
 		opts.dictBytes = dictRowGroupBytes
 	}
+	if opts.dictValues <= 0 {
+		opts.dictValues = dictMaxValues
+	}
 	f, err := pipeline.CreateAtomic(path)
 	if err != nil {
 		return nil, err
@@ -120,7 +125,7 @@ func NewSink(path string, input *arrow.Schema, opts SinkOptions) (*Sink, error) 
 		err = errNotFlat
 	} else {
 		props := writerProperties(opts, dictColumns(input))
-		s.w, err = newDirectWriter(s.schema, s.input.NumFields(), s.target, props, arrowProps, opts.dictBytes)
+		s.w, err = newDirectWriter(s.schema, s.input.NumFields(), s.target, props, arrowProps, opts.dictBytes, opts.dictValues)
 	}
 	if errors.Is(err, errNotFlat) {
 		var fw *pqarrow.FileWriter

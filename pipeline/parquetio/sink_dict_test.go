@@ -245,3 +245,32 @@ func writeFile(t *testing.T, data []byte) string {
 	}
 	return path
 }
+
+// TestDictionaryValuesBound: with the bound on values per dictionary-encoded
+// column lowered to 50, no row group of the mixed batches (up to three hits
+// a row) holds more than 50 hits or 50 rows, and the rows read back are
+// pqarrow's.
+func TestDictionaryValuesBound(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+	defer mem.AssertSize(t, 0)
+	b := mixedBatch(t, mem, 0, 700)
+	defer b.Release()
+	data := writeBatch(t, b, parquetio.DictValues(parquetio.SinkOptions{Mem: mem}, 50))
+	sameRows(t, data, writeBatch(t, b, parquetio.ViaArrow(parquetio.SinkOptions{Mem: mem})))
+	stats := chunkStats(t, data)
+	groups := 0
+	for rg := 0; ; rg++ {
+		hits, ok := stats[fmt.Sprintf("row group %d hits.list.element.explanation", rg)]
+		if !ok {
+			break
+		}
+		groups++
+		rows := stats[fmt.Sprintf("row group %d shipment_id", rg)].values
+		if rows > 50 || hits.values-hits.nulls > 50 {
+			t.Errorf("row group %d: %d rows, %d hits; want at most 50 each", rg, rows, hits.values-hits.nulls)
+		}
+	}
+	if groups < 8 {
+		t.Errorf("%d row groups, want 8 or more (420 flagged rows, 50 values a group at most)", groups)
+	}
+}

@@ -67,7 +67,7 @@ type directWriter struct {
 
 	// The row group being written: rows, bytes of the dictionary columns'
 	// values (each counted with the 4 bytes of its length, as arrow counts
-	// a dictionary's size), and values of the longest list leaf.
+	// a dictionary's size), and a bound on the values of any one of them.
 	rgRows, rgBytes, rgValues int64
 	maxBytes, maxValues       int64
 
@@ -142,13 +142,13 @@ func isByteArray(t arrow.DataType) bool {
 	return false
 }
 
-func newDirectWriter(sc *arrow.Schema, nIn int, w io.Writer, props *parquet.WriterProperties, arrowProps pqarrow.ArrowWriterProperties, maxBytes int64) (*directWriter, error) {
+func newDirectWriter(sc *arrow.Schema, nIn int, w io.Writer, props *parquet.WriterProperties, arrowProps pqarrow.ArrowWriterProperties, maxBytes, maxValues int64) (*directWriter, error) {
 	pqschema, err := pqarrow.ToParquet(sc, props, arrowProps)
 	if err != nil {
 		return nil, err
 	}
 	d := &directWriter{input: sc, nIn: nIn, mem: props.Allocator(), maxRows: props.MaxRowGroupLength(),
-		nullable: make([]bool, nIn), inLevels: make([]levels, nIn), maxBytes: maxBytes, maxValues: dictMaxValues}
+		nullable: make([]bool, nIn), inLevels: make([]levels, nIn), maxBytes: maxBytes, maxValues: maxValues}
 	if err := d.checkLayout(pqschema); err != nil {
 		return nil, err
 	}
@@ -234,7 +234,7 @@ func (d *directWriter) checkLayout(pq *schema.Schema) error {
 
 // write writes the rows sel of b, starting a new row group before a row
 // that would take the current one past maxRows rows, maxBytes bytes of
-// dictionary-encoded values or maxValues values in one list leaf. A row
+// dictionary-encoded values or maxValues values in one such column. A row
 // that alone passes a bound gets a row group of its own. The cuts depend
 // on the rows only, so the file does too.
 func (d *directWriter) write(b *pipeline.Batch, sel []int) error {
@@ -270,7 +270,7 @@ func (d *directWriter) write(b *pipeline.Batch, sel []int) error {
 }
 
 // rowSize returns the bytes row r adds to the dictionary-encoded columns
-// and the values it adds to the longest of its list leaves.
+// and the most values it adds to any one of them.
 func (d *directWriter) rowSize(b *pipeline.Batch, r int) (bytes, values int64) {
 	for c := range d.nIn {
 		if d.dicts[c] == nil {
@@ -292,7 +292,9 @@ func (d *directWriter) rowSize(b *pipeline.Batch, r int) (bytes, values int64) {
 			}
 		}
 	}
-	return bytes, int64(max(len(dec.Reasons), len(b.Hits[r])))
+	// A row adds one value to each flat leaf and its reasons and hits to
+	// the list leaves; summing the larger bounds every leaf's values.
+	return bytes, int64(max(1, len(dec.Reasons), len(b.Hits[r])))
 }
 
 // newRowGroup writes the dictionary-encoded columns of the row group being
