@@ -1,0 +1,118 @@
+package matchers
+
+// alignLeftovers compares the words left unaligned on both sides once the
+// neighbours found by the index are used up, and aligns the similar ones
+// best first. The index finds a word's neighbours through one deletion on
+// each side (one edit, or a swap) and through the phonetic and spelling
+// keys; a name part spelt with two changes that no key folds (Udomdech /
+// Udomdet, Mutebuzi / Mutebutsi, Benevolent / Benevolence) is then left
+// out of the alignment and counted against the match, although the rest
+// of the name has already brought the entry among the candidates. Here
+// the pair is scored like any other (tokenSim: short words only by
+// phonetic equality, a spelling difference lowered), so it counts for
+// what it is.
+//
+// Only leftovers with the same first letter or phonetic key are compared
+// (a name part spelt two ways keeps its first sound), pairs the index
+// compared already are skipped, and each pair is compared once per query
+// however many candidate names hold it (leftSim).
+func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, t *Tuning) {
+	if s.han {
+		return
+	}
+	al := &s.al
+	nq := len(s.q)
+	open := false
+	for i := range nq {
+		if al.qm[i] == -1 && s.q[i].kind == TokWord && len(s.q[i].text) >= minDelLen {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return
+	}
+	al.edges = al.edges[:0]
+	for j, v := range ntoks {
+		if al.nm[j] != -1 || ix.voc.kind[v] != TokWord {
+			continue
+		}
+		if st := &ix.sim[v]; st.short {
+			continue
+		}
+		row := s.simRow(v)
+		for i := range nq {
+			qt := &s.q[i]
+			if al.qm[i] != -1 || qt.kind != TokWord || qt.id == v || (row >= 0 && s.sims[row+i] != 0) {
+				continue
+			}
+			if sim := s.leftSim(ix, i, v, t); sim > 0 {
+				al.edges = append(al.edges, edge{int8(i), int8(j), sim})
+			}
+		}
+	}
+	if len(al.edges) == 0 {
+		return
+	}
+	sortEdges(al.edges)
+	for _, e := range al.edges {
+		if al.qm[e.i] != -1 || al.nm[e.j] != -1 {
+			continue
+		}
+		al.qm[e.i], al.nm[e.j], al.qs[e.i], al.how[e.i] = e.j, e.i, e.s, alignFuzzy
+	}
+}
+
+// leftSim is tokenSim of query word i and vocabulary word v, remembered
+// for the rest of the call: 0 for words of different first letter and
+// phonetic key, and for short query words.
+func (s *scratch) leftSim(ix *Index, i int, v int32, t *Tuning) float32 {
+	if len(s.lq) == 0 {
+		s.prepareLeftovers(ix)
+	}
+	sq := &s.lq[i]
+	st := &ix.sim[v]
+	if sq.short || (sq.text[0] != st.first && (sq.key < 0 || sq.key != st.key)) {
+		return 0
+	}
+	r := s.lslot[v]
+	if r == 0 {
+		s.lslotted = append(s.lslotted, v)
+		r = int32(len(s.lslotted))
+		s.lslot[v] = r
+		for range s.stride {
+			s.lsims = append(s.lsims, 0)
+		}
+	}
+	p := &s.lsims[int(r-1)*s.stride+i]
+	if *p == 0 {
+		*p = -1
+		if sim := ix.tokenSim(sq, v, t); sim > 0 {
+			*p = sim
+		}
+	}
+	return max(0, *p)
+}
+
+// prepareLeftovers readies every query token for tokenSim, once per call.
+func (s *scratch) prepareLeftovers(ix *Index) {
+	s.lqRunes = s.lqRunes[:0]
+	for i := range s.q {
+		text := s.q[i].text
+		sq := simQuery{text: text, key: -1, short: true}
+		if s.q[i].kind == TokWord && text != "" {
+			var buf runeBuf
+			at := len(s.lqRunes)
+			s.lqRunes = append(s.lqRunes, toRunes(&buf, text)...)
+			s.keyBuf = phoneticKey(s.keyBuf[:0], text)
+			sq = simQuery{text: text, runes: s.lqRunes[at:len(s.lqRunes):len(s.lqRunes)], key: -1, keyLen: len(s.keyBuf),
+				short: runeLen(text) < minDelLen, whole: wholeASCII(text)}
+			if len(s.keyBuf) >= 2 {
+				if kid, ok := ix.keyIDs[string(s.keyBuf)]; ok {
+					sq.key = kid
+				}
+			}
+		}
+		s.lq = append(s.lq, sq)
+	}
+}

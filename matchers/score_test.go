@@ -1,0 +1,55 @@
+package matchers
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+// scoreEntries are names as OFAC and the UN print them, with a few
+// unrelated ones so that the words' weights are not all alike.
+var scoreEntries = []*lists.Entry{
+	{List: "ofac_sdn", ID: "30001", Type: lists.TypePerson, Names: []lists.Name{{Value: "Jules MUTEBUTSI"}}},
+	{List: "ofac_sdn", ID: "30002", Type: lists.TypePerson, Names: []lists.Name{{Value: "UDOMDET, Ronnayut"}}},
+	{List: "ofac_sdn", ID: "30003", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "BENEVOLENCE INTERNATIONAL FUND"}}},
+	{List: "ofac_sdn", ID: "30004", Type: lists.TypePerson, Names: []lists.Name{{Value: "NAMAN, Saalim"}}},
+	{List: "un_sc", ID: "QDi.100", Type: lists.TypePerson, Names: []lists.Name{{Value: "Miguel Angel TORRES"}}},
+	{List: "ofac_sdn", ID: "30005", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "AFRICAN RESOURCE CORPORATION LIMITED"}}},
+	{List: "ofac_sdn", ID: "30006", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "INTERNATIONAL TRADING FUND LLC"}}},
+}
+
+// A name part spelt with two changes that no spelling or phonetic key
+// folds is found among the words both sides leave over, and aligned.
+func TestLeftoverWordsAligned(t *testing.T) {
+	m := NewAligned(scoreEntries, Options{Threshold: 0.3})
+	for _, tt := range []struct{ query, want, pair string }{
+		{"MUTEBUZI, Jules", "ofac_sdn:30001", "mutebuzi~mutebutsi"},
+		{"UDOMDECH, Ronnayuth", "ofac_sdn:30002", "udomdech~udomdet"},
+		{"BENEVOLENT INTERNATIONAL FUND", "ofac_sdn:30003", "benevolent~benevolence"},
+	} {
+		got := m.Match(Query{Name: tt.query}, nil)
+		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want {
+			t.Fatalf("Match(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+		if !strings.Contains(got[0].Explanation, tt.pair) || got[0].Score < DefaultThreshold {
+			t.Errorf("Match(%q): %.3f %q, want %s aligned and a hit", tt.query, got[0].Score, got[0].Explanation, tt.pair)
+		}
+	}
+}
+
+// Leftovers are compared like any pair: a short word only by phonetic
+// equality, a word of another meaning not at all.
+func TestLeftoverWordsStayApart(t *testing.T) {
+	m := NewAligned(scoreEntries, Options{Threshold: 0.3})
+	for _, tt := range []struct{ query, notPair string }{
+		{"NAMAN, Sam", "sam~saalim"},
+		{"Miguel Botache", "botache~angel"},
+	} {
+		for _, h := range m.Match(Query{Name: tt.query}, nil) {
+			if strings.Contains(h.Explanation, tt.notPair) {
+				t.Errorf("Match(%q): %q aligns %s", tt.query, h.Explanation, tt.notPair)
+			}
+		}
+	}
+}
