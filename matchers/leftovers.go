@@ -12,6 +12,12 @@ package matchers
 // phonetic equality, a spelling difference lowered), so it counts for
 // what it is.
 //
+// Words of fewer than four letters, which the index pairs only when equal
+// or of one phonetic key, are aligned here when they differ by one slip
+// and keep their first letter (Tuning.ShortSlipSim): short syllables of
+// Korean and Chinese names and Arabic names written with one letter more
+// or less (KANG, Phil Hun / KANG, P'il-Hun; WANG, Exiang / WAN, Exiang).
+//
 // Only leftovers with the same first letter or phonetic key are compared
 // (a name part spelt two ways keeps its first sound), pairs the index
 // compared already are skipped, and each pair is compared once per query
@@ -35,9 +41,6 @@ func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, t *Tuning) {
 	al.edges = al.edges[:0]
 	for j, v := range ntoks {
 		if al.nm[j] != -1 || ix.voc.kind[v] != TokWord {
-			continue
-		}
-		if st := &ix.sim[v]; st.short {
 			continue
 		}
 		row := s.simRow(v)
@@ -72,7 +75,15 @@ func (s *scratch) leftSim(ix *Index, i int, v int32, t *Tuning) float32 {
 	}
 	sq := &s.lq[i]
 	st := &ix.sim[v]
-	if sq.short || (sq.text[0] != st.first && (sq.key < 0 || sq.key != st.key)) {
+	if sq.short || st.short {
+		// A short word is compared only by its letters: one slip with
+		// the first letter kept (Phil / P'il, Wang / Wan, Dajj / Daj).
+		if sq.text[0] == st.first && oneEdit(sq.text, ix.voc.text[v]) {
+			return float32(t.ShortSlipSim)
+		}
+		return 0
+	}
+	if sq.text[0] != st.first && (sq.key < 0 || sq.key != st.key) {
 		return 0
 	}
 	r := s.lslot[v]
@@ -115,4 +126,23 @@ func (s *scratch) prepareLeftovers(ix *Index) {
 		}
 		s.lq = append(s.lq, sq)
 	}
+}
+
+// oneEdit reports whether ASCII words a and b differ by one letter
+// inserted, left out or changed, or two neighbouring letters swapped.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 2 || len(b)-len(a) > 1 || !isASCII(a) || !isASCII(b) || a == b {
+		return false
+	}
+	if len(a) == len(b) {
+		return oneSlip(a, b)
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return a[i:] == b[i+1:]
 }

@@ -84,6 +84,13 @@ type Tuning struct {
 	// every part of the listed name is aligned: lists often leave out a
 	// middle name or second surname. Default 0.5.
 	PersonExtra float64
+	// ShortSlipSim is the similarity of two words left unaligned on both
+	// sides, one of them shorter than four letters, that differ by one
+	// slip and share their first letter (Phil / P'il, Wang / Wan): the
+	// index pairs such short words only when equal or sounding alike, and
+	// alignLeftovers then compares what is left. Default 0.8 (0.85 and
+	// 0.9 found the same pairs on the tuning part).
+	ShortSlipSim float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -148,6 +155,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.HanShare, 0.8)
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
+	def(&t.ShortSlipSim, 0.8)
 	def(&t.PersonExtra, 0.5)
 	def(&t.Evidence, 4.6)
 	return t

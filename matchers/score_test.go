@@ -16,6 +16,9 @@ var scoreEntries = []*lists.Entry{
 	{List: "ofac_sdn", ID: "30004", Type: lists.TypePerson, Names: []lists.Name{{Value: "NAMAN, Saalim"}}},
 	{List: "un_sc", ID: "QDi.100", Type: lists.TypePerson, Names: []lists.Name{{Value: "Miguel Angel TORRES"}}},
 	{List: "ofac_sdn", ID: "30005", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "AFRICAN RESOURCE CORPORATION LIMITED"}}},
+	{List: "ofac_sdn", ID: "30007", Type: lists.TypePerson, Names: []lists.Name{{Value: "KANG, P'il-Hun"}}},
+	{List: "ofac_sdn", ID: "30008", Type: lists.TypePerson, Names: []lists.Name{{Value: "WAN, Exiang"}}},
+	{List: "ofac_sdn", ID: "30009", Type: lists.TypePerson, Names: []lists.Name{{Value: "HUANG, Wang Ken"}}},
 	{List: "ofac_sdn", ID: "30006", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "INTERNATIONAL TRADING FUND LLC"}}},
 }
 
@@ -27,6 +30,9 @@ func TestLeftoverWordsAligned(t *testing.T) {
 		{"MUTEBUZI, Jules", "ofac_sdn:30001", "mutebuzi~mutebutsi"},
 		{"UDOMDECH, Ronnayuth", "ofac_sdn:30002", "udomdech~udomdet"},
 		{"BENEVOLENT INTERNATIONAL FUND", "ofac_sdn:30003", "benevolent~benevolence"},
+		// short words: one slip, first letter kept
+		{"KANG, Phil Hun", "ofac_sdn:30007", "phil~pil 0.80"},
+		{"WANG, Exiang", "ofac_sdn:30008", "wang~wan 0.80"},
 	} {
 		got := m.Match(Query{Name: tt.query}, nil)
 		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want {
@@ -45,11 +51,27 @@ func TestLeftoverWordsStayApart(t *testing.T) {
 	for _, tt := range []struct{ query, notPair string }{
 		{"NAMAN, Sam", "sam~saalim"},
 		{"Miguel Botache", "botache~angel"},
+		// a short word of another first letter stays apart
+		{"HUANG, Wang-gen", "gen~ken"},
 	} {
 		for _, h := range m.Match(Query{Name: tt.query}, nil) {
 			if strings.Contains(h.Explanation, tt.notPair) {
 				t.Errorf("Match(%q): %q aligns %s", tt.query, h.Explanation, tt.notPair)
 			}
+		}
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"phil", "pil", true}, {"wan", "wang", true}, {"ruy", "ryu", true}, {"aus", "aous", true}, {"try", "thy", true},
+		{"sam", "saalim", false}, {"kim", "kim", false}, {"gen", "kan", false}, {"u", "wu", false}, {"chi", "shih", false},
+	} {
+		if got := oneEdit(tt.a, tt.b); got != tt.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
