@@ -12,17 +12,21 @@ package matchers
 // phonetic equality, a spelling difference lowered), so it counts for
 // what it is.
 //
-// Words of fewer than four letters, which the index pairs only when equal
-// or of one phonetic key, are aligned here when they differ by one slip
-// and keep their first letter (Tuning.ShortSlipSim): short syllables of
-// Korean and Chinese names and Arabic names written with one letter more
-// or less (KANG, Phil Hun / KANG, P'il-Hun; WANG, Exiang / WAN, Exiang).
+// In a person's name, words of fewer than four letters, which the index
+// pairs only when equal or of one phonetic key, are aligned here when
+// they differ by one slip and keep their first letter
+// (Tuning.ShortSlipSim): short syllables of Korean and Chinese names and
+// names written with one letter more or less (KANG, Phil Hun / KANG,
+// P'il-Hun; WANG, Exiang / WAN, Exiang; Leo / Leon). Not in an
+// organisation's: there a short word that differs by a letter is another
+// word or acronym (NET Power / New Power, AIR / AIG, Nu / Nour flagged
+// innocent companies when it was tried).
 //
 // Only leftovers with the same first letter or phonetic key are compared
 // (a name part spelt two ways keeps its first sound), pairs the index
 // compared already are skipped, and each pair is compared once per query
 // however many candidate names hold it (leftSim).
-func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, t *Tuning) {
+func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, person bool, t *Tuning) {
 	if s.han {
 		return
 	}
@@ -30,7 +34,7 @@ func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, t *Tuning) {
 	nq := len(s.q)
 	open := false
 	for i := range nq {
-		if al.qm[i] == -1 && s.q[i].kind == TokWord && len(s.q[i].text) >= minDelLen {
+		if al.qm[i] == -1 && s.q[i].kind == TokWord && len(s.q[i].text) >= 2 {
 			open = true
 			break
 		}
@@ -49,7 +53,7 @@ func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, t *Tuning) {
 			if al.qm[i] != -1 || qt.kind != TokWord || qt.id == v || (row >= 0 && s.sims[row+i] != 0) {
 				continue
 			}
-			if sim := s.leftSim(ix, i, v, t); sim > 0 {
+			if sim := s.leftSim(ix, i, v, person, t); sim > 0 {
 				al.edges = append(al.edges, edge{int8(i), int8(j), sim})
 			}
 		}
@@ -68,8 +72,9 @@ func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, t *Tuning) {
 
 // leftSim is tokenSim of query word i and vocabulary word v, remembered
 // for the rest of the call: 0 for words of different first letter and
-// phonetic key, and for short query words.
-func (s *scratch) leftSim(ix *Index, i int, v int32, t *Tuning) float32 {
+// phonetic key. A short word is compared by oneEdit, only in a person's
+// name (person), and that is not remembered.
+func (s *scratch) leftSim(ix *Index, i int, v int32, person bool, t *Tuning) float32 {
 	if len(s.lq) == 0 {
 		s.prepareLeftovers(ix)
 	}
@@ -78,7 +83,7 @@ func (s *scratch) leftSim(ix *Index, i int, v int32, t *Tuning) float32 {
 	if sq.short || st.short {
 		// A short word is compared only by its letters: one slip with
 		// the first letter kept (Phil / P'il, Wang / Wan, Dajj / Daj).
-		if sq.text[0] == st.first && oneEdit(sq.text, ix.voc.text[v]) {
+		if person && sq.text[0] == st.first && oneEdit(sq.text, ix.voc.text[v]) {
 			return float32(t.ShortSlipSim)
 		}
 		return 0

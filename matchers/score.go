@@ -84,9 +84,10 @@ type Tuning struct {
 	// every part of the listed name is aligned: lists often leave out a
 	// middle name or second surname. Default 0.5.
 	PersonExtra float64
-	// ShortSlipSim is the similarity of two words left unaligned on both
-	// sides, one of them shorter than four letters, that differ by one
-	// slip and share their first letter (Phil / P'il, Wang / Wan): the
+	// ShortSlipSim is the similarity of two words of a person's name left
+	// unaligned on both sides, one of them shorter than four letters, that
+	// differ by one slip and share their first letter (Phil / P'il, Wang /
+	// Wan): the
 	// index pairs such short words only when equal or sounding alike, and
 	// alignLeftovers then compares what is left. Default 0.8 (0.85 and
 	// 0.9 found the same pairs on the tuning part).
@@ -308,7 +309,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			}
 		}
 	}
-	ix.alignLeftovers(s, ntoks, t)
+	ix.alignLeftovers(s, ntoks, rec.person, t)
 	// Evidence: matched weight over the query's weight plus a share of the
 	// listed name's unmatched weight.
 	var num, qw, gap float64

@@ -19,6 +19,8 @@ var scoreEntries = []*lists.Entry{
 	{List: "ofac_sdn", ID: "30007", Type: lists.TypePerson, Names: []lists.Name{{Value: "KANG, P'il-Hun"}}},
 	{List: "ofac_sdn", ID: "30008", Type: lists.TypePerson, Names: []lists.Name{{Value: "WAN, Exiang"}}},
 	{List: "ofac_sdn", ID: "30009", Type: lists.TypePerson, Names: []lists.Name{{Value: "HUANG, Wang Ken"}}},
+	{List: "ofac_sdn", ID: "30010", Type: lists.TypePerson, Names: []lists.Name{{Value: "Manzi Leon"}}},
+	{List: "ofac_sdn", ID: "30011", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "New Power"}}},
 	{List: "ofac_sdn", ID: "30006", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "INTERNATIONAL TRADING FUND LLC"}}},
 }
 
@@ -33,6 +35,7 @@ func TestLeftoverWordsAligned(t *testing.T) {
 		// short words: one slip, first letter kept
 		{"KANG, Phil Hun", "ofac_sdn:30007", "phil~pil 0.80"},
 		{"WANG, Exiang", "ofac_sdn:30008", "wang~wan 0.80"},
+		{"Leo Manzi", "ofac_sdn:30010", "leo~leon 0.80"},
 	} {
 		got := m.Match(Query{Name: tt.query}, nil)
 		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want {
@@ -53,6 +56,8 @@ func TestLeftoverWordsStayApart(t *testing.T) {
 		{"Miguel Botache", "botache~angel"},
 		// a short word of another first letter stays apart
 		{"HUANG, Wang-gen", "gen~ken"},
+		// nor in an organisation's name, where it is another word
+		{"NET Power Inc.", "net~new"},
 	} {
 		for _, h := range m.Match(Query{Name: tt.query}, nil) {
 			if strings.Contains(h.Explanation, tt.notPair) {
