@@ -22,6 +22,12 @@ package matchers
 // word or acronym (NET Power / New Power, AIR / AIG, Nu / Nour flagged
 // innocent companies when it was tried).
 //
+// A word cut short, whatever its length, aligns at Tuning.ShortFormSim
+// with the word it begins, as an initial does with InitialSim: a clerk or
+// a form's field cuts a long name part (Kakha / Kakhaber, Jay / Jayhoon,
+// Deo / Deogratias, SP / Spetspostavka), and a compound keeps its first
+// part (Akhund / Akhundzada, Baloch / Balochistan, Agro / Agroholding).
+//
 // Only leftovers with the same first letter or phonetic key are compared
 // (a name part spelt two ways keeps its first sound), pairs the index
 // compared already are skipped, and each pair is compared once per query
@@ -50,10 +56,12 @@ func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, person bool, t *Tunin
 		row := s.simRow(v)
 		for i := range nq {
 			qt := &s.q[i]
-			if al.qm[i] != -1 || qt.kind != TokWord || qt.id == v || (row >= 0 && s.sims[row+i] != 0) {
+			if al.qm[i] != -1 || qt.kind != TokWord || qt.id == v || (row >= 0 && s.sims[row+i] > 0) {
 				continue
 			}
-			if sim := s.leftSim(ix, i, v, person, t); sim > 0 {
+			// (a pair the index compared and found too far is not
+			// compared again, but may still be a short form or slip)
+			if sim := s.leftSim(ix, i, v, person, row >= 0 && s.sims[row+i] < 0, t); sim > 0 {
 				al.edges = append(al.edges, edge{int8(i), int8(j), sim})
 			}
 		}
@@ -72,24 +80,29 @@ func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, person bool, t *Tunin
 
 // leftSim is tokenSim of query word i and vocabulary word v, remembered
 // for the rest of the call: 0 for words of different first letter and
-// phonetic key. A short word is compared by oneEdit, only in a person's
-// name (person), and that is not remembered.
-func (s *scratch) leftSim(ix *Index, i int, v int32, person bool, t *Tuning) float32 {
+// phonetic key, and the tokenSim of a pair the index compared already
+// (compared). A short word is compared by oneEdit, only in a person's name
+// (person), and a short form by isShortForm; neither is remembered.
+func (s *scratch) leftSim(ix *Index, i int, v int32, person, compared bool, t *Tuning) float32 {
 	if len(s.lq) == 0 {
 		s.prepareLeftovers(ix)
 	}
 	sq := &s.lq[i]
 	st := &ix.sim[v]
+	short := float32(0)
+	if isShortForm(sq.text, ix.voc.text[v]) {
+		short = float32(t.ShortFormSim)
+	}
 	if sq.short || st.short {
 		// A short word is compared only by its letters: one slip with
 		// the first letter kept (Phil / P'il, Wang / Wan, Dajj / Daj).
 		if person && sq.text[0] == st.first && oneEdit(sq.text, ix.voc.text[v]) {
-			return float32(t.ShortSlipSim)
+			return max(short, float32(t.ShortSlipSim))
 		}
-		return 0
+		return short
 	}
-	if sq.text[0] != st.first && (sq.key < 0 || sq.key != st.key) {
-		return 0
+	if compared || (sq.text[0] != st.first && (sq.key < 0 || sq.key != st.key)) {
+		return short
 	}
 	r := s.lslot[v]
 	if r == 0 {
@@ -107,8 +120,31 @@ func (s *scratch) leftSim(ix *Index, i int, v int32, person bool, t *Tuning) flo
 			*p = sim
 		}
 	}
-	return max(0, *p)
+	return max(short, *p)
 }
+
+// isShortForm reports whether one of two words is the other cut short by
+// two letters or more: Kakha / Kakhaber, Baloch / Balochistan, SP /
+// Spetspostavka, Market / Marketplace; not when what is cut is a suffix
+// that makes a surname of a name (Smith / Smithson).
+func isShortForm(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 2 || len(b) < len(a)+2 || b[:len(a)] != a {
+		return false
+	}
+	for _, suf := range surnameSuffixes {
+		if b[len(a):] == suf {
+			return false
+		}
+	}
+	return true
+}
+
+// surnameSuffixes make another name of a name, not a longer writing of it:
+// Smith / Smithson, Ivan / Ivanov, Petr / Petrovich, Karl / Karlsen.
+var surnameSuffixes = []string{"son", "sen", "sson", "ov", "ova", "ev", "eva", "in", "ina", "ovich", "evich", "ovna", "evna", "enko", "ski", "sky", "ska", "ian", "yan"}
 
 // prepareLeftovers readies every query token for tokenSim, once per call.
 func (s *scratch) prepareLeftovers(ix *Index) {

@@ -92,6 +92,12 @@ type Tuning struct {
 	// alignLeftovers then compares what is left. Default 0.8 (0.85 and
 	// 0.9 found the same pairs on the tuning part).
 	ShortSlipSim float64
+	// ShortFormSim is the similarity of a word left unaligned on both
+	// sides to another it begins, two letters shorter or more: a name
+	// part cut short (Kakha / Kakhaber, SP / Spetspostavka) or the first
+	// part of a compound (Baloch / Balochistan). Default 0.75, as
+	// InitialSim (0.7 to 0.85 found the same pairs on the tuning part).
+	ShortFormSim float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -157,6 +163,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
 	def(&t.ShortSlipSim, 0.8)
+	def(&t.ShortFormSim, 0.75)
 	def(&t.PersonExtra, 0.5)
 	def(&t.Evidence, 4.6)
 	return t

@@ -21,6 +21,8 @@ var scoreEntries = []*lists.Entry{
 	{List: "ofac_sdn", ID: "30009", Type: lists.TypePerson, Names: []lists.Name{{Value: "HUANG, Wang Ken"}}},
 	{List: "ofac_sdn", ID: "30010", Type: lists.TypePerson, Names: []lists.Name{{Value: "Manzi Leon"}}},
 	{List: "ofac_sdn", ID: "30011", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "New Power"}}},
+	{List: "ofac_sdn", ID: "30012", Type: lists.TypePerson, Names: []lists.Name{{Value: "SHUSHANASHVILI, Kakhaber Pavlovich"}}},
+	{List: "ofac_sdn", ID: "30013", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "BALOCHISTAN LIBERATION ARMY"}}},
 	{List: "ofac_sdn", ID: "30006", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "INTERNATIONAL TRADING FUND LLC"}}},
 }
 
@@ -36,6 +38,9 @@ func TestLeftoverWordsAligned(t *testing.T) {
 		{"KANG, Phil Hun", "ofac_sdn:30007", "phil~pil 0.80"},
 		{"WANG, Exiang", "ofac_sdn:30008", "wang~wan 0.80"},
 		{"Leo Manzi", "ofac_sdn:30010", "leo~leon 0.80"},
+		// a name part cut short, the first part of a compound
+		{"SHUSHANASHVILI, Kakha", "ofac_sdn:30012", "kakha~kakhaber 0.75"},
+		{"BALOCH LIBERATION ARMY", "ofac_sdn:30013", "baloch~balochistan 0.75"},
 	} {
 		got := m.Match(Query{Name: tt.query}, nil)
 		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want {
@@ -77,6 +82,22 @@ func TestOneEdit(t *testing.T) {
 	} {
 		if got := oneEdit(tt.a, tt.b); got != tt.want {
 			t.Errorf("oneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestIsShortForm(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"kakha", "kakhaber", true}, {"spetspostavka", "sp", true}, {"market", "marketplace", true},
+		{"leo", "leon", false}, // one letter: a slip, not a short form
+		{"smith", "smithson", false}, {"ivan", "ivanov", false}, {"petr", "petrovich", false},
+		{"s", "sputnik", false}, {"jay", "jay", false}, {"hoon", "jayhoon", false},
+	} {
+		if got := isShortForm(tt.a, tt.b); got != tt.want {
+			t.Errorf("isShortForm(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
