@@ -29,10 +29,11 @@ package matchers
 // part (Akhund / Akhundzada, Baloch / Balochistan, Agro / Agroholding).
 //
 // Only leftovers with the same first letter or phonetic key are compared
-// (a name part spelt two ways keeps its first sound), pairs the index
+// (a name part spelt two ways keeps its first sound; the first letters
+// are read from Index.first, which stays in cache), pairs the index
 // compared already are skipped, and each pair is compared once per query
 // however many candidate names hold it (leftSim).
-func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, person bool, t *Tuning) {
+func (ix *Index) alignLeftovers(s *scratch, rec *nameRec, ntoks []int32, t *Tuning) {
 	if s.han {
 		return
 	}
@@ -48,15 +49,24 @@ func (ix *Index) alignLeftovers(s *scratch, ntoks []int32, person bool, t *Tunin
 	if !open {
 		return
 	}
+	if len(s.lq) == 0 {
+		s.prepareLeftovers(ix)
+	}
+	person := rec.person
 	al.edges = al.edges[:0]
 	for j, v := range ntoks {
 		if al.nm[j] != -1 || ix.voc.kind[v] != TokWord {
 			continue
 		}
 		row := s.simRow(v)
+		first, key := ix.first[v], ix.voc.keyID[v]
 		for i := range nq {
 			qt := &s.q[i]
 			if al.qm[i] != -1 || qt.kind != TokWord || qt.id == v || (row >= 0 && s.sims[row+i] > 0) {
+				continue
+			}
+			// every alignment here needs the first letter or the phonetic key
+			if sq := &s.lq[i]; sq.text == "" || (sq.text[0] != first && (sq.key < 0 || sq.key != key)) {
 				continue
 			}
 			// (a pair the index compared and found too far is not

@@ -316,7 +316,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			}
 		}
 	}
-	ix.alignLeftovers(s, ntoks, rec.person, t)
+	ix.alignLeftovers(s, rec, ntoks, t)
 	// Evidence: matched weight over the query's weight plus a share of the
 	// listed name's unmatched weight.
 	var num, qw, gap float64
