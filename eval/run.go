@@ -141,10 +141,7 @@ func WriteErrors(w io.Writer, pairs []Pair, out []Outcome, t float64) error {
 		if !missed && !flagged {
 			continue
 		}
-		split, label := "tune", "0"
-		if p.HeldOut {
-			split = "heldout"
-		}
+		split, label := Part(p), "0"
 		if p.Label {
 			label = "1"
 		}

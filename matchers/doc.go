@@ -71,7 +71,13 @@
 // phonetic key and first letter, lowered by 0.05 for a spelling difference
 // that is no sound-alike; an initial 0.75 against a word it begins; legal
 // forms 1 or 0.6 across classes) and assigned greedily, best first, one to
-// one; leftovers may pair a word with two adjacent words. The raw score is
+// one; leftovers may pair a word with two adjacent words, and words still
+// left on both sides are compared directly (leftovers.go): spellings two
+// changes apart that the index's neighbourhood misses (Udomdech /
+// Udomdet), in a person's name short words one slip apart with the first
+// letter kept (Phil / P'il), and a word cut short or the first part of a
+// compound against the word it begins, 0.75 (Kakha / Kakhaber, Baloch /
+// Balochistan; not Smith / Smithson). The raw score is
 // matched query weight over the query's weight plus a fifth of the listed
 // name's unmatched weight (0.6 of it when the query names a company); an
 // extra query part counts half when the entry is a person whose every

@@ -44,6 +44,10 @@ type Index struct {
 	// or longer: the scorer's joined-word check reads it, 111 KB that stay
 	// in cache, before any text.
 	tlen []uint8
+	// first is each vocabulary token's first byte (0 for none): what the
+	// words left over are first compared by (alignLeftovers), read from a
+	// dense array that stays in cache rather than from sim's records.
+	first []uint8
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32

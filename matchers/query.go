@@ -44,6 +44,14 @@ type scratch struct {
 	arena     wordArena // where the cache keeps what this scratch records
 	// per-candidate alignment state
 	al alignment
+	// leftovers (alignLeftovers): the query tokens ready for tokenSim
+	// (empty until first needed), and the similarities computed, in rows
+	// of stride like sims, slotted by vocabulary id in lslot.
+	lq       []simQuery
+	lqRunes  []rune
+	lslot    []int32
+	lslotted []int32
+	lsims    []float32
 }
 
 type qpair struct {
@@ -77,7 +85,7 @@ func newScratch(ix *Index) *scratch {
 	for n, r := range ix.rank {
 		acc[n].nameRank = r
 	}
-	return &scratch{acc: acc, slot: make([]int32, len(ix.voc.text)), ent: make([]entState, len(ix.entries))}
+	return &scratch{acc: acc, slot: make([]int32, len(ix.voc.text)), lslot: make([]int32, len(ix.voc.text)), ent: make([]entState, len(ix.entries))}
 }
 
 func (s *scratch) reset() {
@@ -91,6 +99,10 @@ func (s *scratch) reset() {
 		s.ent[e] = entState{}
 	}
 	s.entTouched = s.entTouched[:0]
+	for _, v := range s.lslotted {
+		s.lslot[v] = 0
+	}
+	s.lslotted, s.lsims, s.lq = s.lslotted[:0], s.lsims[:0], s.lq[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
 }
 

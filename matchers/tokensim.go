@@ -45,6 +45,7 @@ type simQuery struct {
 func (ix *Index) buildSimToks() {
 	ix.sim = make([]simTok, len(ix.voc.text))
 	ix.tlen = make([]uint8, len(ix.voc.text))
+	ix.first = make([]uint8, len(ix.voc.text))
 	total := 0
 	for _, t := range ix.voc.text {
 		total += min(len(t), maxSimLen)
@@ -61,6 +62,7 @@ func (ix *Index) buildSimToks() {
 		ix.runes = append(ix.runes, r...)
 		ix.sim[id] = st
 		ix.tlen[id] = uint8(min(len(t), 255))
+		ix.first[id] = st.first
 	}
 }
 

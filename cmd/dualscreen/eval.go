@@ -17,7 +17,7 @@ import (
 )
 
 const evalSynopsis = `eval [--lists DIR | --list FILE]... (--pairs FILE.csv | --devset --innocent FILE.json... | --hits SCREEN.jsonl --pairs TRUTH.csv)
-                [--matcher NAME[,NAME...]] [--threshold 0.85] [--split heldout|tune|all] [--out DIR] [--write-pairs FILE.csv]
+                [--matcher NAME[,NAME...]] [--threshold 0.85] [--split heldout|tune|tune-a|tune-b|all] [--out DIR] [--write-pairs FILE.csv]
 
 Measures name matchers on labelled pairs and prints precision, recall, F1, the share of innocent
 names flagged and candidate recall at the threshold, for each matcher side by side; every matcher
@@ -30,7 +30,9 @@ more list entry keys LIST:ID or names separated by '|', empty for an innocent na
 
 --devset derives pairs from the loaded lists at run time: cross-publisher pairs linked by shared
 identifiers, alias leave-one-out on OFAC SDN and UN, and innocent company names from --innocent
-(SEC EDGAR company_tickers JSON). One pair in five is held out of all tuning (--split).
+(SEC EDGAR company_tickers JSON). One pair in five is held out of all tuning (--split heldout); the
+tuning part is cut in two halves by a hash of the target (--split tune-a, tune-b): study the errors of
+tune-a and count a change as real only when it also moves tune-b.
 
 --hits scores the pairs from a 'dualscreen screen --format jsonl' output instead of a matcher.`
 
@@ -46,7 +48,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	matcherNames := fs.String("matcher", strings.Join([]string{matchers.Kinds[0].Name, "naive-jw"}, ","), "matchers to compare, comma-separated (first is the reference); have "+strings.Join(evalKindNames(), ", "))
 	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "threshold the summary is reported at")
 	floor := fs.Float64("floor", eval.Floor, "lowest score asked of the matchers; tables and curves start here")
-	split := fs.String("split", "heldout", "which part of the pairs: heldout, tune or all")
+	split := fs.String("split", "heldout", "which part of the pairs: "+strings.Join(eval.Splits, ", "))
 	outDir := fs.String("out", "", "directory for thresholds.csv and curves.svg")
 	writePairs := fs.String("write-pairs", "", "write the pairs evaluated (after --split) to this CSV")
 	writeErrors := fs.String("errors", "", "write the first matcher's misses and false flags at --threshold, with explanations, to this CSV")
@@ -71,10 +73,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if *hitsPath != "" && *pairsPath == "" {
 		return usagef("eval: --hits needs --pairs TRUTH.csv")
 	}
-	switch *split {
-	case "heldout", "tune", "all":
-	default:
-		return usagef("eval: --split %q: want heldout, tune or all", *split)
+	if _, err := eval.SelectSplit(nil, *split); err != nil {
+		return usagef("eval: --split: %v", err)
 	}
 
 	var pairs []eval.Pair
@@ -106,15 +106,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 		pairs = p
 	}
-	if *split != "all" {
-		var kept []eval.Pair
-		for _, p := range pairs {
-			if p.HeldOut == (*split == "heldout") {
-				kept = append(kept, p)
-			}
-		}
-		pairs = kept
-	}
+	pairs, _ = eval.SelectSplit(pairs, *split) // the name was checked above
 	if len(pairs) == 0 {
 		return inputError(fmt.Errorf("eval: no pairs in split %q", *split))
 	}

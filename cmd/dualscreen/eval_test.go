@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,7 @@ func TestEvalBadUsage(t *testing.T) {
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "x.csv", "--threshold", "2"},
 		{"eval", "--list", "../../eval/testdata/list.csv", "--devset"},
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--split", "some"},
+		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--split", "tune-c"},
 	} {
 		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 		err := run(t.Context(), e, args)
@@ -68,5 +70,42 @@ func TestEvalBadPairsFile(t *testing.T) {
 	err := run(t.Context(), e, []string{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", bad, "--split", "all"})
 	if err == nil || exitCode(err, nil) != exitUsage || !strings.Contains(err.Error(), "line 2, column label") {
 		t.Fatalf("err = %v, want an input error naming line 2, column label", err)
+	}
+}
+
+// --split tune-a and tune-b evaluate the two halves of the tuning part:
+// together they are --split tune, and the errors file names each pair's half.
+func TestEvalTuneHalves(t *testing.T) {
+	dir := t.TempDir()
+	pairs := filepath.Join(dir, "pairs.csv")
+	src, err := os.ReadFile("../../eval/testdata/pairs.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pairs, []byte(strings.ReplaceAll(string(src), ",heldout\n", ",tune\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	count := func(split string) (pos, neg int, errs string) {
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr}
+		errPath := filepath.Join(dir, split+".csv")
+		if err := run(t.Context(), e, []string{"eval", "--list", "inhouse-csv=../../eval/testdata/list.csv",
+			"--pairs", pairs, "--matcher", "aligned", "--split", split, "--threshold", "0.99", "--errors", errPath}); err != nil {
+			t.Fatalf("--split %s: %v\n%s", split, err, stderr.String())
+		}
+		if _, err := fmt.Sscanf(stdout.String(), "%d positive and %d negative pairs", &pos, &neg); err != nil {
+			t.Fatalf("--split %s: %v in %q", split, err, stdout.String())
+		}
+		b, _ := os.ReadFile(errPath)
+		return pos, neg, string(b)
+	}
+	pa, na, ea := count("tune-a")
+	pb, nb, eb := count("tune-b")
+	pt, nt, _ := count("tune")
+	if pa+pb != pt || na+nb != nt || pt+nt != 10 || pa+na == 0 || pb+nb == 0 {
+		t.Errorf("tune-a %d+%d, tune-b %d+%d, tune %d+%d", pa, na, pb, nb, pt, nt)
+	}
+	if strings.Contains(ea, ",tune-b,") || strings.Contains(eb, ",tune-a,") {
+		t.Errorf("errors of one half name the other:\n%s\n%s", ea, eb)
 	}
 }

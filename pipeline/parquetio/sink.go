@@ -3,17 +3,16 @@ package parquetio
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/apache/arrow/go/v17/arrow"
-	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/apache/arrow/go/v17/parquet"
 	"github.com/apache/arrow/go/v17/parquet/compress"
 	"github.com/apache/arrow/go/v17/parquet/pqarrow"
 
-	"github.com/dualscreen/dualscreen/evidence"
 	"github.com/dualscreen/dualscreen/pipeline"
 )
 
@@ -52,6 +51,15 @@ type SinkOptions struct {
 	RowGroupRows int64
 	// Mem allocates Arrow memory. Default memory.DefaultAllocator.
 	Mem memory.Allocator
+
+	// viaArrow makes the sink write through arrowWriter whatever the
+	// input, so that tests can compare the two writers' files.
+	viaArrow bool
+	// dictBytes and dictValues are directWriter's bounds on the bytes of
+	// dictionary-encoded values in a row group and on the values of one
+	// such column (defaults dictRowGroupBytes, dictMaxValues); tests lower
+	// them.
+	dictBytes, dictValues int64
 }
 
 // zstdLevel is the compression level of the flagged-rows file.
@@ -67,9 +75,17 @@ type Sink struct {
 	file   *pipeline.AtomicFile
 	buf    *bufio.Writer
 	target *switchWriter
-	fw     *pqarrow.FileWriter
+	w      rowWriter
 	sel    []int
 	closed bool
+}
+
+// rowWriter writes the selected rows of batches as Parquet: directWriter,
+// or arrowWriter when directWriter cannot write the input's columns.
+type rowWriter interface {
+	write(b *pipeline.Batch, sel []int) error
+	// close writes the last row group and the footer.
+	close() error
 }
 
 // switchWriter lets Abort point the Parquet writer at io.Discard, so that
@@ -91,6 +107,12 @@ func NewSink(path string, input *arrow.Schema, opts SinkOptions) (*Sink, error) 
 	if opts.Mem == nil {
 		opts.Mem = memory.DefaultAllocator
 	}
+	if opts.dictBytes <= 0 {
+		opts.dictBytes = dictRowGroupBytes
+	}
+	if opts.dictValues <= 0 {
+		opts.dictValues = dictMaxValues
+	}
 	f, err := pipeline.CreateAtomic(path)
 	if err != nil {
 		return nil, err
@@ -98,37 +120,18 @@ func NewSink(path string, input *arrow.Schema, opts SinkOptions) (*Sink, error) 
 	s := &Sink{opts: opts, input: input, schema: OutputSchema(input), file: f}
 	s.buf = bufio.NewWriterSize(f, 1<<20)
 	s.target = &switchWriter{s.buf}
-	props := parquet.NewWriterProperties(
-		parquet.WithCompression(compress.Codecs.Zstd),
-		// zstd level 1 (klauspost's SpeedFastest): flagged rows are written
-		// once and read by a reviewer; on the 10M-row benchmark batch the
-		// default level spent 6.7 of 83 CPU-s compressing pages.
-		parquet.WithCompressionLevel(zstdLevel),
-		// No dictionary encoding: when a dictionary outgrows its page limit
-		// (or an input dictionary changes between batches) arrow v17 falls
-		// back to PLAIN and writes the page encoding stats from a Go map, in
-		// random order, so the same rows would give different bytes. zstd
-		// recovers most of what the dictionary would have saved.
-		parquet.WithDictionaryDefault(false),
-		// Except for the output fields whose values come from a fixed set
-		// (priority, reasons, and each hit's reason, role, list, entry type
-		// and legal basis): their dictionaries hold a few dozen strings and
-		// never outgrow a page, and writing an index instead of a repeated
-		// legal citation saves the encoder and zstd most of their work on
-		// those columns.
-		parquet.WithDictionaryFor(pipeline.OutPriority, true),
-		parquet.WithDictionaryFor(pipeline.OutReasons+".list.element", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.reason", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.role", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.list", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.entry_type", true),
-		parquet.WithDictionaryFor(pipeline.OutHits+".list.element.legal_basis", true),
-		parquet.WithMaxRowGroupLength(opts.RowGroupRows),
-		parquet.WithAllocator(opts.Mem),
-		parquet.WithCreatedBy("dualscreen"),
-	)
-	s.fw, err = pqarrow.NewFileWriter(s.schema, s.target, props,
-		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema(), pqarrow.WithAllocator(opts.Mem)))
+	arrowProps := pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema(), pqarrow.WithAllocator(opts.Mem))
+	if opts.viaArrow {
+		err = errNotFlat
+	} else {
+		props := writerProperties(opts, dictColumns(input))
+		s.w, err = newDirectWriter(s.schema, s.input.NumFields(), s.target, props, arrowProps, opts.dictBytes, opts.dictValues)
+	}
+	if errors.Is(err, errNotFlat) {
+		var fw *pqarrow.FileWriter
+		fw, err = pqarrow.NewFileWriter(s.schema, s.target, writerProperties(opts, fixedSetColumns), arrowProps)
+		s.w = &arrowWriter{fw: fw, schema: s.schema, mem: opts.Mem}
+	}
 	if err != nil {
 		f.Abort()
 		return nil, err
@@ -145,23 +148,7 @@ func (s *Sink) Write(ctx context.Context, b *pipeline.Batch) error {
 	if len(s.sel) == 0 {
 		return nil
 	}
-	cols := make([]arrow.Array, 0, s.schema.NumFields())
-	defer func() {
-		for _, c := range cols {
-			c.Release()
-		}
-	}()
-	for c := 0; c < int(b.Rec.NumCols()); c++ {
-		a, err := take(s.opts.Mem, b.Rec.Column(c), s.sel)
-		if err != nil {
-			return err
-		}
-		cols = append(cols, a)
-	}
-	cols = append(cols, s.decisionColumns(b)...)
-	rec := array.NewRecord(s.schema, cols, int64(len(s.sel)))
-	defer rec.Release()
-	return s.fw.WriteBuffered(rec)
+	return s.w.write(b, s.sel)
 }
 
 // checkBatch guards against batches whose columns differ from the schema the
@@ -180,136 +167,10 @@ func checkBatch(input *arrow.Schema, b *pipeline.Batch) error {
 	return nil
 }
 
-// take returns the rows sel of arr: arr itself when every row is selected,
-// a zero-copy slice for one run of consecutive rows, a copy of the rows
-// (gather) for the common column types, and otherwise a concatenation of
-// the runs' slices (dictionaries are unified).
-func take(mem memory.Allocator, arr arrow.Array, sel []int) (arrow.Array, error) {
-	if len(sel) == arr.Len() {
-		arr.Retain()
-		return arr, nil
-	}
-	if len(sel) > 0 && sel[len(sel)-1]-sel[0] == len(sel)-1 {
-		return array.NewSlice(arr, int64(sel[0]), int64(sel[len(sel)-1]+1)), nil
-	}
-	if a, ok := gather(mem, arr, sel); ok {
-		return a, nil
-	}
-	var parts []arrow.Array
-	defer func() {
-		for _, p := range parts {
-			p.Release()
-		}
-	}()
-	for i := 0; i < len(sel); {
-		j := i + 1
-		for j < len(sel) && sel[j] == sel[j-1]+1 {
-			j++
-		}
-		parts = append(parts, array.NewSlice(arr, int64(sel[i]), int64(sel[j-1]+1)))
-		i = j
-	}
-	if len(parts) == 1 {
-		parts[0].Retain()
-		return parts[0], nil
-	}
-	return array.Concatenate(parts, mem)
-}
-
-func (s *Sink) decisionColumns(b *pipeline.Batch) []arrow.Array {
-	mem := s.opts.Mem
-	flagged := array.NewBooleanBuilder(mem)
-	risk := array.NewFloat64Builder(mem)
-	prio := array.NewStringBuilder(mem)
-	reasons := array.NewListBuilder(mem, arrow.BinaryTypes.String)
-	hits := array.NewListBuilder(mem, HitType)
-	defer func() {
-		flagged.Release()
-		risk.Release()
-		prio.Release()
-		reasons.Release()
-		hits.Release()
-	}()
-	reasonVals := reasons.ValueBuilder().(*array.StringBuilder)
-	hit := hits.ValueBuilder().(*array.StructBuilder)
-	hitStr := make([]*array.StringBuilder, len(pipeline.HitFields))
-	var hitScore *array.Float64Builder
-	for i, name := range pipeline.HitFields {
-		if name == "score" {
-			hitScore = hit.FieldBuilder(i).(*array.Float64Builder)
-		} else {
-			hitStr[i] = hit.FieldBuilder(i).(*array.StringBuilder)
-		}
-	}
-	// Size every builder up front: appending into growing buffers copied
-	// each one several times (the hits' explanations and legal bases are
-	// most of the output's bytes).
-	var nHits, nReasons, reasonBytes, prioBytes int
-	var hitBytes [12]int
-	for _, r := range s.sel {
-		d := &b.Decisions[r]
-		prioBytes += len(d.Priority)
-		nReasons += len(d.Reasons)
-		for _, x := range d.Reasons {
-			reasonBytes += len(x)
-		}
-		nHits += len(b.Hits[r])
-		for i := range b.Hits[r] {
-			for f, v := range hitValues(&b.Hits[r][i]) {
-				hitBytes[f] += len(v)
-			}
-		}
-	}
-	n := len(s.sel)
-	flagged.Reserve(n)
-	risk.Reserve(n)
-	prio.Reserve(n)
-	prio.ReserveData(prioBytes)
-	reasons.Reserve(n)
-	reasonVals.Reserve(nReasons)
-	reasonVals.ReserveData(reasonBytes)
-	hits.Reserve(n)
-	hit.Reserve(nHits)
-	hitScore.Reserve(nHits)
-	for i, sb := range hitStr {
-		if sb != nil {
-			sb.Reserve(nHits)
-			sb.ReserveData(hitBytes[i])
-		}
-	}
-	for _, r := range s.sel {
-		d := b.Decisions[r]
-		flagged.Append(d.Flagged)
-		risk.Append(d.RiskScore)
-		prio.Append(string(d.Priority))
-		reasons.Append(true)
-		for _, x := range d.Reasons {
-			reasonVals.Append(string(x))
-		}
-		hits.Append(true)
-		for _, h := range b.Hits[r] {
-			hit.Append(true)
-			for i, v := range hitValues(&h) {
-				if hitStr[i] != nil {
-					hitStr[i].Append(v)
-				}
-			}
-			hitScore.Append(h.Score)
-		}
-	}
-	return []arrow.Array{flagged.NewArray(), risk.NewArray(), prio.NewArray(), reasons.NewArray(), hits.NewArray()}
-}
-
-// hitValues returns the string fields of h in HitFields order ("" at score).
-func hitValues(h *evidence.Hit) [12]string {
-	return [12]string{string(h.Reason), string(h.Role), h.List, h.EntryID, h.EntryName, h.EntryType,
-		h.MatchedName, h.QueryName, "", h.Programs, h.LegalBasis, h.Explanation}
-}
-
 // Commit writes the footer and publishes the file.
 func (s *Sink) Commit() error {
 	s.closed = true
-	if err := s.fw.Close(); err != nil {
+	if err := s.w.close(); err != nil {
 		s.file.Abort()
 		return err
 	}
@@ -325,7 +186,47 @@ func (s *Sink) Abort() error {
 	if !s.closed {
 		s.closed = true
 		s.target.w = io.Discard
-		s.fw.Close() // frees the buffered row group; its output goes nowhere
+		s.w.close() // frees the buffered row group; its output goes nowhere
 	}
 	return s.file.Abort()
+}
+
+// writerProperties are the Parquet settings of the flagged-rows file, with
+// dictionary encoding for the columns dict and no other.
+func writerProperties(opts SinkOptions, dict []string) *parquet.WriterProperties {
+	props := []parquet.WriterProperty{
+		parquet.WithCompression(compress.Codecs.Zstd),
+		// zstd level 1 (klauspost's SpeedFastest): flagged rows are written
+		// once and read by a reviewer; on the 10M-row benchmark batch the
+		// default level spent 6.7 of 83 CPU-s compressing pages.
+		parquet.WithCompressionLevel(zstdLevel),
+		parquet.WithDictionaryDefault(false),
+		parquet.WithMaxRowGroupLength(opts.RowGroupRows),
+		parquet.WithAllocator(opts.Mem),
+		parquet.WithCreatedBy("dualscreen"),
+	}
+	for _, path := range dict {
+		props = append(props, parquet.WithDictionaryFor(path, true))
+	}
+	return parquet.NewWriterProperties(props...)
+}
+
+// fixedSetColumns are the columns arrowWriter dictionary-encodes: the output
+// fields whose values come from a fixed set (priority, reasons, and each
+// hit's reason, role, list, entry type and legal basis). Their dictionaries
+// hold a few dozen strings and never outgrow a page, and writing an index
+// instead of a repeated legal citation saves the encoder and zstd most of
+// their work on those columns. Any other column could outgrow
+// DictionaryPageSizeLimit, and then arrow v17 falls back to PLAIN and
+// writes the chunk's page-encoding statistics from a Go map, in random
+// order, so the same rows would give different bytes (directWriter
+// dictionary-encodes without that trap: dictLeaf).
+var fixedSetColumns = []string{
+	pipeline.OutPriority,
+	pipeline.OutReasons + ".list.element",
+	pipeline.OutHits + ".list.element.reason",
+	pipeline.OutHits + ".list.element.role",
+	pipeline.OutHits + ".list.element.list",
+	pipeline.OutHits + ".list.element.entry_type",
+	pipeline.OutHits + ".list.element.legal_basis",
 }

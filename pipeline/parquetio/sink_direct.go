@@ -1,0 +1,542 @@
+package parquetio
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"unsafe"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/flight"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/apache/arrow/go/v17/parquet"
+	"github.com/apache/arrow/go/v17/parquet/file"
+	"github.com/apache/arrow/go/v17/parquet/metadata"
+	"github.com/apache/arrow/go/v17/parquet/pqarrow"
+	"github.com/apache/arrow/go/v17/parquet/schema"
+
+	"github.com/dualscreen/dualscreen/pipeline"
+)
+
+// errNotFlat: directWriter cannot write this schema (an input column is
+// nested, or arrow laid out a decision field in an unexpected way).
+var errNotFlat = errors.New("parquetio: schema is not one leaf per input column")
+
+// directWriter writes the flagged-rows file through arrow's Parquet column
+// writers, without building Arrow arrays first. The values of string input
+// columns and of the decision fields are handed to the column writers as
+// views of the bytes they already sit in (the input record's buffers, the
+// Go strings of the decisions), and the definition and repetition levels
+// of reasons and hits are written out from the decisions directly. The
+// string columns whose values repeat (every decision and hit field, most
+// of the contract's input columns: dictColumns) are dictionary-encoded
+// through dictLeaf.
+//
+// Why: on the 10M-row benchmark batch the sink was the largest single cost
+// of a screen (23.5 of 84 CPU-s), and a third of it was not encoding at
+// all: copying the flagged rows of each input column into new arrays,
+// appending every decision and hit field to Arrow builders, and pqarrow
+// working the levels of each of the 13 leaves of reasons and hits out of
+// those arrays again, with a new slice of value headers per leaf per batch.
+// Most of the rest was encoding and compressing the hits' explanations
+// (a third of the output's bytes, a few thousand distinct values).
+//
+// It needs every input column to be one leaf (strings, numbers, dates,
+// dictionaries: anything but lists, structs and maps); input columns that
+// are not strings go through pqarrow.WriteArrowToColumn.
+type directWriter struct {
+	pw       *file.Writer
+	rgw      file.BufferedRowGroupWriter // nil before the first row
+	maxRows  int64
+	input    *arrow.Schema
+	nIn      int // input columns; the decision leaves follow
+	ctx      context.Context
+	mem      memory.Allocator
+	nullable []bool // per input column: its Parquet column is optional
+
+	// The dictionary-encoded columns, by leaf (nil: not dictionary-encoded),
+	// and the levels of those written when the row group closes.
+	dicts     []*dictLeaf
+	inLevels  []levels // per input column
+	prioLv    levels   // always empty: priority is a required, flat column
+	reasonsLv levels
+	hitsLv    levels
+
+	// The row group being written: rows, bytes of the dictionary columns'
+	// values (each counted with the 4 bytes of its length, as arrow counts
+	// a dictionary's size), and a bound on the values of any one of them.
+	rgRows, rgBytes, rgValues int64
+	maxBytes, maxValues       int64
+
+	// Scratch, reused from batch to batch.
+	values []parquet.ByteArray
+	def    []int16
+	floats []float64
+	bools  []bool
+}
+
+// Leaves after the input columns, in schema order.
+const (
+	leafFlagged = iota
+	leafRisk
+	leafPriority
+	leafReasons
+	leafHits // the first of len(pipeline.HitFields)
+)
+
+// hitScore is the index of score in pipeline.HitFields.
+const hitScore = 8
+
+// Row-group bounds of the dictionary-encoded columns. dictRowGroupBytes
+// bounds the memory the dictionaries hold (a dictionary is never larger
+// than the values written to it) and so the dictionary pages; at ~500
+// bytes of such values per flagged row of the benchmark batch, 65,536 rows
+// take 33 MB. dictMaxValues keeps each chunk's indices within one data
+// page (2^18 indices of at most 18 bits, with bit-packing headers, stay
+// under 1 MiB), so the statistics of that page are the chunk's.
+const (
+	dictRowGroupBytes = 64 << 20
+	dictMaxValues     = 1 << 18
+)
+
+// dictColumns returns the Parquet paths the direct writer dictionary-
+// encodes for input schema in: the decision and hit strings, and the string
+// columns of the contract whose values repeat within a row group (dates,
+// countries, exporters, goods, codes). Not shipment_id (unique) nor the
+// consignee and end-user names: on the 10M-row benchmark batch (200,000
+// distinct names) a row group of 65,536 flagged rows holds ~38,000
+// distinct consignees, so their dictionary saved 13% of those columns'
+// compressed bytes for a hash lookup per value and a dictionary page as
+// large as the values. Input columns not in the contract are unknown and
+// stay plain.
+func dictColumns(in *arrow.Schema) []string {
+	paths := []string{pipeline.OutPriority, pipeline.OutReasons + ".list.element"}
+	for i, name := range pipeline.HitFields {
+		if i != hitScore {
+			paths = append(paths, pipeline.OutHits+".list.element."+name)
+		}
+	}
+	for _, f := range in.Fields() {
+		field, ok := pipeline.FieldByName(f.Name)
+		if !ok || !isByteArray(f.Type) {
+			continue
+		}
+		switch field {
+		case pipeline.FieldShipmentID, pipeline.FieldConsigneeName, pipeline.FieldEndUserName:
+		default:
+			paths = append(paths, f.Name)
+		}
+	}
+	return paths
+}
+
+// isByteArray: the types directWriter writes as views of the record.
+func isByteArray(t arrow.DataType) bool {
+	switch t.ID() {
+	case arrow.STRING, arrow.LARGE_STRING, arrow.BINARY, arrow.LARGE_BINARY:
+		return true
+	}
+	return false
+}
+
+func newDirectWriter(sc *arrow.Schema, nIn int, w io.Writer, props *parquet.WriterProperties, arrowProps pqarrow.ArrowWriterProperties, maxBytes, maxValues int64) (*directWriter, error) {
+	pqschema, err := pqarrow.ToParquet(sc, props, arrowProps)
+	if err != nil {
+		return nil, err
+	}
+	d := &directWriter{input: sc, nIn: nIn, mem: props.Allocator(), maxRows: props.MaxRowGroupLength(),
+		nullable: make([]bool, nIn), inLevels: make([]levels, nIn), maxBytes: maxBytes, maxValues: maxValues}
+	if err := d.checkLayout(pqschema); err != nil {
+		return nil, err
+	}
+	d.dicts = make([]*dictLeaf, pqschema.NumColumns())
+	for i := range pqschema.NumColumns() {
+		if !props.DictionaryEnabledFor(pqschema.Column(i).Path()) {
+			continue
+		}
+		var lv *levels
+		switch {
+		case i < nIn:
+			if !isByteArray(sc.Field(i).Type) {
+				return nil, fmt.Errorf("parquetio: dictionary for column %s of type %s", sc.Field(i).Name, sc.Field(i).Type)
+			}
+			lv = &d.inLevels[i]
+		case i == nIn+leafPriority:
+			lv = &d.prioLv
+		case i == nIn+leafReasons:
+			lv = &d.reasonsLv
+		case i >= nIn+leafHits && i != nIn+leafHits+hitScore:
+			lv = &d.hitsLv
+		default:
+			return nil, fmt.Errorf("parquetio: dictionary for column %s", pqschema.Column(i).Path())
+		}
+		d.dicts[i] = newDictLeaf(i, lv)
+	}
+	for i, name := range pipeline.HitFields {
+		if i != hitScore && d.dicts[nIn+leafHits+i] == nil {
+			return nil, fmt.Errorf("parquetio: no dictionary for hits.%s", name)
+		}
+	}
+	if d.dicts[nIn+leafPriority] == nil || d.dicts[nIn+leafReasons] == nil {
+		return nil, errors.New("parquetio: no dictionary for priority or reasons")
+	}
+	// The file's key-value metadata as pqarrow.NewFileWriter writes it:
+	// the schema's own metadata, then the Arrow schema (WithStoreSchema),
+	// so that Arrow readers get back the exact Arrow types.
+	meta := make(metadata.KeyValueMetadata, 0)
+	for i, k := range sc.Metadata().Keys() {
+		meta.Append(k, sc.Metadata().Values()[i])
+	}
+	meta.Append("ARROW:schema", base64.StdEncoding.EncodeToString(flight.SerializeSchema(sc, d.mem)))
+	d.pw = file.NewParquetWriter(w, pqschema.Root(), file.WithWriterProps(props), file.WithWriteMetadata(meta))
+	d.ctx = pqarrow.NewArrowWriteContext(context.Background(), &arrowProps)
+	return d, nil
+}
+
+// checkLayout confirms that each input column is one leaf at the top level
+// and that the decision fields have the leaves and levels write assumes.
+func (d *directWriter) checkLayout(pq *schema.Schema) error {
+	want := len(pipeline.HitFields) + leafHits + d.nIn
+	if pq.NumColumns() != want {
+		return errNotFlat
+	}
+	for i := range d.nIn {
+		f := d.input.Field(i)
+		c := pq.Column(i)
+		if path := c.ColumnPath(); len(path) != 1 || path[0] != f.Name || c.MaxRepetitionLevel() != 0 {
+			return errNotFlat
+		}
+		switch c.MaxDefinitionLevel() {
+		case 0:
+		case 1:
+			d.nullable[i] = true
+		default:
+			return errNotFlat
+		}
+	}
+	leaf := func(i int, path string, def, rep int16) bool {
+		c := pq.Column(d.nIn + i)
+		return c.ColumnPath().String() == path && c.MaxDefinitionLevel() == def && c.MaxRepetitionLevel() == rep
+	}
+	ok := leaf(leafFlagged, pipeline.OutFlagged, 0, 0) && leaf(leafRisk, pipeline.OutRiskScore, 0, 0) &&
+		leaf(leafPriority, pipeline.OutPriority, 0, 0) && leaf(leafReasons, pipeline.OutReasons+".list.element", 2, 1)
+	for i, name := range pipeline.HitFields {
+		ok = ok && leaf(leafHits+i, pipeline.OutHits+".list.element."+name, 2, 1)
+	}
+	if !ok {
+		return errNotFlat
+	}
+	return nil
+}
+
+// write writes the rows sel of b, starting a new row group before a row
+// that would take the current one past maxRows rows, maxBytes bytes of
+// dictionary-encoded values or maxValues values in one such column. A row
+// that alone passes a bound gets a row group of its own. The cuts depend
+// on the rows only, so the file does too.
+func (d *directWriter) write(b *pipeline.Batch, sel []int) error {
+	for start := 0; start < len(sel); {
+		if d.rgw == nil {
+			if err := d.newRowGroup(); err != nil {
+				return err
+			}
+		}
+		end := start
+		for ; end < len(sel); end++ {
+			bytes, values := d.rowSize(b, sel[end])
+			if d.rgRows > 0 && (d.rgRows == d.maxRows || d.rgBytes+bytes > d.maxBytes || d.rgValues+values > d.maxValues) {
+				break
+			}
+			d.rgRows++
+			d.rgBytes += bytes
+			d.rgValues += values
+		}
+		if end > start {
+			if err := d.writeRows(b, sel[start:end]); err != nil {
+				return err
+			}
+		}
+		if end < len(sel) {
+			if err := d.newRowGroup(); err != nil {
+				return err
+			}
+		}
+		start = end
+	}
+	return nil
+}
+
+// rowSize returns the bytes row r adds to the dictionary-encoded columns
+// and the most values it adds to any one of them.
+func (d *directWriter) rowSize(b *pipeline.Batch, r int) (bytes, values int64) {
+	for c := range d.nIn {
+		if d.dicts[c] == nil {
+			continue
+		}
+		if a := b.Rec.Column(c); a.IsValid(r) {
+			bytes += int64(a.(interface{ ValueLen(int) int }).ValueLen(r)) + 4
+		}
+	}
+	dec := &b.Decisions[r]
+	bytes += int64(len(dec.Priority)) + 4
+	for _, x := range dec.Reasons {
+		bytes += int64(len(x)) + 4
+	}
+	for i := range b.Hits[r] {
+		for f, v := range hitValues(&b.Hits[r][i]) {
+			if f != hitScore {
+				bytes += int64(len(v)) + 4
+			}
+		}
+	}
+	// A row adds one value to each flat leaf and its reasons and hits to
+	// the list leaves; summing the larger bounds every leaf's values.
+	return bytes, int64(max(1, len(dec.Reasons), len(b.Hits[r])))
+}
+
+// newRowGroup writes the dictionary-encoded columns of the row group being
+// written, closes it (encoding and compressing its buffered pages) and
+// starts the next.
+func (d *directWriter) newRowGroup() error {
+	if err := d.closeRowGroup(); err != nil {
+		return err
+	}
+	d.rgw = d.pw.AppendBufferedRowGroup()
+	return nil
+}
+
+func (d *directWriter) closeRowGroup() error {
+	if d.rgw == nil {
+		return nil
+	}
+	for _, dl := range d.dicts {
+		if dl != nil {
+			if err := dl.flush(d.rgw, d.mem); err != nil {
+				return fmt.Errorf("writing column %s: %w", d.pw.Schema.Column(dl.leaf).Path(), err)
+			}
+		}
+	}
+	for i := range d.inLevels {
+		d.inLevels[i].reset()
+	}
+	d.reasonsLv.reset()
+	d.hitsLv.reset()
+	d.rgRows, d.rgBytes, d.rgValues = 0, 0, 0
+	err := d.rgw.Close()
+	d.rgw = nil
+	return err
+}
+
+func (d *directWriter) close() error {
+	if err := d.closeRowGroup(); err != nil {
+		return err
+	}
+	return d.pw.Close()
+}
+
+// writeRows writes the rows sel of b, all in the current row group.
+func (d *directWriter) writeRows(b *pipeline.Batch, sel []int) error {
+	for c := range d.nIn {
+		if err := d.writeInput(c, b.Rec.Column(c), sel); err != nil {
+			return &pipeline.InputError{File: b.File, Column: d.input.Field(c).Name, Err: err}
+		}
+	}
+	if err := d.writeDecisions(b, sel); err != nil {
+		return fmt.Errorf("writing the decision columns: %w", err)
+	}
+	return nil
+}
+
+// writeInput writes the rows sel of input column c: strings and binary as
+// views of the record's buffers (into the column's dictionary when it has
+// one), anything else through pqarrow.
+func (d *directWriter) writeInput(c int, arr arrow.Array, sel []int) error {
+	nullable := d.nullable[c]
+	if !nullable && arr.NullN() > 0 {
+		return fmt.Errorf("nulls in a column whose schema says it has none")
+	}
+	var view func(int) parquet.ByteArray
+	switch a := arr.(type) {
+	case *array.String:
+		view = func(i int) parquet.ByteArray { return bytesOf(a.Value(i)) }
+	case *array.LargeString:
+		view = func(i int) parquet.ByteArray { return bytesOf(a.Value(i)) }
+	case *array.Binary:
+		view = func(i int) parquet.ByteArray { return nonNil(a.Value(i)) }
+	case *array.LargeBinary:
+		view = func(i int) parquet.ByteArray { return nonNil(a.Value(i)) }
+	}
+	if dl := d.dicts[c]; dl != nil {
+		lv := &d.inLevels[c]
+		for _, r := range sel {
+			if nullable {
+				if arr.IsNull(r) {
+					lv.def = append(lv.def, 0)
+					dl.addNull()
+					continue
+				}
+				lv.def = append(lv.def, 1)
+			}
+			dl.addView(view(r))
+		}
+		return nil
+	}
+	cw, err := d.rgw.Column(c)
+	if err != nil {
+		return err
+	}
+	if view != nil {
+		return d.writeViews(cw, arr, sel, nullable, view)
+	}
+	part, err := take(d.mem, arr, sel)
+	if err != nil {
+		return err
+	}
+	defer part.Release()
+	var def []int16
+	if nullable {
+		def = d.def[:0]
+		for i := range part.Len() {
+			def = append(def, int16(boolInt(part.IsValid(i))))
+		}
+		d.def = def
+	}
+	return pqarrow.WriteArrowToColumn(d.ctx, cw, part, def, nil, nullable)
+}
+
+// writeViews writes the values sel of a plain byte-array column, view(i)
+// being a view of row i's bytes.
+func (d *directWriter) writeViews(cw file.ColumnChunkWriter, a arrow.Array, sel []int, nullable bool, view func(int) parquet.ByteArray) error {
+	vals, def := d.values[:0], d.def[:0]
+	for _, r := range sel {
+		if nullable {
+			if a.IsNull(r) {
+				def = append(def, 0)
+				continue
+			}
+			def = append(def, 1)
+		}
+		vals = append(vals, view(r))
+	}
+	d.values, d.def = vals, def
+	if !nullable {
+		def = nil
+	}
+	w, ok := cw.(*file.ByteArrayColumnChunkWriter)
+	if !ok {
+		return fmt.Errorf("column writer is a %T", cw)
+	}
+	_, err := w.WriteBatch(vals, def, nil)
+	return err
+}
+
+// writeDecisions writes flagged, risk_score, priority, reasons and hits of
+// the rows sel. reasons and hits are lists of non-null elements in required
+// fields: a row with none has one level (definition 0), a row with k has k
+// (definition 2, repetition 0 for the first and 1 for the rest).
+func (d *directWriter) writeDecisions(b *pipeline.Batch, sel []int) error {
+	base := d.nIn
+	bools := d.bools[:0]
+	floats := d.floats[:0]
+	prio := d.dicts[base+leafPriority]
+	reasons := d.dicts[base+leafReasons]
+	for _, r := range sel {
+		dec := &b.Decisions[r]
+		bools = append(bools, dec.Flagged)
+		floats = append(floats, dec.RiskScore)
+		prio.addString(string(dec.Priority))
+		if len(dec.Reasons) == 0 {
+			d.reasonsLv.def, d.reasonsLv.rep = append(d.reasonsLv.def, 0), append(d.reasonsLv.rep, 0)
+			continue
+		}
+		for i, x := range dec.Reasons {
+			d.reasonsLv.def, d.reasonsLv.rep = append(d.reasonsLv.def, 2), append(d.reasonsLv.rep, int16(min(i, 1)))
+			reasons.addString(string(x))
+		}
+	}
+	d.bools, d.floats = bools, floats
+	if err := writeLeaf(d, base+leafFlagged, func(cw *file.BooleanColumnChunkWriter) (int64, error) { return cw.WriteBatch(bools, nil, nil) }); err != nil {
+		return err
+	}
+	if err := writeLeaf(d, base+leafRisk, func(cw *file.Float64ColumnChunkWriter) (int64, error) { return cw.WriteBatch(floats, nil, nil) }); err != nil {
+		return err
+	}
+
+	// hits: the string fields go to their dictionaries, the scores (and
+	// their levels, this batch's part of hitsLv) to the column writer now.
+	var fields [12]*dictLeaf // by pipeline.HitFields
+	for f := range fields {
+		fields[f] = d.dicts[base+leafHits+f]
+	}
+	first := len(d.hitsLv.def)
+	floats = d.floats[:0]
+	for _, r := range sel {
+		hits := b.Hits[r]
+		if len(hits) == 0 {
+			d.hitsLv.def, d.hitsLv.rep = append(d.hitsLv.def, 0), append(d.hitsLv.rep, 0)
+			continue
+		}
+		for i := range hits {
+			h := &hits[i]
+			d.hitsLv.def, d.hitsLv.rep = append(d.hitsLv.def, 2), append(d.hitsLv.rep, int16(min(i, 1)))
+			for f, v := range hitValues(h) {
+				if fields[f] != nil {
+					fields[f].addString(v)
+				}
+			}
+			floats = append(floats, h.Score)
+		}
+	}
+	d.floats = floats
+	def, rep := d.hitsLv.def[first:], d.hitsLv.rep[first:]
+	if err := writeLeaf(d, base+leafHits+hitScore, func(cw *file.Float64ColumnChunkWriter) (int64, error) { return cw.WriteBatch(floats, def, rep) }); err != nil {
+		return fmt.Errorf("hits.score: %w", err)
+	}
+	return nil
+}
+
+// writeLeaf writes to leaf's column writer, which must be a W.
+func writeLeaf[W file.ColumnChunkWriter](d *directWriter, leaf int, write func(W) (int64, error)) error {
+	cw, err := d.rgw.Column(leaf)
+	if err != nil {
+		return err
+	}
+	w, ok := cw.(W)
+	if !ok {
+		return fmt.Errorf("leaf %d is a %T", leaf, cw)
+	}
+	_, err = write(w)
+	return err
+}
+
+// emptyValue is the empty byte array. It is not nil: arrow's statistics
+// take a nil minimum or maximum for "none" and would drop the column's
+// statistics.
+var emptyValue = parquet.ByteArray([]byte{})
+
+// bytesOf is a view of s's bytes, valid while s is. The column writers
+// copy values into their pages; their statistics keep the minimum and
+// maximum until the row group closes, which keeps s alive.
+func bytesOf(s string) parquet.ByteArray {
+	if len(s) == 0 {
+		return emptyValue
+	}
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
+func nonNil(b []byte) parquet.ByteArray {
+	if len(b) == 0 {
+		return emptyValue
+	}
+	return b
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
