@@ -41,35 +41,15 @@ func benchShipments(n int) []evidence.Shipment {
 // BenchmarkCheckBatchMix is the rules stage per row: destination measures, goods,
 // licences and the end-user country, with the default policy.
 func BenchmarkCheckBatchMix(b *testing.B) {
-	p, err := rules.DefaultPolicy()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := rules.NewEngine(p)
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, e := defaultEngine(b)
 	ships := benchShipments(8192)
-	var dst []evidence.Hit
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		dst = e.Check(&ships[i%len(ships)], dst[:0])
-		i++
-	}
+	benchCheck(b, e, ships)
 }
 
 // BenchmarkDecide is the decision per row over the hits Check gives the
 // benchmark mix (a third of the rows flagged, most with one reason).
 func BenchmarkDecide(b *testing.B) {
-	p, err := rules.DefaultPolicy()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := rules.NewEngine(p)
-	if err != nil {
-		b.Fatal(err)
-	}
+	p, e := defaultEngine(b)
 	ships := benchShipments(8192)
 	hits := make([][]evidence.Hit, len(ships))
 	for i := range ships {
@@ -90,14 +70,7 @@ func BenchmarkDecide(b *testing.B) {
 // what the place memo's bound costs when a book has more combinations
 // than it holds.
 func BenchmarkCheckManyPlaces(b *testing.B) {
-	p, err := rules.DefaultPolicy()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := rules.NewEngine(p)
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, e := defaultEngine(b)
 	iso := []string{"US", "CN", "TR", "AE", "IN", "BR", "GB", "CH", "JP", "KR", "SG", "MX", "ZA", "EG", "KZ", "RS", "UA", "VN", "TH", "ID",
 		"MY", "SA", "IL", "PK", "NG", "CA", "AU", "NO", "AR", "CL", "MM", "HK", "RU", "BY", "IR", "SY", "KP", "DZ", "MA", "TN",
 		"KE", "ET", "GH", "PE", "CO", "VE", "EC", "UY", "PY", "BO", "NZ", "PH", "BD", "LK", "NP", "QA", "KW", "OM", "BH", "JO"}
@@ -109,6 +82,28 @@ func BenchmarkCheckManyPlaces(b *testing.B) {
 		ships[i] = evidence.Shipment{ShipmentID: fmt.Sprint(i), ConsigneeName: "Consignee Trading LLC", ConsigneeCountry: d, Destination: d,
 			EndUserName: "End User Co", EndUserCountry: iso[r.IntN(len(iso))], ExporterCountry: exporters[r.IntN(len(exporters))], Goods: "hydraulic pumps"}
 	}
+	benchCheck(b, e, ships)
+}
+
+// defaultEngine is the default policy and its rules engine, as screen
+// wires them.
+func defaultEngine(b *testing.B) (*rules.Policy, *rules.Engine) {
+	b.Helper()
+	p, err := rules.DefaultPolicy()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := rules.NewEngine(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p, e
+}
+
+// benchCheck times Check over ships, one row per iteration, reusing the
+// hits slice as the rules stage does.
+func benchCheck(b *testing.B, e *rules.Engine, ships []evidence.Shipment) {
+	b.Helper()
 	var dst []evidence.Hit
 	b.ReportAllocs()
 	i := 0

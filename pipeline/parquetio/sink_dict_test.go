@@ -148,6 +148,12 @@ func writeBatch(t *testing.T, b *pipeline.Batch, opts parquetio.SinkOptions) []b
 	if err := sink.Write(t.Context(), b); err != nil {
 		t.Fatal(err)
 	}
+	return commitAndRead(t, sink, out)
+}
+
+// commitAndRead commits sink, which writes out, and returns the file.
+func commitAndRead(t *testing.T, sink *parquetio.Sink, out string) []byte {
+	t.Helper()
 	if err := sink.Commit(); err != nil {
 		t.Fatal(err)
 	}

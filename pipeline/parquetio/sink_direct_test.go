@@ -112,14 +112,7 @@ func writeMixed(t *testing.T, opts parquetio.SinkOptions, wantDirect bool) []byt
 			t.Fatal(err)
 		}
 	}
-	if err := sink.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return commitAndRead(t, sink, out)
 }
 
 // TestDirectWriterSameRowsAsArrow: the direct writer's file reads back as
