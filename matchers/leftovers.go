@@ -93,10 +93,8 @@ func (ix *Index) alignLeftovers(s *scratch, rec *nameRec, ntoks []int32, t *Tuni
 // phonetic key, and the tokenSim of a pair the index compared already
 // (compared). A short word is compared by oneEdit, only in a person's name
 // (person), and a short form by isShortForm; neither is remembered.
+// The caller (alignLeftovers) has prepared the query words (s.lq).
 func (s *scratch) leftSim(ix *Index, i int, v int32, person, compared bool, t *Tuning) float32 {
-	if len(s.lq) == 0 {
-		s.prepareLeftovers(ix)
-	}
 	sq := &s.lq[i]
 	st := &ix.sim[v]
 	short := float32(0)
@@ -114,15 +112,7 @@ func (s *scratch) leftSim(ix *Index, i int, v int32, person, compared bool, t *T
 	if compared || (sq.text[0] != st.first && (sq.key < 0 || sq.key != st.key)) {
 		return short
 	}
-	r := s.lslot[v]
-	if r == 0 {
-		s.lslotted = append(s.lslotted, v)
-		r = int32(len(s.lslotted))
-		s.lslot[v] = r
-		for range s.stride {
-			s.lsims = append(s.lsims, 0)
-		}
-	}
+	r := slotRow(v, s.stride, s.lslot, &s.lslotted, &s.lsims)
 	p := &s.lsims[int(r-1)*s.stride+i]
 	if *p == 0 {
 		*p = -1

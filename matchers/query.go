@@ -92,31 +92,44 @@ func (s *scratch) reset() {
 	for _, n := range s.touched {
 		s.acc[n].acc = 0
 	}
-	for _, v := range s.slotted {
-		s.slot[v] = 0
-	}
+	clearSlots(s.slot, s.slotted)
 	for _, e := range s.entTouched {
 		s.ent[e] = entState{}
 	}
 	s.entTouched = s.entTouched[:0]
-	for _, v := range s.lslotted {
-		s.lslot[v] = 0
-	}
+	clearSlots(s.lslot, s.lslotted)
 	s.lslotted, s.lsims, s.lq = s.lslotted[:0], s.lsims[:0], s.lq[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
 }
 
-// setSim records that vocabulary id v is sim-similar to query token i.
-func (s *scratch) setSim(v int32, i int, sim float32) bool {
-	r := s.slot[v]
+// slotRow returns 1 + the row of vocabulary id v in a table of rows of
+// stride similarities (sims), numbered by slot, adding a zero row at the
+// end for an id that has none. The query's similarities (slot, sims) and
+// the leftovers' (lslot, lsims) are kept this way: only the ids a query
+// meets get a row, and reset clears only those.
+func slotRow(v int32, stride int, slot []int32, slotted *[]int32, sims *[]float32) int32 {
+	r := slot[v]
 	if r == 0 {
-		s.slotted = append(s.slotted, v)
-		r = int32(len(s.slotted))
-		s.slot[v] = r
-		for range s.stride {
-			s.sims = append(s.sims, 0)
+		*slotted = append(*slotted, v)
+		r = int32(len(*slotted))
+		slot[v] = r
+		for range stride {
+			*sims = append(*sims, 0)
 		}
 	}
+	return r
+}
+
+// clearSlots unsets the slots of ids, the ids slotRow gave rows.
+func clearSlots(slot, ids []int32) {
+	for _, v := range ids {
+		slot[v] = 0
+	}
+}
+
+// setSim records that vocabulary id v is sim-similar to query token i.
+func (s *scratch) setSim(v int32, i int, sim float32) bool {
+	r := slotRow(v, s.stride, s.slot, &s.slotted, &s.sims)
 	if s.recording {
 		s.rec = append(s.rec, simCall{v, sim})
 	}
