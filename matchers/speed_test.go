@@ -48,7 +48,8 @@ func plainTokenSim(ix *Index, q string, v int32, t *Tuning) float32 {
 	if sim < t.MinTokenSim {
 		return 0
 	}
-	return float32(sim)
+	var ba, bb runeBuf
+	return float32(soundLift(sim, toRunes(&ba, q), toRunes(&bb, vt), t))
 }
 
 // simQueryOf prepares q as wordNeighbours does.
