@@ -234,17 +234,37 @@ func alignedParts(al *alignment, nn int) int {
 
 // completeMatch reports whether every non-legal part of the query and of
 // the listed name (patronymics of the list aside) aligned exactly.
-func completeMatch(s *scratch, ix *Index, ntoks []int32, minSim float32) bool {
+// In an organisation's name (org) a country word left unaligned on one
+// side does not make the match partial (places.go); left on both sides,
+// the two name different places (Aluminum Corp of China / Iran Aluminum
+// Company).
+func completeMatch(s *scratch, ix *Index, ntoks []int32, minSim float32, org bool) bool {
 	al := &s.al
+	qPlace := false
 	for i := range s.q {
 		if s.q[i].kind == TokLegal {
+			continue
+		}
+		if al.qm[i] == -1 && org && isPlaceWord(s.q[i].text) {
+			qPlace = true
 			continue
 		}
 		if al.qm[i] == -1 || al.qs[i] < minSim {
 			return false
 		}
 	}
-	return allListedAligned(ix, al, ntoks)
+	if !org {
+		return allListedAligned(ix, al, ntoks)
+	}
+	for j, v := range ntoks {
+		if ix.voc.kind[v] == TokLegal || ix.voc.patronymic[v] || al.nm[j] != -1 {
+			continue
+		}
+		if !ix.voc.place[v] || qPlace {
+			return false
+		}
+	}
+	return true
 }
 
 // scoreName aligns the prepared query with name n and scores it. The
@@ -377,7 +397,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	if qw > 0 {
 		r.raw = num / (qw + lambda*gap)
 	}
-	r.complete = completeMatch(s, ix, ntoks, float32(t.CompleteSim))
+	r.complete = completeMatch(s, ix, ntoks, float32(t.CompleteSim), !rec.person)
 	if t.Evidence > 0 && !r.complete {
 		r.raw *= 1 - math.Exp(-num/(t.Evidence*float64(ix.idfUnknown)))
 	}
