@@ -77,6 +77,9 @@ func soundUnits(dst *[soundUnitsMax]byte, r []rune) (int, bool) {
 		case c == 'k' && next == 'h':
 			emit('H')
 			step = 2
+		case c == 'g' && next == 'h':
+			emit('g')
+			step = 2
 		case c == 'p' && next == 'h':
 			emit('f')
 			step = 2
