@@ -1,5 +1,7 @@
 package matchers
 
+import "strings"
+
 // An organisation's name often carries the country it works in or for,
 // and publishers keep or leave it out at will: "Korea Daesong Bank" /
 // "Taesong Bank", "FAU Glavgosekspertiza Rossii" / "Glavgosekspertiza",
@@ -10,18 +12,35 @@ package matchers
 // other (Iran, Korea and China are not given names, but the rule is not
 // needed there).
 
-// placeWords are countries, regions and their adjectives as they appear,
-// in English or romanised Russian, in the names of listed organisations.
-var placeWords = map[string]bool{
-	"korea": true, "korean": true, "dprk": true, "iran": true, "iranian": true,
-	"russia": true, "russian": true, "rossii": true, "rossiya": true, "rossiyskaya": true, "rossiiskoi": true, "rf": true,
-	"belarus": true, "belarusi": true, "belarusian": true, "syria": true, "syrian": true,
-	"china": true, "chinese": true, "europe": true, "european": true, "eurasia": true,
-	"turkey": true, "turkiye": true, "cuba": true, "cuban": true, "venezuela": true,
-	"lebanon": true, "iraq": true, "iraqi": true, "afghanistan": true, "pakistan": true,
-	"crimea": true, "ukraine": true, "emirates": true, "uae": true, "india": true,
-	"armenia": true, "kazakhstan": true, "kyrgyzstan": true, "uzbekistan": true, "myanmar": true,
-}
+// placeWords are the countries whose name is one word, in English, a few
+// of their adjectives, and the romanised Russian forms (Rossii, Belarusi)
+// found in the names of listed organisations. Countries of several words
+// are left out: their words (United, North, Saudi) are ordinary parts of
+// firms' names.
+var placeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+		bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia botswana brazil
+		brunei bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo croatia
+		cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji
+		finland france gabon gambia georgia germany ghana greece grenada guatemala guinea guyana haiti
+		honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan
+		kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya
+		liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania
+		mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia
+		nauru nepal netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay
+		peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+		singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan
+		tanzania thailand togo tonga tunisia turkey turkiye turkmenistan tuvalu uganda ukraine uruguay
+		uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+		dprk uae crimea europe eurasia
+		korean iranian russian syrian chinese cuban iraqi european belarusian
+		rossii rossiya rossiyskaya rossiiskoi belarusi`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // isPlaceWord reports whether a normalised token is one of placeWords.
 func isPlaceWord(t string) bool { return placeWords[t] }
