@@ -45,11 +45,11 @@ func (ix *Index) alignAcronyms(s *scratch, rec *nameRec, ntoks []int32, t *Tunin
 	}
 	// a name word abbreviating query words
 	for j, v := range ntoks {
-		vt := ix.voc.text[v]
-		k := len(vt)
-		if al.nm[j] != -1 || ix.voc.kind[v] != TokWord || k < minRunAcronym || k > maxRunAcronym || k > nq {
+		k := int(ix.tlen[v])
+		if al.nm[j] != -1 || k < minRunAcronym || k > maxRunAcronym || k > nq || ix.voc.kind[v] != TokWord {
 			continue
 		}
+		vt := ix.voc.text[v]
 		for i := 0; i+k <= nq; i++ {
 			if queryRunSpells(s, i, vt) {
 				al.nm[j] = int8(i)
@@ -67,10 +67,9 @@ func (ix *Index) alignAcronyms(s *scratch, rec *nameRec, ntoks []int32, t *Tunin
 // j and all unaligned, are words whose first letters spell acr.
 func (ix *Index) nameRunSpells(al *alignment, run []int32, j int, acr string) bool {
 	for r, v := range run {
-		if al.nm[j+r] != -1 || ix.voc.kind[v] != TokWord {
-			return false
-		}
-		if w := ix.voc.text[v]; len(w) < 2 || w[0] != acr[r] {
+		// first letters and lengths from the dense arrays, which stay in
+		// cache; most runs fail on the first word
+		if ix.first[v] != acr[r] || ix.tlen[v] < 2 || al.nm[j+r] != -1 || ix.voc.kind[v] != TokWord {
 			return false
 		}
 	}

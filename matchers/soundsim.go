@@ -150,12 +150,14 @@ func soundSubCost(a, b byte) float64 {
 
 // soundSim is 1 less the weighted edit distance of the sound units of a and
 // b over the longer one's units, 0 when either holds a letter outside
-// a–z. Words that differ only by spelling variants of one sound score 1.
-func soundSim(a, b []rune) float64 {
+// a–z or when it would be under floor (the lengths of the units alone
+// decide most pairs). Words that differ only by spelling variants of one
+// sound score 1.
+func soundSim(a, b []rune, floor float64) float64 {
 	var ua, ub [soundUnitsMax]byte
 	na, okA := soundUnits(&ua, a)
 	nb, okB := soundUnits(&ub, b)
-	if !okA || !okB || na < 4 || nb < 4 {
+	if !okA || !okB || na < 4 || nb < 4 || float64(max(na, nb)-min(na, nb)) > (1-floor)*float64(max(na, nb))+1e-9 {
 		return 0
 	}
 	var p, c [soundUnitsMax + 1]float64
@@ -175,5 +177,8 @@ func soundSim(a, b []rune) float64 {
 		// in a short word a heard difference is another word (CIMG / CIMC)
 		return 0
 	}
-	return 1 - d/float64(max(na, nb))
+	if sim := 1 - d/float64(max(na, nb)); sim >= floor {
+		return sim
+	}
+	return 0
 }

@@ -14,7 +14,7 @@ func orgEntry(id, name string) *lists.Entry {
 func TestSoundSim(t *testing.T) {
 	sim := func(a, b string) float64 {
 		var ba, bb runeBuf
-		return soundSim(toRunes(&ba, a), toRunes(&bb, b))
+		return soundSim(toRunes(&ba, a), toRunes(&bb, b), 0.5)
 	}
 	for _, tt := range []struct {
 		a, b string

@@ -118,7 +118,7 @@ func soundLift(sim float64, a, b []rune, t *Tuning) float64 {
 	if sim <= 0 || sim >= t.CompleteSim {
 		return sim
 	}
-	if ss := min(soundSim(a, b), t.SpellingKeySim); ss >= t.CompleteSim && ss > sim {
+	if ss := min(soundSim(a, b, t.CompleteSim), t.SpellingKeySim); ss >= t.CompleteSim && ss > sim {
 		return ss
 	}
 	return sim
