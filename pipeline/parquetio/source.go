@@ -32,6 +32,11 @@ type Options struct {
 	BatchSize int
 	// Mem allocates Arrow memory. Default memory.DefaultAllocator.
 	Mem memory.Allocator
+	// ReadDictionaries hands string columns with small dictionaries over
+	// as Arrow dictionary arrays (see dictread.go); Schema stays the plain
+	// one. Only for consumers that take both: Extract and this package's
+	// Sink. Default false.
+	ReadDictionaries bool
 }
 
 // Source streams shipments from Parquet files, one file after another.
@@ -55,6 +60,7 @@ type Source struct {
 type fileInfo struct {
 	inputFile
 	fields []int // top-level fields to read; nil reads all
+	dict   []int // leaf columns read as Arrow dictionaries
 	rows   int64
 }
 
@@ -104,12 +110,17 @@ func (s *Source) readProps() *parquet.ReaderProperties {
 	return p
 }
 
-func (s *Source) openFile(path string) (*file.Reader, *pqarrow.FileReader, error) {
+// openFile opens path for reading, the leaf columns dict as dictionaries.
+func (s *Source) openFile(path string, dict []int) (*file.Reader, *pqarrow.FileReader, error) {
 	rdr, err := file.OpenParquetFile(path, false, file.WithReadProps(s.readProps()))
 	if err != nil {
 		return nil, nil, &pipeline.InputError{File: path, Err: pipeline.Wrap(pipeline.ErrNotParquet, err)}
 	}
-	fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{BatchSize: int64(s.opts.BatchSize)}, s.opts.Mem)
+	props := pqarrow.ArrowReadProperties{BatchSize: int64(s.opts.BatchSize)}
+	for _, leaf := range dict {
+		props.SetReadDict(leaf, true)
+	}
+	fr, err := pqarrow.NewFileReader(rdr, props, s.opts.Mem)
 	if err != nil {
 		rdr.Close()
 		return nil, nil, &pipeline.InputError{File: path, Err: err}
@@ -120,7 +131,7 @@ func (s *Source) openFile(path string) (*file.Reader, *pqarrow.FileReader, error
 // inspect reads one footer and returns what to read from the file and the
 // schema of the records the Source will yield for it.
 func (s *Source) inspect(f inputFile) (fileInfo, *arrow.Schema, error) {
-	rdr, fr, err := s.openFile(f.path)
+	rdr, fr, err := s.openFile(f.path, nil)
 	if err != nil {
 		return fileInfo{}, nil, err
 	}
@@ -134,6 +145,9 @@ func (s *Source) inspect(f inputFile) (fileInfo, *arrow.Schema, error) {
 	cols, err := pipeline.ResolveColumns(f.path, full, s.opts.Map)
 	if err != nil {
 		return fileInfo{}, nil, err
+	}
+	if s.opts.ReadDictionaries {
+		info.dict = smallDictionaries(rdr, fr, schema, cols)
 	}
 	if s.opts.PassThrough {
 		return info, full, nil
@@ -270,7 +284,7 @@ func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 
 func (s *Source) openCurrent() error {
 	f := s.files[s.cur]
-	rdr, fr, err := s.openFile(f.path)
+	rdr, fr, err := s.openFile(f.path, f.dict)
 	if err != nil {
 		return err
 	}
