@@ -103,10 +103,15 @@ func Open(ctx context.Context, specs []string, opts Options) (*Source, error) {
 
 func (s *Source) readProps() *parquet.ReaderProperties {
 	p := parquet.NewReaderProperties(s.opts.Mem)
-	// Stream column chunks through a 1 MiB buffer instead of loading each
-	// whole chunk: a row group of millions of rows must not set the memory.
+	// Stream column chunks through a buffer instead of loading each whole
+	// chunk: a row group of millions of rows must not set the memory. The
+	// buffer is allocated afresh for every column chunk and grows to hold
+	// a page larger than it (Peek), so it is small: at 1 MiB a 10M-row
+	// file of 39 row groups × 13 columns allocated 507 MB of buffers,
+	// mostly for chunks of 100–300 KB; at 64 KiB reading the 1M batch
+	// took 5–8% less CPU (read alone, six runs each).
 	p.BufferedStreamEnabled = true
-	p.BufferSize = 1 << 20
+	p.BufferSize = 64 << 10
 	return p
 }
 
