@@ -130,7 +130,11 @@ func (s *Source) openFile(path string, dict []int) (*file.Reader, *pqarrow.FileR
 		f.Close()
 		return nil, nil, &pipeline.InputError{File: path, Err: pipeline.Wrap(pipeline.ErrNotParquet, err)}
 	}
-	if err := checkColumnChunks(rdr); err != nil {
+	err = checkColumnChunks(rdr)
+	if err == nil {
+		err = checkArrowSchema(rdr)
+	}
+	if err != nil {
 		rdr.Close()
 		return nil, nil, &pipeline.InputError{File: path, Err: pipeline.Wrap(pipeline.ErrCorrupt, err)}
 	}
