@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,14 +33,20 @@ func Extract(b *Batch) error {
 	// Plain string columns, nearly every input's, are read directly (one
 	// inlined Value per cell instead of two indirect calls), and their
 	// UTF-8 is checked once per column (see validStrings).
+	// Dictionary columns with no more entries than the batch has rows
+	// (what parquetio.Source hands over for countries, dates, goods and
+	// codes) are trimmed and checked once per entry (see dictText).
 	var text [NumFields]textGetter
 	var strs [NumFields]*array.String
+	var dicts [NumFields]*dictText
 	var checked [NumFields]bool
 	for f := Field(0); f < NumFields; f++ {
 		if idx := b.Cols.Index[f]; idx >= 0 && f != FieldValueEUR {
 			col := b.Rec.Column(idx)
 			if a, ok := col.(*array.String); ok {
 				strs[f], checked[f] = a, validStrings(a)
+			} else if d := newDictText(col, n); d != nil {
+				dicts[f] = d
 			} else {
 				text[f] = textOf(col)
 			}
@@ -53,6 +60,23 @@ func Extract(b *Batch) error {
 		s := &b.Shipments[i]
 		s.Row = b.FirstRow + int64(i)
 		for f := Field(0); f < NumFields; f++ {
+			if d := dicts[f]; d != nil {
+				if d.arr.IsNull(i) {
+					continue
+				}
+				k := d.entry(i)
+				if uint(k) >= uint(len(d.state)) {
+					return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[f], Err: fmt.Errorf("%w: dictionary index %d of %d entries", ErrCorrupt, k, len(d.state))}
+				}
+				switch d.state[k] {
+				case entryNull:
+					continue
+				case entryBadUTF8:
+					return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[f], Err: ErrBadUTF8}
+				}
+				*stringField(s, f) = d.text[k]
+				continue
+			}
 			var v string
 			if a := strs[f]; a != nil {
 				if a.IsNull(i) {
@@ -80,6 +104,61 @@ func Extract(b *Batch) error {
 		}
 	}
 	return nil
+}
+
+// dictText is a dictionary-encoded text column of one batch with its
+// dictionary's values trimmed and checked once. A row then costs an index
+// and a table read instead of a UTF-8 check and a TrimSpace of its value:
+// on the 10M-row benchmark batch, nine of the twelve text columns have at
+// most 365 distinct values per row group, 90 million cells.
+type dictText struct {
+	arr   *array.Dictionary
+	idx   []int32  // the indices, when they are int32 (arrow's Parquet reader's)
+	text  []string // per dictionary entry, trimmed
+	state []uint8  // per dictionary entry: entryOK, entryNull or entryBadUTF8
+}
+
+const (
+	entryOK = iota
+	entryNull
+	entryBadUTF8
+)
+
+// newDictText returns col as a dictText when it is a dictionary of plain
+// strings with at most rows entries (so the table costs no more than the
+// rows it serves), and nil otherwise.
+func newDictText(col arrow.Array, rows int) *dictText {
+	a, ok := col.(*array.Dictionary)
+	if !ok {
+		return nil
+	}
+	values, ok := a.Dictionary().(*array.String)
+	if !ok || values.Len() > rows {
+		return nil
+	}
+	d := &dictText{arr: a, text: make([]string, values.Len()), state: make([]uint8, values.Len())}
+	if ix, ok := a.Indices().(*array.Int32); ok {
+		d.idx = ix.Int32Values()
+	}
+	for k := range d.text {
+		switch v := values.Value(k); {
+		case values.IsNull(k):
+			d.state[k] = entryNull
+		case !utf8.ValidString(v):
+			d.state[k] = entryBadUTF8
+		default:
+			d.text[k] = strings.TrimSpace(v)
+		}
+	}
+	return d
+}
+
+// entry is row i's dictionary entry.
+func (d *dictText) entry(i int) int {
+	if d.idx != nil {
+		return int(d.idx[i])
+	}
+	return d.arr.GetValueIndex(i)
 }
 
 // validStrings reports whether every value of a is valid UTF-8, from one

@@ -20,6 +20,10 @@ func memoShipments() []evidence.Shipment {
 		{ShipmentID: "5", ConsigneeName: "Gamma", ExporterCountry: "US", Destination: "", EndUserCountry: "BY", ControlCode: "", Goods: ""},
 		{ShipmentID: "6", ConsigneeName: "Delta", ExporterCountry: "DE", Destination: "AE", EndUserCountry: "MM", ConsigneeCountry: "AE", ControlCode: "ML10.a", Goods: "office furniture"},
 		{ShipmentID: "7", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "United States", EndUserCountry: "Germany", ControlCode: "Y901", Goods: "ball bearings"},
+		// Row 2's countries and code with other goods: for a
+		// human-rights-risk destination the goods decide (goodsHits).
+		{ShipmentID: "2b", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "CN", EndUserCountry: "IR", ConsigneeCountry: "CN", ControlCode: "5A001.j", Goods: "office chairs"},
+		{ShipmentID: "2c", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "CN", EndUserCountry: "IR", ConsigneeCountry: "CN", ControlCode: "", Goods: "IP network surveillance system"},
 		// A 0 byte in a cell would make the packed place key ambiguous:
 		// such a row is resolved without the memo.
 		{ShipmentID: "8", ConsigneeName: "Acme", ExporterCountry: "DE", Destination: "IR\x00", EndUserCountry: "\x00CN", ControlCode: "5A002", Goods: "routers"},
@@ -41,8 +45,11 @@ func TestCheckMemoMatchesFresh(t *testing.T) {
 			}
 		}
 	}
-	if n, codes := memoised.placeMemo.len(), memoised.codePlace.len(); n+codes != len(ships)-1 || codes == 0 || n == 0 {
-		t.Errorf("place memos hold %d + %d (two-letter codes) combinations, want %d in all (all but the row with a 0 byte), some in each", n, codes, len(ships)-1)
+	if n, codes := memoised.placeMemo.len(), memoised.codePlace.len(); n+codes != len(ships)-3 || codes == 0 || n == 0 {
+		t.Errorf("place memos hold %d + %d (two-letter codes) combinations, want %d in all (all but the row with a 0 byte and rows 2b and 2c, which share row 2's), some in each", n, codes, len(ships)-3)
+	}
+	if n := memoised.goodsHits.len(); n < 3 {
+		t.Errorf("goods-hits memo holds %d results, want one for each of rows 2, 2b and 2c at least", n)
 	}
 }
 
@@ -98,6 +105,13 @@ func TestCheckMemoOwnsItsStrings(t *testing.T) {
 	}
 	for k := range e.goodsMemo.m {
 		inBuf("goods key", k)
+	}
+	for k, hs := range e.goodsHits.m {
+		inBuf("goods hits key", k.goods)
+		hitStrings(hs)
+	}
+	if e.goodsHits.len() != 1 {
+		t.Errorf("goods-hits memo holds %d results, want 1 (Iran is a human-rights-risk destination)", e.goodsHits.len())
 	}
 	if e.placeMemo.len()+e.codePlace.len() != 1 || e.codeMemo.len() != 1 || e.goodsMemo.len() != 1 {
 		t.Fatalf("memos hold %d+%d places, %d codes, %d goods; want 1 each", e.placeMemo.len(), e.codePlace.len(), e.codeMemo.len(), e.goodsMemo.len())

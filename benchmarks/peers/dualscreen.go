@@ -91,7 +91,7 @@ func Dualscreen(ctx context.Context, c Config) (*Result, error) {
 
 	t1 := time.Now()
 	rec := &recorder{m: m, hits: map[string][]Hit{}}
-	src, err := parquetio.Open(ctx, []string{c.Batch}, parquetio.Options{PassThrough: true})
+	src, err := parquetio.Open(ctx, []string{c.Batch}, parquetio.Options{PassThrough: true, ReadDictionaries: true}) // as screen does for Parquet out
 	if err != nil {
 		return nil, err
 	}

@@ -150,7 +150,10 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	if err != nil {
 		return nil, usagef("screen: %v", err)
 	}
-	src, err := parquetio.Open(ctx, c.Shipments, parquetio.Options{Map: c.Map, PassThrough: true, BatchSize: c.BatchSize})
+	// Small dictionaries stay dictionaries for the Parquet sink, which
+	// writes them as the plain strings they stand for (the benchmark peer
+	// does the same); the text sinks get plain strings.
+	src, err := parquetio.Open(ctx, c.Shipments, parquetio.Options{Map: c.Map, PassThrough: true, BatchSize: c.BatchSize, ReadDictionaries: format == "parquet"})
 	if err != nil {
 		return nil, inputOrPlain(err)
 	}

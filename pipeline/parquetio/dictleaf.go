@@ -84,6 +84,12 @@ func (d *dictLeaf) addNull() {
 // addView adds one value, b, which the leaf copies when it is new (b is a
 // view of an input record's buffer, freed after the batch).
 func (d *dictLeaf) addView(b []byte) {
+	d.indices = append(d.indices, d.indexOfView(b))
+}
+
+// indexOfView returns the index of value b, adding a copy of b when it is
+// new.
+func (d *dictLeaf) indexOfView(b []byte) int32 {
 	i, ok := d.index[string(b)] // no copy: the compiler looks up without converting
 	if !ok {
 		i = int32(len(d.values))
@@ -91,7 +97,7 @@ func (d *dictLeaf) addView(b []byte) {
 		d.values = append(d.values, s)
 		d.index[s] = i
 	}
-	d.indices = append(d.indices, i)
+	return i
 }
 
 // flush writes the leaf's column chunk of the row group rgw and empties

@@ -6,5 +6,8 @@
 // hive partition folders such as destination_country=RU becoming string
 // columns), reads every footer up front so that a missing column or a file
 // that is not Parquet fails before any row is screened, and then streams
-// record batches of Options.BatchSize rows, one file at a time.
+// record batches of Options.BatchSize rows, one file at a time. With
+// Options.ReadDictionaries, text columns stored with small dictionaries
+// arrive as Arrow dictionaries of the schema's strings (dictread.go); the
+// Sink writes them as those strings, so the output is the same.
 package parquetio

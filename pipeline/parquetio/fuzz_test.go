@@ -178,30 +178,32 @@ func FuzzSource(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
-		defer mem.AssertSize(t, 0)
-		rows, err := fuzzReadAll(t, path, mem)
-		if err != nil {
-			var ie *pipeline.InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("error %v (%T) is not an InputError", err, err)
+		// Both ways of reading text columns: plain, and small dictionaries
+		// as Arrow dictionaries (the seeds' strings are dictionary-encoded).
+		for _, readDict := range []bool{false, true} {
+			mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+			_, err := fuzzReadAll(t, path, mem, readDict)
+			mem.AssertSize(t, 0)
+			if err != nil {
+				var ie *pipeline.InputError
+				if !errors.As(err, &ie) {
+					t.Fatalf("readDict=%v: error %v (%T) is not an InputError", readDict, err, err)
+				}
+				if ie.File != path || !strings.Contains(err.Error(), path) {
+					t.Fatalf("readDict=%v: error %q does not name %s", readDict, err, path)
+				}
+				if ie.Row < 0 {
+					t.Fatalf("readDict=%v: error %q has row %d", readDict, err, ie.Row)
+				}
 			}
-			if ie.File != path || !strings.Contains(err.Error(), path) {
-				t.Fatalf("error %q does not name %s", err, path)
-			}
-			if ie.Row < 0 {
-				t.Fatalf("error %q has row %d", err, ie.Row)
-			}
-			return
 		}
-		_ = rows
 	})
 }
 
 // fuzzReadAll reads every batch of path and checks each shipment.
-func fuzzReadAll(t *testing.T, path string, mem memory.Allocator) (int64, error) {
+func fuzzReadAll(t *testing.T, path string, mem memory.Allocator, readDict bool) (int64, error) {
 	ctx := context.Background()
-	src, err := parquetio.Open(ctx, []string{path}, parquetio.Options{PassThrough: true, BatchSize: 3, Mem: mem})
+	src, err := parquetio.Open(ctx, []string{path}, parquetio.Options{PassThrough: true, BatchSize: 3, Mem: mem, ReadDictionaries: readDict})
 	if err != nil {
 		return 0, err
 	}

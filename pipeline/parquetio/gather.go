@@ -1,6 +1,8 @@
 package parquetio
 
 import (
+	"fmt"
+
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
@@ -79,4 +81,32 @@ func gatherVar[T any](b varBuilder[T], a varArray, sel []int, value func(int) T)
 	}
 	b.ReserveData(n)
 	return gatherFixed[T](b, a, sel, value)
+}
+
+// gatherDictStrings copies the rows sel of a dictionary of strings into a
+// plain string array: a column Source read as a dictionary
+// (Options.ReadDictionaries), written as the schema's strings.
+func gatherDictStrings(mem memory.Allocator, a *array.Dictionary, sel []int) (arrow.Array, error) {
+	vals, ok := a.Dictionary().(*array.String)
+	if !ok {
+		return nil, fmt.Errorf("parquetio: dictionary of %s, want strings", a.Dictionary().DataType())
+	}
+	b := array.NewStringBuilder(mem)
+	defer b.Release()
+	n := 0
+	for _, i := range sel {
+		if a.IsValid(i) {
+			n += vals.ValueLen(a.GetValueIndex(i))
+		}
+	}
+	b.Reserve(len(sel))
+	b.ReserveData(n)
+	for _, i := range sel {
+		if k := a.GetValueIndex(i); a.IsNull(i) || vals.IsNull(k) {
+			b.AppendNull()
+		} else {
+			b.Append(vals.Value(k))
+		}
+	}
+	return b.NewArray(), nil
 }

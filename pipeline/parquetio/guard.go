@@ -1,8 +1,12 @@
 package parquetio
 
 import (
+	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 
+	"github.com/apache/arrow/go/v17/arrow/flight"
+	"github.com/apache/arrow/go/v17/parquet/file"
 	"github.com/apache/arrow/go/v17/parquet/pqarrow"
 )
 
@@ -19,3 +23,89 @@ func nextRecord(rr pqarrow.RecordReader) (ok bool, err error) {
 	}()
 	return rr.Next(), nil
 }
+
+// checkColumnChunks reads the metadata of every column chunk of rdr and
+// turns the panic of a damaged footer into an error. Arrow reads this
+// metadata again in goroutines of its own when a record reader starts
+// (pqarrow's GetFieldReaders), where a panic cannot be recovered and ends
+// the process: a column chunk without its metadata, or a row group with
+// fewer chunks than the schema has columns, did (found by FuzzSource).
+func checkColumnChunks(rdr *file.Reader) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("corrupt column chunk metadata: %v", p)
+		}
+	}()
+	md := rdr.MetaData()
+	n := md.Schema.NumColumns()
+	for g := range rdr.NumRowGroups() {
+		rg := md.RowGroup(g)
+		if rg.NumColumns() != n {
+			return fmt.Errorf("row group %d has %d column chunks, the schema %d columns", g, rg.NumColumns(), n)
+		}
+		for c := range n {
+			if _, err := rg.ColumnChunk(c); err != nil {
+				return fmt.Errorf("row group %d, column %d: %w", g, c, err)
+			}
+		}
+	}
+	return nil
+}
+
+// checkArrowSchema checks the Arrow schema a writer may store in the
+// footer (key ARROW:schema, base64 of an Arrow IPC message) before pqarrow
+// reads it: arrow allocates whatever length the message claims, so a
+// damaged one asked for 32 GiB and ended the process (found by
+// FuzzSource). The message is decoded here with an allocator that refuses
+// more than the message's own size (a schema message has no body), and a
+// claimed length past the data is refused before that.
+func checkArrowSchema(rdr *file.Reader) (err error) {
+	serialized := rdr.MetaData().KeyValueMetadata().FindValue("ARROW:schema")
+	if serialized == nil {
+		return nil
+	}
+	var decoded []byte
+	if len(*serialized)%4 == 0 { // as pqarrow decodes it
+		decoded, err = base64.StdEncoding.DecodeString(*serialized)
+	}
+	if len(decoded) == 0 || err != nil {
+		if decoded, err = base64.RawStdEncoding.DecodeString(*serialized); err != nil {
+			return nil // pqarrow reports it
+		}
+	}
+	if len(decoded) < 8 {
+		return fmt.Errorf("stored Arrow schema of %d bytes", len(decoded))
+	}
+	n := int64(int32(binary.LittleEndian.Uint32(decoded)))
+	if n == -1 { // continuation marker, then the length
+		n = int64(int32(binary.LittleEndian.Uint32(decoded[4:])))
+	}
+	if n < 0 || n > int64(len(decoded)) {
+		return fmt.Errorf("stored Arrow schema claims %d bytes of %d", n, len(decoded))
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("stored Arrow schema does not decode: %v", p)
+		}
+	}()
+	_, err = flight.DeserializeSchema(decoded, boundedAllocator{max: len(decoded)})
+	return err
+}
+
+// boundedAllocator allocates from the Go heap and panics past max bytes.
+type boundedAllocator struct{ max int }
+
+func (a boundedAllocator) Allocate(size int) []byte {
+	if size < 0 || size > a.max {
+		panic(fmt.Sprintf("allocation of %d bytes for a %d-byte message", size, a.max))
+	}
+	return make([]byte, size)
+}
+
+func (a boundedAllocator) Reallocate(size int, b []byte) []byte {
+	nb := a.Allocate(size)
+	copy(nb, b)
+	return nb
+}
+
+func (boundedAllocator) Free([]byte) {}

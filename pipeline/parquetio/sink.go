@@ -160,7 +160,10 @@ func checkBatch(input *arrow.Schema, b *pipeline.Batch) error {
 		return &pipeline.InputError{File: b.File, Err: fmt.Errorf("%w: %d columns, want %d", pipeline.ErrSchemaMismatch, got.NumFields(), input.NumFields())}
 	}
 	for i, f := range input.Fields() {
-		if g := got.Field(i); g.Name != f.Name || !arrow.TypeEqual(g.Type, f.Type) {
+		// A dictionary of the schema's type is the same column, read as a
+		// dictionary (Options.ReadDictionaries); both writers write it as
+		// the schema's type.
+		if g := got.Field(i); g.Name != f.Name || !(arrow.TypeEqual(g.Type, f.Type) || dictOfType(g.Type, f.Type)) {
 			return &pipeline.InputError{File: b.File, Column: g.Name, Err: fmt.Errorf("%w: %s %s, want %s %s", pipeline.ErrSchemaMismatch, g.Name, g.Type, f.Name, f.Type)}
 		}
 	}

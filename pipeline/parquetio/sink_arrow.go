@@ -31,7 +31,13 @@ func (w *arrowWriter) write(b *pipeline.Batch, sel []int) error {
 		}
 	}()
 	for c := 0; c < int(b.Rec.NumCols()); c++ {
-		a, err := take(w.mem, b.Rec.Column(c), sel)
+		var a arrow.Array
+		var err error
+		if col := b.Rec.Column(c); dictOfType(col.DataType(), w.schema.Field(c).Type) {
+			a, err = gatherDictStrings(w.mem, col.(*array.Dictionary), sel)
+		} else {
+			a, err = take(w.mem, col, sel)
+		}
 		if err != nil {
 			return err
 		}
