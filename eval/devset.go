@@ -149,23 +149,6 @@ func nameOnly(s string) string {
 	return strings.Join(parts, " ")
 }
 
-// isName reports whether s holds anything but legal forms. A list entry
-// whose name is only "Joint Stock Company" (an Official Journal
-// transcription that split a name in two) names nobody: as a query it can
-// identify no party, and a matcher that found the entry from it would be
-// guessing.
-func isName(s string) bool { return nameOnly(s) != "" }
-
-// hasName reports whether any of e's names is a name (isName).
-func hasName(e *lists.Entry) bool {
-	for _, n := range e.Names {
-		if isName(n.Value) {
-			return true
-		}
-	}
-	return false
-}
-
 func (d *DevSet) add(p Pair) {
 	d.Pairs = append(d.Pairs, p)
 	split := "tune"
@@ -272,16 +255,8 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 		if e.PrimaryName() == "" {
 			continue
 		}
-		if !isName(e.PrimaryName()) {
-			d.Counts["not a name dropped"]++
-			continue
-		}
 		var targets []string
 		for b := range linked[a] {
-			if !hasName(all[b]) {
-				d.Counts["not a name dropped"]++
-				continue
-			}
 			if !sameKind(e, all[b]) || !variantOfAny(e.PrimaryName(), all[b], -1) {
 				d.Counts["cross-id link dropped"]++
 				continue
@@ -323,10 +298,6 @@ func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 		for ni := 1; ni < len(e.Names); ni++ {
 			n := e.Names[ni]
 			if n.Kind == lists.NameWeak || n.Kind == lists.NameFKA || !spellingVariant(e, ni) {
-				continue
-			}
-			if !isName(n.Value) {
-				d.Counts["not a name dropped"]++
 				continue
 			}
 			usable = append(usable, ni)

@@ -156,32 +156,6 @@ func TestCrossIDKeepsNames(t *testing.T) {
 	}
 }
 
-// TestLegalFormOnlyIsNoName: a name made of legal forms only ("Joint
-// Stock Company", left when the Official Journal split a name) identifies
-// nobody; it is dropped as a query and counted, not made a pair.
-func TestLegalFormOnlyIsNoName(t *testing.T) {
-	ent := func(list, id, name string) *lists.Entry {
-		return &lists.Entry{List: list, ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name, Kind: lists.NamePrimary}},
-			Identifiers: []lists.Identifier{{Type: "INN", Value: "4027000716"}}}
-	}
-	ls := []*lists.List{
-		{ID: "eu_journal", Entries: []*lists.Entry{ent("eu_journal", "1", "Joint Stock Company")}},
-		{ID: "ofac_sdn", Entries: []*lists.Entry{ent("ofac_sdn", "10", "JOINT STOCK COMPANY KALUGA RADIO TUBE PLANT")}},
-	}
-	d := Derive(ls, nil, DevSetOptions{})
-	for _, p := range d.Pairs {
-		t.Errorf("pair %q -> %v, want none", p.Query, p.Targets)
-	}
-	if d.Counts["not a name dropped"] != 2 {
-		t.Errorf("not a name dropped = %d, want 2 (as query and as target)", d.Counts["not a name dropped"])
-	}
-	for name, want := range map[string]bool{"Joint Stock Company": false, "OOO": false, "LLC Kaluga": true, "Sirius": true} {
-		if got := isName(name); got != want {
-			t.Errorf("isName(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
-
 func TestWithoutEDGARSuffix(t *testing.T) {
 	for in, want := range map[string]string{
 		"Contemporary Amperex Technology Co., Limited/ADR": "Contemporary Amperex Technology Co., Limited",

@@ -143,5 +143,5 @@ func ExampleAligned_Match() {
 	}
 	// Output:
 	// 10001 IVANOV, Sergei Sergeevich 0.89
-	// matched "IVANOV, Sergei Sergeevich" (primary): sergey=sergey 1.00, sergejewitsch~sergeevich 0.85 (sounds alike), iwanow~ivanov 0.95 (spelt alike); score 0.894
+	// matched "IVANOV, Sergei Sergeevich" (primary): sergey=sergey 1.00, sergejewitsch~sergeevich 0.85 (sounds alike), iwanow~ivanov 0.95 (spelt alike); score 0.895
 }

@@ -92,9 +92,6 @@ type vocabulary struct {
 	idf   []float32
 	// patronymic marks Slavic patronymics, which weigh less.
 	patronymic []bool
-	// place marks country words (places.go), optional in an
-	// organisation's name.
-	place []bool
 	// joined marks entries that exist only as two adjacent name tokens
 	// written together ("petro china" indexed as "petrochina").
 	joined []bool
@@ -184,10 +181,8 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	}
 	ix.voc.skey = make([]string, len(ix.voc.text))
 	ix.voc.patronymic = make([]bool, len(ix.voc.text))
-	ix.voc.place = make([]bool, len(ix.voc.text))
 	for id, t := range ix.voc.text {
 		ix.voc.patronymic[id] = ix.voc.kind[id] == TokWord && isPatronymic(t)
-		ix.voc.place[id] = ix.voc.kind[id] == TokWord && isPlaceWord(t)
 	}
 	for i := range ix.names {
 		rec := &ix.names[i]

@@ -98,10 +98,6 @@ type Tuning struct {
 	// part of a compound (Baloch / Balochistan). Default 0.75, as
 	// InitialSim (0.7 to 0.85 found the same pairs on the tuning part).
 	ShortFormSim float64
-	// AcronymSim is the similarity of a word of an organisation's name to
-	// the run of words on the other side whose initials spell it
-	// (acronyms.go). Default 0.8.
-	AcronymSim float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -109,10 +105,7 @@ type Tuning struct {
 	// threshold 0.85. Scores are piecewise linear through (0,0), (Knot,
 	// 0.85) and (1,1), so 0.85 means the operating point chosen on the
 	// tuning part of the development set (about 0.5% of innocent company
-	// names flagged) on every list. Default 0.18 (session 6: the sound
-	// classes made VICOR CORP a complete match of the alias Vikor, and
-	// 0.178 flagged 29 of the 6,301 innocents of the tuning part; 0.18
-	// flags 28, as before).
+	// names flagged) on every list. Default 0.178.
 	Knot float64
 	// HanShare: a query written in Han characters is romanised one token
 	// per syllable, and Chinese company names share many syllables (the
@@ -165,11 +158,10 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.Patronymic, defaultPatronymic)
 	def(&t.WeakAlias, 0.9)
 	def(&t.CountryBoost, 0.15)
-	def(&t.Knot, 0.18)
+	def(&t.Knot, 0.178)
 	def(&t.HanShare, 0.8)
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
-	def(&t.AcronymSim, 0.8)
 	def(&t.ShortSlipSim, 0.8)
 	def(&t.ShortFormSim, 0.75)
 	def(&t.PersonExtra, 0.5)
@@ -201,11 +193,6 @@ const (
 	alignLegal
 	alignJoinName  // query token = two adjacent name tokens
 	alignJoinQuery // two adjacent query tokens = one name token
-	// alignAcronymName: a query word = the initials of adjacent name
-	// words; alignAcronymQuery: the initials of adjacent query words (the
-	// first holds the alignment, the rest -2) = one name word.
-	alignAcronymName
-	alignAcronymQuery
 )
 
 // scoreResult is a scored name before calibration.
@@ -247,37 +234,17 @@ func alignedParts(al *alignment, nn int) int {
 
 // completeMatch reports whether every non-legal part of the query and of
 // the listed name (patronymics of the list aside) aligned exactly.
-// In an organisation's name (org) a country word left unaligned on one
-// side does not make the match partial (places.go); left on both sides,
-// the two name different places (Aluminum Corp of China / Iran Aluminum
-// Company).
-func completeMatch(s *scratch, ix *Index, ntoks []int32, minSim float32, org bool) bool {
+func completeMatch(s *scratch, ix *Index, ntoks []int32, minSim float32) bool {
 	al := &s.al
-	qPlace := false
 	for i := range s.q {
 		if s.q[i].kind == TokLegal {
-			continue
-		}
-		if al.qm[i] == -1 && org && isPlaceWord(s.q[i].text) {
-			qPlace = true
 			continue
 		}
 		if al.qm[i] == -1 || al.qs[i] < minSim {
 			return false
 		}
 	}
-	if !org {
-		return allListedAligned(ix, al, ntoks)
-	}
-	for j, v := range ntoks {
-		if ix.voc.kind[v] == TokLegal || ix.voc.patronymic[v] || al.nm[j] != -1 {
-			continue
-		}
-		if !ix.voc.place[v] || qPlace {
-			return false
-		}
-	}
-	return true
+	return allListedAligned(ix, al, ntoks)
 }
 
 // scoreName aligns the prepared query with name n and scores it. The
@@ -349,7 +316,6 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			}
 		}
 	}
-	ix.alignAcronyms(s, rec, ntoks, t)
 	ix.alignLeftovers(s, rec, ntoks, t)
 	// Evidence: matched weight over the query's weight plus a share of the
 	// listed name's unmatched weight.
@@ -411,7 +377,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	if qw > 0 {
 		r.raw = num / (qw + lambda*gap)
 	}
-	r.complete = completeMatch(s, ix, ntoks, float32(t.CompleteSim), !rec.person)
+	r.complete = completeMatch(s, ix, ntoks, float32(t.CompleteSim))
 	if t.Evidence > 0 && !r.complete {
 		r.raw *= 1 - math.Exp(-num/(t.Evidence*float64(ix.idfUnknown)))
 	}

@@ -48,8 +48,7 @@ func plainTokenSim(ix *Index, q string, v int32, t *Tuning) float32 {
 	if sim < t.MinTokenSim {
 		return 0
 	}
-	var ba, bb runeBuf
-	return float32(soundLift(sim, toRunes(&ba, q), toRunes(&bb, vt), t))
+	return float32(sim)
 }
 
 // simQueryOf prepares q as wordNeighbours does.

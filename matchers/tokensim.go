@@ -105,23 +105,7 @@ func (ix *Index) tokenSim(q *simQuery, v int32, t *Tuning) float32 {
 		// one letter changed, not two edits (Neoibt / Neobit)
 		lev = 1 - 1/float64(max(1, la))
 	}
-	return float32(soundLift(finishTokenSim(0.5*jw+0.5*lev, keyEq, q.keyLen, sameFirst, t), q.runes, rb, t))
-}
-
-// soundLift raises sim, the similarity of the words a and b, to their
-// sound similarity (soundsim.go) when that says they are one name heard
-// or romanised two ways (at least CompleteSim) and the letters alone
-// said less, capped at SpellingKeySim. Only pairs that align already are
-// lifted (sim > 0): the lift makes a fuzzy alignment count as a complete
-// one, it finds no new pairs, so the length bound in tokenSim holds.
-func soundLift(sim float64, a, b []rune, t *Tuning) float64 {
-	if sim <= 0 || sim >= t.CompleteSim {
-		return sim
-	}
-	if ss := min(soundSim(a, b, t.CompleteSim), t.SpellingKeySim); ss >= t.CompleteSim && ss > sim {
-		return ss
-	}
-	return sim
+	return float32(finishTokenSim(0.5*jw+0.5*lev, keyEq, q.keyLen, sameFirst, t))
 }
 
 // oneSlipTo is oneSlip(q.text, the text of v), read from the runes the
