@@ -49,16 +49,8 @@ func screenDict(t *testing.T, in string, readDict bool, sinkOpts parquetio.SinkO
 // in, by name, and the Source's schema's.
 func columnTypes(t *testing.T, in string, readDict bool) (batch, schema map[string]arrow.DataType) {
 	t.Helper()
-	src, err := parquetio.Open(t.Context(), []string{in}, parquetio.Options{PassThrough: true, ReadDictionaries: readDict})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	b, err := src.Next(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Release()
+	b, src, done := firstBatch(t, in, parquetio.Options{PassThrough: true, ReadDictionaries: readDict})
+	defer done()
 	batch, schema = map[string]arrow.DataType{}, map[string]arrow.DataType{}
 	for i, f := range b.Rec.Schema().Fields() {
 		batch[f.Name], schema[f.Name] = f.Type, src.Schema().Field(i).Type

@@ -109,3 +109,19 @@ func noFiles(t *testing.T, dir string) {
 		t.Errorf("left %s in %s", e.Name(), dir)
 	}
 }
+
+// firstBatch opens in with opts and reads its first batch; done releases
+// the batch and closes the Source (call it before checking the allocator).
+func firstBatch(t *testing.T, in string, opts parquetio.Options) (b *pipeline.Batch, src *parquetio.Source, done func()) {
+	t.Helper()
+	src, err := parquetio.Open(t.Context(), []string{in}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err = src.Next(t.Context())
+	if err != nil {
+		src.Close()
+		t.Fatal(err)
+	}
+	return b, src, func() { b.Release(); src.Close() }
+}

@@ -462,16 +462,8 @@ func TestCanonicalOnlyReadsFewerColumns(t *testing.T) {
 	defer mem.AssertSize(t, 0)
 	in := filepath.Join(t.TempDir(), "shipments.parquet")
 	writePG(t, in, pgRows)
-	src, err := parquetio.Open(t.Context(), []string{in}, parquetio.Options{Mem: mem})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	b, err := src.Next(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Release()
+	b, _, done := firstBatch(t, in, parquetio.Options{Mem: mem})
+	defer done()
 	if b.Rec.Schema().HasField("internal_note") || b.Rec.NumCols() != 9 {
 		t.Errorf("read columns %v, want the 9 canonical ones only", b.Rec.Schema())
 	}
