@@ -55,13 +55,17 @@ type Index struct {
 	// are not used to gather candidates while the query has rarer ones.
 	idfCommon float32
 
+	// countries holds each entry's countries as ids (countries.go).
+	countries countryIndex
+
 	scratch sync.Pool
 }
 
-// nameRank is a name's entry and weight (nameRec).
+// nameRank is a name's weight (nameRec) and the first name of its entry,
+// which stands for the entry while candidates are ranked (gather).
 type nameRank struct {
-	entry int32
 	w     float32
+	first int32
 }
 
 // nameRec is one indexed name variant.
@@ -200,7 +204,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	}
 	ix.rank = make([]nameRank, len(ix.names))
 	for i, rec := range ix.names {
-		ix.rank[i] = nameRank{rec.entry, rec.w}
+		ix.rank[i] = nameRank{rec.w, ix.entryFirst[rec.entry]}
 	}
 	var kb []byte
 	var dels []delEntry
@@ -259,6 +263,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.delAt.add(d.h, uint32(i))
 	}
 	ix.buildSimToks()
+	ix.countries = buildCountries(len(entries), func(e int) []string { return entries[e].Countries })
 	ix.scratch.New = func() any { return newScratch(ix) }
 	return ix
 }

@@ -17,9 +17,13 @@ type qtok struct {
 // dense per-name and per-vocabulary arrays, reset through the lists of
 // touched slots so a call costs what it touches, not the index size.
 type scratch struct {
-	acc        []nameAcc // per name: gathered evidence, with its entry and weight
-	touched    []int32   // names with acc > 0
-	slot       []int32   // per vocabulary id: 1 + its row in sims, 0 when unset
+	acc     []nameAcc // per name: gathered evidence, with its entry and weight
+	touched []int32   // names with acc > 0
+	slot    []int32   // per vocabulary id: 1 + its row in sims, 0 when unset
+	// slotBits has a bit per vocabulary id, set when slot is: the scorer
+	// asks for the row of every token of every candidate name, and most
+	// have none; 14 KB of bits stay in cache where slot's 440 KB do not.
+	slotBits   []uint64
 	slotted    []int32   // vocabulary ids with a slot
 	sims       []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
 	stride     int       // row length: the number of query tokens
@@ -30,8 +34,7 @@ type scratch struct {
 	hanChars   int  // its Han characters outside legal forms: syllables, even those normalising drops
 	cands      []cand
 	heap       []cand
-	ent        []entState // per entry, while ranking candidates
-	entTouched []int32
+	entTouched []int32 // entries ranked, by their first name (nameAcc.ebest)
 	best       []int32 // Match: the best name id of each reported entry
 	keyBuf     []byte
 	skeyBuf    []byte
@@ -42,6 +45,10 @@ type scratch struct {
 	rec       []simCall
 	recording bool
 	arena     wordArena // where the cache keeps what this scratch records
+	// the query country's id (countryID) while country is the same
+	country    string
+	countryIx  int32
+	countrySet bool
 	// per-candidate alignment state
 	al alignment
 	// leftovers (alignLeftovers): the query tokens ready for tokenSim
@@ -59,13 +66,6 @@ type qpair struct {
 	v int32 // the vocabulary id of their concatenation
 }
 
-// entState is one entry's standing while candidates are ranked, its two
-// fields side by side: one cache line per touched entry, not two.
-type entState struct {
-	best float32 // its best name's rank (0: untouched)
-	full bool    // a name of it is made only of what the query holds
-}
-
 // cand is a candidate name (or, while ranking, entry) and its evidence.
 type cand struct {
 	name int32
@@ -74,10 +74,26 @@ type cand struct {
 
 // nameAcc is a name's gathered evidence beside what ranking reads of the
 // name (nameRank, copied from the index): ranking a touched name then
-// reads the cache line that gathering has just written.
+// reads the cache line that gathering has just written. The record of an
+// entry's first name also holds the entry's standing while candidates are
+// ranked (ebest): usually on that same line, since an entry's names are
+// numbered together, where a separate array per entry cost a cache miss
+// per touched entry. 16 bytes, four to a line.
 type nameAcc struct {
 	acc float32
 	nameRank
+	// ebest, in the record of an entry's first name, is the entry's best
+	// name's rank (always > 0; 0: untouched), negated when a name of the
+	// entry is made only of what the query holds ("full").
+	ebest float32
+}
+
+// entBest returns an entry's best rank and whether it is full (ebest).
+func entBest(e float32) (best float32, full bool) {
+	if e < 0 {
+		return -e, true
+	}
+	return e, false
 }
 
 func newScratch(ix *Index) *scratch {
@@ -85,7 +101,7 @@ func newScratch(ix *Index) *scratch {
 	for n, r := range ix.rank {
 		acc[n].nameRank = r
 	}
-	return &scratch{acc: acc, slot: make([]int32, len(ix.voc.text)), lslot: make([]int32, len(ix.voc.text)), ent: make([]entState, len(ix.entries))}
+	return &scratch{acc: acc, slot: make([]int32, len(ix.voc.text)), slotBits: make([]uint64, (len(ix.voc.text)+63)/64), lslot: make([]int32, len(ix.voc.text))}
 }
 
 func (s *scratch) reset() {
@@ -93,8 +109,11 @@ func (s *scratch) reset() {
 		s.acc[n].acc = 0
 	}
 	clearSlots(s.slot, s.slotted)
+	for _, v := range s.slotted {
+		s.slotBits[v>>6] = 0
+	}
 	for _, e := range s.entTouched {
-		s.ent[e] = entState{}
+		s.acc[e].ebest = 0
 	}
 	s.entTouched = s.entTouched[:0]
 	clearSlots(s.lslot, s.lslotted)
@@ -130,6 +149,7 @@ func clearSlots(slot, ids []int32) {
 // setSim records that vocabulary id v is sim-similar to query token i.
 func (s *scratch) setSim(v int32, i int, sim float32) bool {
 	r := slotRow(v, s.stride, s.slot, &s.slotted, &s.sims)
+	s.slotBits[v>>6] |= 1 << (v & 63)
 	if s.recording {
 		s.rec = append(s.rec, simCall{v, sim})
 	}
@@ -160,6 +180,9 @@ func (s *scratch) simOf(v int32, i int) float32 {
 // simRow returns where the similarities of vocabulary id v to the query
 // tokens start in s.sims, -1 when none was recorded.
 func (s *scratch) simRow(v int32) int {
+	if s.slotBits[v>>6]&(1<<(v&63)) == 0 {
+		return -1
+	}
 	r := s.slot[v]
 	if r == 0 {
 		return -1
@@ -384,17 +407,23 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		// Rank by the evidence less a share of the name's weight that
 		// gathered nothing; kept positive, since 0 marks an untouched entry.
 		rank := max(acc-gap*max(0, nr.w-acc), 1e-6)
-		es := &s.ent[nr.entry]
-		if es.best == 0 {
-			s.entTouched = append(s.entTouched, nr.entry)
+		es := &s.acc[nr.first]
+		if es.ebest == 0 {
+			s.entTouched = append(s.entTouched, nr.first)
 		}
-		es.best = max(es.best, rank)
-		if acc >= nr.w {
-			es.full = true // a name made only of what the query holds
+		best, full := entBest(es.ebest)
+		best = max(best, rank)
+		// full: a name made only of what the query holds
+		if full || acc >= nr.w {
+			best = -best
 		}
+		es.ebest = best
 	}
+	// Entries are ranked by their first name's id, which orders them as
+	// their entry ids do.
 	for _, e := range s.entTouched {
-		c := cand{e, s.ent[e].best}
+		best, _ := entBest(s.acc[e].ebest)
+		c := cand{e, best}
 		if len(heap) < t.Candidates {
 			heap = append(heap, c)
 			heapUp(heap, len(heap)-1)
@@ -403,7 +432,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			heapDown(heap, 0)
 		}
 	}
-	if len(heap) == t.Candidates && s.ent[heap[0].name].full && allTied(heap) {
+	if len(heap) == t.Candidates && s.acc[heap[0].name].ebest < 0 && allTied(heap) {
 		// Never cut a tie at the top of names made only of what the
 		// query holds: the same name on thirty entries is reported
 		// thirty times. Up to maxTied entries in all.
@@ -416,7 +445,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			if len(heap) >= maxTied {
 				break
 			}
-			if s.ent[e].best == last && s.ent[e].full && !inHeap[e] {
+			if best, full := entBest(s.acc[e].ebest); best == last && full && !inHeap[e] {
 				heap = append(heap, cand{e, last})
 			}
 		}
@@ -431,7 +460,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		return 0
 	})
 	for _, c := range heap {
-		for n := ix.entryFirst[c.name]; n < ix.entryFirst[c.name+1]; n++ {
+		for n, end := c.name, ix.entryFirst[ix.names[c.name].entry+1]; n < end; n++ {
 			if acc := s.acc[n].acc; acc > 0 {
 				s.cands = append(s.cands, cand{n, acc})
 			}

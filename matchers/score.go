@@ -406,7 +406,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		sc *= t.NumberMismatch
 		r.numMis = true
 	}
-	if q.Country != "" && hasCountry(ix.entries[rec.entry].Countries, q.Country) {
+	if q.Country != "" && ix.countries.has(rec.entry, s.countryID(ix, q.Country)) {
 		sc += (1 - sc) * t.CountryBoost
 		r.countryA = true
 	}
@@ -520,6 +520,18 @@ func edgeLess(a, b edge) bool {
 	return a.j < b.j
 }
 
+// countryID returns the id of the query's country c (countryIndex),
+// looked up on the first candidate of a call and kept while the
+// scratch's queries name the same country.
+func (s *scratch) countryID(ix *Index, c string) int32 {
+	if !s.countrySet || s.country != c {
+		s.country, s.countryIx, s.countrySet = c, ix.countries.lookup(c), true
+	}
+	return s.countryIx
+}
+
+// hasCountry is what countryIndex answers, on the entry's strings: the
+// reference the tests hold it to.
 func hasCountry(cs []string, c string) bool {
 	for _, x := range cs {
 		if len(x) == len(c) && (x == c || equalFoldASCII(x, c)) {
