@@ -25,10 +25,12 @@ type Index struct {
 	// entryFirst[e+1].
 	entryFirst []int32
 	toks       []int32 // token ids of every name, name after name
-	voc        vocabulary
-	post       [][]int32 // vocabulary id → name ids, ascending
-	del        []int32   // vocabulary ids of the deletion neighbourhood, grouped by hash
-	delAt      delTable  // hash → its run in del
+	// ntok is toks with what the scorer reads of each token (nametok.go).
+	ntok  []nameTok
+	voc   vocabulary
+	post  [][]int32 // vocabulary id → name ids, ascending
+	del   []int32   // vocabulary ids of the deletion neighbourhood, grouped by hash
+	delAt delTable  // hash → its run in del
 	// keyIDs: phonetic key (phoneticKey, two bytes or more) → its id;
 	// keyVoc[id] holds the vocabulary ids with that key.
 	keyIDs map[string]int32
@@ -263,6 +265,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.delAt.add(d.h, uint32(i))
 	}
 	ix.buildSimToks()
+	ix.buildNameToks()
 	ix.countries = buildCountries(len(entries), func(e int) []string { return entries[e].Countries })
 	ix.scratch.New = func() any { return newScratch(ix) }
 	return ix

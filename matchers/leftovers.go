@@ -33,7 +33,7 @@ package matchers
 // are read from Index.first, which stays in cache), pairs the index
 // compared already are skipped, and each pair is compared once per query
 // however many candidate names hold it (leftSim).
-func (ix *Index) alignLeftovers(s *scratch, rec *nameRec, ntoks []int32, t *Tuning) {
+func (ix *Index) alignLeftovers(s *scratch, rec *nameRec, nt []nameTok, t *Tuning) {
 	if s.han {
 		return
 	}
@@ -54,12 +54,13 @@ func (ix *Index) alignLeftovers(s *scratch, rec *nameRec, ntoks []int32, t *Tuni
 	}
 	person := rec.person
 	al.edges = al.edges[:0]
-	for j, v := range ntoks {
-		if al.nm[j] != -1 || ix.voc.kind[v] != TokWord {
+	for j := range nt {
+		if al.nm[j] != -1 || nt[j].kind != TokWord {
 			continue
 		}
+		v := nt[j].v
 		row := s.simRow(v)
-		first, key := ix.first[v], ix.voc.keyID[v]
+		first, key := nt[j].first, nt[j].key
 		for i := range nq {
 			qt := &s.q[i]
 			if al.qm[i] != -1 || qt.kind != TokWord || qt.id == v || (row >= 0 && s.sims[row+i] > 0) {

@@ -187,6 +187,9 @@ var nameSlips = func() map[uint64]nameSlip {
 	return m
 }()
 
+// nameSlipFilter screens probes of nameSlips (hashfilter.go).
+var nameSlipFilter = newHashFilter(nameSlips)
+
 // oneSlip reports whether a and b, of one length, differ in one letter or
 // in two neighbours swapped.
 func oneSlip(a, b string) bool {
@@ -212,7 +215,11 @@ func canonNameSlip(tok string) string {
 		return ""
 	}
 	for i := range len(tok) {
-		if sl, ok := nameSlips[hashSkip(tok, i)]; ok && oneSlip(tok, sl.spelling) {
+		h := hashSkip(tok, i)
+		if !nameSlipFilter.mayHave(h) {
+			continue
+		}
+		if sl, ok := nameSlips[h]; ok && oneSlip(tok, sl.spelling) {
 			return sl.canon
 		}
 	}

@@ -87,6 +87,7 @@ func init() {
 	orgPhrases = newPhraseTable(orgWordPhrases)
 	legalWords = legalPhrases.words()
 	legalWordSlips = slipTable(legalWords)
+	legalSlipFilter = newHashFilter(legalWordSlips)
 	h := make(map[string]string, len(titles)+len(ranks))
 	ti := make(map[string]string, len(titles))
 	for _, s := range titles {
@@ -115,6 +116,9 @@ func matchLegalPhrase(toks []string) (int, string) { return legalPhrases.match(t
 // changed. Clerks misspell the long words of a legal form as often as any
 // other, and a legal form left unrecognised weighs as a rare name part.
 var legalWordSlips map[uint64]string
+
+// legalSlipFilter screens probes of legalWordSlips (hashfilter.go).
+var legalSlipFilter *hashFilter
 
 // minSlipLen: shorter words of legal forms are matched only exactly.
 const minSlipLen = 7
@@ -188,11 +192,17 @@ func fixLegalSlip(tok string) string {
 	if len(tok) < minSlipLen || !isASCII(tok) {
 		return tok
 	}
-	if w, ok := legalWordSlips[hashSkip(tok, -1)]; ok {
-		return w // tok lacks a letter of w, or is w
+	if h := hashSkip(tok, -1); legalSlipFilter.mayHave(h) {
+		if w, ok := legalWordSlips[h]; ok {
+			return w // tok lacks a letter of w, or is w
+		}
 	}
 	for i := range len(tok) {
-		if w, ok := legalWordSlips[hashSkip(tok, i)]; ok && len(w) <= len(tok) {
+		h := hashSkip(tok, i)
+		if !legalSlipFilter.mayHave(h) {
+			continue
+		}
+		if w, ok := legalWordSlips[h]; ok && len(w) <= len(tok) {
 			return w // tok has a letter more than w, or one changed
 		}
 	}

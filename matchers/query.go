@@ -23,23 +23,27 @@ type scratch struct {
 	// slotBits has a bit per vocabulary id, set when slot is: the scorer
 	// asks for the row of every token of every candidate name, and most
 	// have none; 14 KB of bits stay in cache where slot's 440 KB do not.
-	slotBits   []uint64
-	slotted    []int32   // vocabulary ids with a slot
-	sims       []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
-	stride     int       // row length: the number of query tokens
-	pairs      []qpair   // adjacent query tokens written together that the vocabulary knows
-	q          []qtok
-	norm       Normalised
-	han        bool // the query is written in Han characters (one token per syllable)
-	hanChars   int  // its Han characters outside legal forms: syllables, even those normalising drops
-	cands      []cand
-	heap       []cand
-	entTouched []int32 // entries ranked, by their first name (nameAcc.ebest)
-	best       []int32 // Match: the best name id of each reported entry
-	keyBuf     []byte
-	skeyBuf    []byte
-	qRunes     runeBuf   // the query token being prepared, as runes
-	runs       []delSlot // its deletion neighbourhood's runs in Index.del
+	slotBits []uint64
+	slotted  []int32   // vocabulary ids with a slot
+	sims     []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
+	stride   int       // row length: the number of query tokens
+	pairs    []qpair   // adjacent query tokens written together that the vocabulary knows
+	q        []qtok
+	// qAll lists the query tokens' positions, qInitials those of its
+	// initials: the scorer pairs a name token no query token is similar
+	// to with the initials only.
+	qAll, qInitials []int8
+	norm            Normalised
+	han             bool // the query is written in Han characters (one token per syllable)
+	hanChars        int  // its Han characters outside legal forms: syllables, even those normalising drops
+	cands           []cand
+	heap            []cand
+	entTouched      []int32 // entries ranked, by their first name (nameAcc.ebest)
+	best            []int32 // Match: the best name id of each reported entry
+	keyBuf          []byte
+	skeyBuf         []byte
+	qRunes          runeBuf   // the query token being prepared, as runes
+	runs            []delSlot // its deletion neighbourhood's runs in Index.del
 	// rec collects the setSim calls of one query word for tokenCache
 	// while recording is set.
 	rec       []simCall
@@ -257,6 +261,13 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 		if s.recording {
 			tc.put(tk.Text, s.rec, &s.arena)
 			s.recording = false
+		}
+	}
+	s.qAll, s.qInitials = s.qAll[:0], s.qInitials[:0]
+	for i := range s.q {
+		s.qAll = append(s.qAll, int8(i))
+		if s.q[i].kind == TokInitial {
+			s.qInitials = append(s.qInitials, int8(i))
 		}
 	}
 	for i := 0; i+1 < len(s.q); i++ {

@@ -209,9 +209,9 @@ type scoreResult struct {
 
 // allListedAligned reports whether every part of the listed name, legal
 // forms and patronymics aside, is aligned with a query part.
-func allListedAligned(ix *Index, al *alignment, ntoks []int32) bool {
-	for j, v := range ntoks {
-		if ix.voc.kind[v] == TokLegal || ix.voc.patronymic[v] {
+func allListedAligned(al *alignment, nt []nameTok) bool {
+	for j := range nt {
+		if nt[j].kind == TokLegal || nt[j].patronymic {
 			continue
 		}
 		if al.nm[j] == -1 {
@@ -234,7 +234,7 @@ func alignedParts(al *alignment, nn int) int {
 
 // completeMatch reports whether every non-legal part of the query and of
 // the listed name (patronymics of the list aside) aligned exactly.
-func completeMatch(s *scratch, ix *Index, ntoks []int32, minSim float32) bool {
+func completeMatch(s *scratch, nt []nameTok, minSim float32) bool {
 	al := &s.al
 	for i := range s.q {
 		if s.q[i].kind == TokLegal {
@@ -244,16 +244,16 @@ func completeMatch(s *scratch, ix *Index, ntoks []int32, minSim float32) bool {
 			return false
 		}
 	}
-	return allListedAligned(ix, al, ntoks)
+	return allListedAligned(al, nt)
 }
 
 // scoreName aligns the prepared query with name n and scores it. The
 // alignment is left in s.al for the explanation.
 func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult {
 	rec := &ix.names[n]
-	ntoks := ix.toks[rec.off : rec.off+rec.n]
+	nt := ix.ntok[rec.off : rec.off+rec.n]
 	al := &s.al
-	nq, nn := len(s.q), len(ntoks)
+	nq, nn := len(s.q), len(nt)
 	for i := range nq {
 		al.qm[i], al.qs[i], al.how[i] = -1, 0, alignNone
 	}
@@ -266,11 +266,19 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	// are looked up once; sortEdges orders the edges in full, whatever
 	// order they come in.
 	al.edges = al.edges[:0]
-	for j, v := range ntoks {
-		vk, row := ix.voc.kind[v], s.simRow(v)
-		for i := range nq {
-			if sim := ix.pairSim(s, &s.q[i], i, v, vk, row, t); sim > 0 {
-				al.edges = append(al.edges, edge{int8(i), int8(j), sim})
+	for j := range nt {
+		v, vk := nt[j].v, nt[j].kind
+		row := s.simRow(v)
+		qs := s.qAll
+		if row < 0 && vk != TokLegal && vk != TokInitial {
+			// A word or number no query token is similar to, or equal
+			// to (prepare records every known query token's own id):
+			// pairSim is 0 for every query token but an initial.
+			qs = s.qInitials
+		}
+		for _, i := range qs {
+			if sim := ix.pairSim(s, &s.q[i], int(i), v, vk, row, t); sim > 0 {
+				al.edges = append(al.edges, edge{i, int8(j), sim})
 			}
 		}
 	}
@@ -280,7 +288,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			continue
 		}
 		al.qm[e.i], al.nm[e.j], al.qs[e.i] = e.j, e.i, e.s
-		al.how[e.i] = ix.pairKind(&s.q[e.i], ntoks[e.j], e.s)
+		al.how[e.i] = pairKind(&s.q[e.i], nt[e.j].kind, e.s)
 	}
 	// Joined and split words among what is left.
 	for i := range nq {
@@ -293,10 +301,10 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			}
 			// lengths first, from a byte per word (255: that long or
 			// longer): most pairs fail there without reading either text
-			if la, lb := ix.tlen[ntoks[j]], ix.tlen[ntoks[j+1]]; la < 255 && lb < 255 && int(la)+int(lb) != len(s.q[i].text) {
+			if la, lb := nt[j].tlen, nt[j+1].tlen; la < 255 && lb < 255 && int(la)+int(lb) != len(s.q[i].text) {
 				continue
 			}
-			a, b := ix.voc.text[ntoks[j]], ix.voc.text[ntoks[j+1]]
+			a, b := ix.voc.text[nt[j].v], ix.voc.text[nt[j+1].v]
 			if len(a)+len(b) == len(s.q[i].text) && s.q[i].text[:len(a)] == a && s.q[i].text[len(a):] == b {
 				al.qm[i], al.nm[j], al.nm[j+1], al.qs[i], al.how[i] = int8(j), int8(i), int8(i), float32(t.JoinSim), alignJoinName
 				break
@@ -307,8 +315,8 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		if al.qm[p.i] != -1 || al.qm[p.i+1] != -1 {
 			continue
 		}
-		for j, v := range ntoks {
-			if v == p.v && al.nm[j] == -1 {
+		for j := range nt {
+			if nt[j].v == p.v && al.nm[j] == -1 {
 				al.qm[p.i], al.qm[p.i+1], al.nm[j] = int8(j), -2, int8(p.i)
 				al.qs[p.i], al.qs[p.i+1] = float32(t.JoinSim), float32(t.JoinSim)
 				al.how[p.i], al.how[p.i+1] = alignJoinQuery, alignJoinQuery
@@ -316,7 +324,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			}
 		}
 	}
-	ix.alignLeftovers(s, rec, ntoks, t)
+	ix.alignLeftovers(s, rec, nt, t)
 	// Evidence: matched weight over the query's weight plus a share of the
 	// listed name's unmatched weight.
 	var num, qw, gap float64
@@ -329,7 +337,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	// Mikhail Aziz"). When every listed part is aligned, an extra query
 	// part counts PersonExtra of its weight.
 	extra := 1.0
-	if !queryOrg && rec.person && allListedAligned(ix, al, ntoks) {
+	if !queryOrg && rec.person && allListedAligned(al, nt) {
 		extra = t.PersonExtra
 	}
 	for i := range nq {
@@ -345,19 +353,20 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		} else if j := al.qm[i]; j >= 0 && qt.id < 0 && qt.kind == TokWord {
 			// a token the lists do not know, matched fuzzily: it is as
 			// rare as the token it matched
-			w = float64(ix.voc.idf[ntoks[j]])
+			w = float64(nt[j].idf)
 		}
 		qw += w
 		num += w * float64(al.qs[i])
 	}
-	for j, v := range ntoks {
-		if ix.voc.kind[v] == TokLegal {
+	for j := range nt {
+		tk := &nt[j]
+		if tk.kind == TokLegal {
 			continue // a listed legal form the query leaves out is no evidence
 		}
-		w := float64(ix.voc.idf[v])
-		if ix.voc.kind[v] == TokInitial {
+		w := float64(tk.idf)
+		if tk.kind == TokInitial {
 			w = t.InitialWeight
-		} else if ix.voc.patronymic[v] {
+		} else if tk.patronymic {
 			w *= t.Patronymic
 		}
 		if i := al.nm[j]; i >= 0 {
@@ -377,7 +386,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	if qw > 0 {
 		r.raw = num / (qw + lambda*gap)
 	}
-	r.complete = completeMatch(s, ix, ntoks, float32(t.CompleteSim))
+	r.complete = completeMatch(s, nt, float32(t.CompleteSim))
 	if t.Evidence > 0 && !r.complete {
 		r.raw *= 1 - math.Exp(-num/(t.Evidence*float64(ix.idfUnknown)))
 	}
@@ -393,7 +402,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		// A company named after a listed person ("ABSALAN, Parviz LLC"),
 		// name complete, is the person's business: only lightly lowered.
 		r.typeFactor = t.TypeMismatch
-		if r.complete && allListedAligned(ix, al, ntoks) && alignedParts(al, nn) >= 2 {
+		if r.complete && allListedAligned(al, nt) && alignedParts(al, nn) >= 2 {
 			r.typeFactor = t.TypeMismatchComplete
 		}
 		sc *= r.typeFactor
@@ -402,7 +411,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	if rec.weak {
 		sc *= t.WeakAlias
 	}
-	if numberMismatch(s, ix, ntoks) {
+	if numberMismatch(s, nt) {
 		sc *= t.NumberMismatch
 		r.numMis = true
 	}
@@ -485,11 +494,11 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row
 	return max(0, s.sims[row+i])
 }
 
-func (ix *Index) pairKind(qt *qtok, v int32, sim float32) uint8 {
+func pairKind(qt *qtok, vk TokenKind, sim float32) uint8 {
 	switch {
 	case qt.kind == TokLegal:
 		return alignLegal
-	case qt.kind == TokInitial || ix.voc.kind[v] == TokInitial:
+	case qt.kind == TokInitial || vk == TokInitial:
 		if sim == 1 {
 			return alignExact
 		}
@@ -562,7 +571,7 @@ func calibrate(raw, knot float64) float64 {
 
 // numberMismatch reports whether the query and the name both hold numbers
 // and one of them is left unaligned.
-func numberMismatch(s *scratch, ix *Index, ntoks []int32) bool {
+func numberMismatch(s *scratch, nt []nameTok) bool {
 	qNum, qOpen, nNum, nOpen := false, false, false, false
 	for i := range s.q {
 		if s.q[i].kind == TokNumber {
@@ -570,8 +579,8 @@ func numberMismatch(s *scratch, ix *Index, ntoks []int32) bool {
 			qOpen = qOpen || s.al.qm[i] == -1
 		}
 	}
-	for j, v := range ntoks {
-		if ix.voc.kind[v] == TokNumber {
+	for j := range nt {
+		if nt[j].kind == TokNumber {
 			nNum = true
 			nOpen = nOpen || s.al.nm[j] == -1
 		}
