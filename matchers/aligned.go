@@ -50,7 +50,9 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 	}
 	start := len(dst)
 	s.best = s.best[:0]
-	for _, c := range m.ix.gather(s, &m.t) {
+	cands := m.ix.gather(s, &m.t)
+	m.ix.warm(s, cands)
+	for _, c := range cands {
 		r := m.ix.scoreName(s, c.name, q, &m.t)
 		if r.score < m.opts.Threshold {
 			continue

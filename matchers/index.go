@@ -26,11 +26,17 @@ type Index struct {
 	entryFirst []int32
 	toks       []int32 // token ids of every name, name after name
 	// ntok is toks with what the scorer reads of each token (nametok.go).
-	ntok  []nameTok
-	voc   vocabulary
-	post  [][]int32 // vocabulary id → name ids, ascending
-	del   []int32   // vocabulary ids of the deletion neighbourhood, grouped by hash
-	delAt delTable  // hash → its run in del
+	ntok []nameTok
+	voc  vocabulary
+	post [][]int32 // vocabulary id → name ids, ascending, while building
+	// postings holds every vocabulary id's name ids, ascending, one run
+	// after the other; postRun[v] says where v's run is and holds v's
+	// IDF: gathering reads one 12-byte record per similar token, where
+	// a slice header and the IDF from two arrays cost two cache misses.
+	postings []int32
+	postRun  []postRun
+	del      []int32  // vocabulary ids of the deletion neighbourhood, grouped by hash
+	delAt    delTable // hash → its run in del
 	// keyIDs: phonetic key (phoneticKey, two bytes or more) → its id;
 	// keyVoc[id] holds the vocabulary ids with that key.
 	keyIDs map[string]int32
@@ -62,6 +68,15 @@ type Index struct {
 
 	scratch sync.Pool
 }
+
+// postRun is a vocabulary id's run of postings and its IDF.
+type postRun struct {
+	at, n uint32
+	idf   float32
+}
+
+// postingsOf returns the names of a vocabulary id's run of postings.
+func (ix *Index) postingsOf(r postRun) []int32 { return ix.postings[r.at : r.at+r.n] }
 
 // nameRank is a name's weight (nameRec) and the first name of its entry,
 // which stands for the entry while candidates are ranked (gather).
@@ -178,6 +193,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	for i, df := range ix.voc.df {
 		ix.voc.idf[i] = idf(n, float64(df))
 	}
+	ix.flattenPostings()
 	ix.idfUnknown = idf(n, 1)
 	ix.idfCommon = idf(n, math.Max(minCommonDF, commonShare*n))
 	ix.voc.key = make([]string, len(ix.voc.text))
@@ -269,6 +285,26 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	ix.countries = buildCountries(len(entries), func(e int) []string { return entries[e].Countries })
 	ix.scratch.New = func() any { return newScratch(ix) }
 	return ix
+}
+
+// flattenPostings moves the postings built per vocabulary id into one
+// array (Index.postings, postRun) and drops the per-id slices.
+func (ix *Index) flattenPostings() {
+	total := 0
+	for _, p := range ix.post {
+		total += len(p)
+	}
+	ix.postings = make([]int32, 0, total)
+	ix.postRun = make([]postRun, len(ix.voc.text))
+	for v := range ix.postRun {
+		var p []int32
+		if v < len(ix.post) {
+			p = ix.post[v]
+		}
+		ix.postRun[v] = postRun{at: uint32(len(ix.postings)), n: uint32(len(p)), idf: ix.voc.idf[v]}
+		ix.postings = append(ix.postings, p...)
+	}
+	ix.post = nil
 }
 
 func idf(n, df float64) float32 { return float32(math.Log((n + 1) / (df + 0.5))) }

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -36,6 +37,7 @@ type scratch struct {
 	han             bool // the query is written in Han characters (one token per syllable)
 	hanChars        int  // its Han characters outside legal forms: syllables, even those normalising drops
 	cands           []cand
+	warmSink        int32 // what warm read
 	heap            []cand
 	entTouched      []int32 // entries ranked, by their first name (nameAcc.ebest)
 	best            []int32 // Match: the best name id of each reported entry
@@ -360,7 +362,8 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		}
 	}
 	for r, v := range s.slotted {
-		w := ix.voc.idf[v]
+		pr := ix.postRun[v]
+		w := pr.idf
 		if rare && w < ix.idfCommon {
 			continue
 		}
@@ -368,20 +371,15 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		if add <= 0 {
 			continue // computed and too far from every query token
 		}
-		for _, n := range ix.post[v] {
-			a := &s.acc[n]
-			if a.acc == 0 {
-				s.touched = append(s.touched, n)
-			}
-			a.acc += add
-		}
+		s.touched = addPostings(s.acc, s.touched, ix.postingsOf(pr), add)
 	}
 	if rare {
 		// Common tokens add to the names the rare ones found, so that
 		// "Muhammad Saeed" outranks "Saeed Ahmed" for "SAEED, Muhammad",
 		// but reach no name of their own.
 		for r, v := range s.slotted {
-			w := ix.voc.idf[v]
+			pr := ix.postRun[v]
+			w := pr.idf
 			if w >= ix.idfCommon {
 				continue
 			}
@@ -389,7 +387,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			if add <= 0 {
 				continue
 			}
-			for _, n := range ix.post[v] {
+			for _, n := range ix.postingsOf(pr) {
 				if a := &s.acc[n]; a.acc > 0 {
 					a.acc += add
 				}
@@ -397,14 +395,9 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		}
 	}
 	for _, p := range s.pairs {
-		w := ix.voc.idf[p.v]
-		for _, n := range ix.post[p.v] {
-			a := &s.acc[n]
-			if a.acc == 0 {
-				s.touched = append(s.touched, n)
-			}
-			a.acc += w
-		}
+		pr := ix.postRun[p.v]
+		w := pr.idf
+		s.touched = addPostings(s.acc, s.touched, ix.postingsOf(pr), w)
 	}
 	// Rank entries by their best name's evidence, so that an entry with
 	// twenty aliases, or republished on three lists, takes one place among
@@ -472,6 +465,25 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	}
 	s.heap = heap
 	return s.cands
+}
+
+// addPostings adds add to the evidence of every name in posts and returns
+// touched with the names it reached first appended. Without a branch on
+// the evidence read: each name is written at the end of touched, which
+// then grows by one only if the name was untouched. A branch that guessed
+// wrong at every other name held back the independent reads of acc that
+// the processor could otherwise overlap.
+func addPostings(acc []nameAcc, touched, posts []int32, add float32) []int32 {
+	touched = slices.Grow(touched, len(posts))
+	k := len(touched)
+	buf := touched[:k+len(posts)]
+	for _, n := range posts {
+		a := &acc[n]
+		buf[k] = n
+		k += b2i(a.acc == 0)
+		a.acc += add
+	}
+	return touched[:k]
 }
 
 // sortCandsDesc sorts candidates best first (candLess, a total order, so

@@ -247,6 +247,25 @@ func completeMatch(s *scratch, nt []nameTok, minSim float32) bool {
 	return allListedAligned(al, nt)
 }
 
+// warm reads, for every candidate name, its record and the ends of its
+// token records, before the scorer needs them. Scoring a name starts with
+// two cache misses (Index.names, then Index.ntok) and then works long on
+// what they bring, so one name's misses were waited for in turn; loaded
+// here in two tight loops of independent reads, the misses of all the
+// candidates overlap. What is read is kept in s.warmSink only so that the
+// reads are not left out.
+func (ix *Index) warm(s *scratch, cands []cand) {
+	var sink int32
+	for _, c := range cands {
+		sink += ix.names[c.name].n
+	}
+	for _, c := range cands {
+		rec := &ix.names[c.name]
+		sink += ix.ntok[rec.off].v + ix.ntok[rec.off+rec.n-1].v
+	}
+	s.warmSink = sink
+}
+
 // scoreName aligns the prepared query with name n and scores it. The
 // alignment is left in s.al for the explanation.
 func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult {
