@@ -487,15 +487,18 @@ func addPostings(acc []nameAcc, touched, posts []int32, add float32) []int32 {
 }
 
 // sortCandsDesc sorts candidates best first (candLess, a total order, so
-// the result is the one any sort gives). Insertion sort: the 24 candidate
-// entries, or a few hundred when tied, most of them equal and in place;
-// it costs a tenth of a generic sort with a comparison callback.
+// the result is the one any sort gives), without a comparison callback:
+// insertion sort, worst first, then reversed. The candidates come as a
+// min-heap, parents before their children, so worst first they are
+// nearly in order and few move; sorted best first directly, nearly all
+// did.
 func sortCandsDesc(h []cand) {
 	for i := 1; i < len(h); i++ {
-		for j := i; j > 0 && candLess(h[j-1], h[j]); j-- {
+		for j := i; j > 0 && candLess(h[j], h[j-1]); j-- {
 			h[j], h[j-1] = h[j-1], h[j]
 		}
 	}
+	slices.Reverse(h)
 }
 
 // candLess orders candidates by evidence, then by id (larger id is less),
