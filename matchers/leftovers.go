@@ -153,7 +153,14 @@ func (s *scratch) prepareLeftovers(ix *Index) {
 	for i := range s.q {
 		text := s.q[i].text
 		sq := simQuery{text: text, key: -1, short: true}
-		if s.q[i].kind == TokWord && text != "" {
+		if id := s.q[i].id; s.q[i].kind == TokWord && text != "" && id >= 0 && ix.voc.kind[id] == TokWord {
+			// A word of the lists: what the lines below would compute
+			// from its text, the index computed at build (simTok, the
+			// vocabulary's phonetic key and its id).
+			st := &ix.sim[id]
+			sq = simQuery{text: text, runes: ix.runes[st.off : st.off+uint32(st.n) : st.off+uint32(st.n)], key: ix.voc.keyID[id],
+				keyLen: len(ix.voc.key[id]), short: st.short, whole: st.whole}
+		} else if s.q[i].kind == TokWord && text != "" {
 			var buf runeBuf
 			at := len(s.lqRunes)
 			s.lqRunes = append(s.lqRunes, toRunes(&buf, text)...)
