@@ -141,15 +141,19 @@
 // entry's standing during ranking lives in its first name's record; the
 // country boost reads interned ids per entry (countries.go) instead of
 // three pointers per candidate; an 8 KB bit filter answers most probes of
-// the one-letter-slip tables (hashfilter.go). Measured with old (main at
-// 84e1195) and new test binaries started side by side in ten pairs, so
-// that both meet the same load (load average 8 on 2 cores), `-bench
-// 'Match$' -benchtime 20000x -cpu 1 -benchmem`: median 14,470 → 22,100
-// names per CPU-second (+53%, p=0.001; pairs 1.20–1.66×, median 1.44×,
-// about 31% less CPU per name); 6 allocations per name as before. The
-// index costs 9 MB more (token records, flat postings) and about as long
-// to build. Matches, scores and explanations of 20,000 queries with
-// countries at threshold 0.05 (287,949 matches), eval's thresholds.csv
+// the one-letter-slip tables (hashfilter.go); the leftovers take a known
+// word's runes and phonetic key from the index. Measured with `-bench
+// 'Match$' -benchtime 20000x -cpu 1 -benchmem`, old (main at 84e1195) and
+// new test binaries: one after the other, six pairs, with the load
+// average at 3-3.6 on the 2 cores, median 23,100 → 29,100 and 24,400 →
+// 30,200 names per CPU-second (+24-26%, p=0.002: about 20% less CPU per
+// name); started side by side in ten pairs, so that both meet the same
+// load (4-8), 13,900 → 20,200 and 14,500 → 22,100 (+45-53%, p=0.001:
+// about 31% less; presumably the misses saved cost more when other
+// processes share the caches). 6 allocations per name as before. The index costs
+// 9 MB more (token records, flat postings) and about as long to build.
+// Matches, scores and explanations of 20,000 queries with countries at
+// threshold 0.05 (287,949 matches), eval's thresholds.csv
 // and the 1M benchmark's flagged rows are byte-identical.
 //
 // # Scoring criteria
