@@ -19,12 +19,14 @@ import (
 )
 
 // DefaultBudget is the working budget above the live heap after set-up:
-// room for the pipeline's bounded queues, the name cache (2^18 names) and
-// a Parquet row group of flagged rows. Measured on the 10M-row benchmark
-// batch with every shared list (dsbench peer): 384 MiB made the collector
-// run so often that the run took 45% more CPU; 512 MiB costs nothing
-// measurable and holds peak RSS to 627 MiB at 10M rows and 613 MiB at 1M
-// (955 MiB at 10M without a limit).
+// room for the pipeline's bounded queues, the name cache (its 21 MiB of
+// tables, made whole when the first rows arrive) and a Parquet row group
+// of flagged rows. Measured on the 10M-row benchmark batch with every
+// shared list (dsbench peer): 384 MiB made the collector run so often that
+// the run took 45% more CPU; 512 MiB costs nothing measurable. Go's memory
+// then stays at the limit (set-up's 108 MiB + 512) however long the run:
+// peak RSS 650–654 MiB at 10M rows and 604–618 MiB at 1M, whose run ends after
+// a few collections at the limit (955 MiB at 10M without a limit).
 const DefaultBudget = 512 << 20
 
 // Apply sets the soft memory limit to the live heap now plus budget and
