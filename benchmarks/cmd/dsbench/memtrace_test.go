@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -57,5 +58,5 @@ func TestMemTraceWritesRows(t *testing.T) {
 			t.Errorf("%s = %q, want at least the 8 MiB held", h, last[want[h]])
 		}
 	}
-	_ = held[len(held)-1]
+	runtime.KeepAlive(held)
 }
