@@ -51,6 +51,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	split := fs.String("split", "heldout", "which part of the pairs: "+strings.Join(eval.Splits, ", "))
 	outDir := fs.String("out", "", "directory for thresholds.csv and curves.svg")
 	writePairs := fs.String("write-pairs", "", "write the pairs evaluated (after --split) to this CSV")
+	check := fs.Bool("check", false, "with --devset: score the false-flag check (tuning innocents, recombined company and person names) instead of --split, and count flags and near misses by source")
 	writeErrors := fs.String("errors", "", "write the first matcher's misses and false flags at --threshold, with explanations, to this CSV")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -69,6 +70,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	}
 	if *devset && len(innocent) == 0 {
 		return usagef("eval: --devset needs --innocent FILE.json (names that should match nothing)")
+	}
+	if *check && (!*devset || *hitsPath != "") {
+		return usagef("eval: --check needs --devset (and no --hits)")
 	}
 	if *hitsPath != "" && *pairsPath == "" {
 		return usagef("eval: --hits needs --pairs TRUTH.csv")
@@ -97,6 +101,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			d := eval.Derive(ls, names, eval.DevSetOptions{})
 			entries, pairs = d.Entries, d.Pairs
 			fmt.Fprintf(e.stdout, "development set: %s\n", evalFormatCounts(d.Counts))
+			if *check {
+				pairs = evalCheckPairs(d)
+			}
 		}
 	}
 	if *pairsPath != "" {
@@ -106,7 +113,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 		pairs = p
 	}
-	pairs, _ = eval.SelectSplit(pairs, *split) // the name was checked above
+	if !*check {
+		pairs, _ = eval.SelectSplit(pairs, *split) // the name was checked above
+	}
 	if len(pairs) == 0 {
 		return inputError(fmt.Errorf("eval: no pairs in split %q", *split))
 	}
@@ -151,6 +160,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 					return err
 				}
 			}
+			if *check && len(curves) == 0 {
+				if err := eval.WriteCheck(e.stdout, eval.CountCheck(pairs, out, *threshold), *threshold); err != nil {
+					return err
+				}
+				return nil
+			}
 			curves = append(curves, eval.Measure(name, pairs, out, *floor))
 		}
 	}
@@ -176,6 +191,18 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// evalCheckPairs returns the false-flag check's names: the tuning part's
+// innocents and the recombined ones of eval.CheckPairs.
+func evalCheckPairs(d *eval.DevSet) []eval.Pair {
+	var out []eval.Pair
+	for _, p := range d.Pairs {
+		if p.Source == "innocent" && !p.HeldOut {
+			out = append(out, p)
+		}
+	}
+	return append(out, d.CheckPairs(eval.CheckOptions{})...)
 }
 
 // evalLoadLists loads every --lists directory and --list file.
