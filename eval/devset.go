@@ -51,6 +51,12 @@ type DevSet struct {
 	Pairs   []Pair
 	// Counts by source and split, for the report.
 	Counts map[string]int
+
+	// What CheckPairs recombines and must not reproduce: every loaded
+	// entry, and every listed name's variants without legal forms.
+	all    []*lists.Entry
+	listed map[string]bool
+	o      DevSetOptions
 }
 
 // Split returns the pairs of one part: held out or for tuning.
@@ -104,6 +110,7 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 			}
 		}
 	}
+	d.all, d.listed, d.o = all, listed, o
 	stripped := make([]string, len(innocents))
 	for i, n := range innocents {
 		stripped[i] = withoutEDGARSuffix(n)

@@ -41,8 +41,10 @@
 // separated by ";" or " / "; a trailing parenthesis, as the name without
 // it and, when it holds two or more words or an acronym of four or more
 // letters of the rest, as a name of its own ("Korea Kwangson Banking
-// Corporation (KKBC)"); "PARENT, LEGAL-FORM NAME" as the subsidiary and the
-// parent; a name written in Latin and another script as each writing; and
+// Corporation (KKBC)"); "PARENT, LEGAL-FORM NAME" and "GROUP LEGAL-FORM,
+// SUBSIDIARY" (two words or more after the comma that are not places) as
+// the subsidiary and the parent; a name written in Latin and another
+// script as each writing; and
 // "X c/o Forwarder" as X.
 //
 // Gather candidates (index.go, query.go). Every name token is interned to
@@ -71,10 +73,15 @@
 // phonetic key and first letter, lowered by 0.05 for a spelling difference
 // that is no sound-alike; an initial 0.75 against a word it begins; legal
 // forms 1 or 0.6 across classes) and assigned greedily, best first, one to
-// one; leftovers may pair a word with two adjacent words, and words still
-// left on both sides are compared directly (leftovers.go): spellings two
-// changes apart that the index's neighbourhood misses (Udomdech /
-// Udomdet), in a person's name short words one slip apart with the first
+// one; leftovers may pair a word with two adjacent words, in an
+// organisation's name a word of three to six letters with the run of
+// words whose initials spell it, either way round, at 0.8 (acronyms.go:
+// OOO TPK ARGUS NV / Torgovo Promyshlennaia Kompaniia Argus NV), and
+// words still left on both sides are compared directly (leftovers.go):
+// spellings two changes apart that the index's neighbourhood misses
+// (Udomdech / Udomdet), or whose letters differ only within a sound
+// class, at their sound similarity when that is 0.9 or more (soundsim.go:
+// Suqayr / Sughayr; vowels count as full edits), in a person's name short words one slip apart with the first
 // letter kept (Phil / P'il), and a word cut short or the first part of a
 // compound against the word it begins, 0.75 (Kakha / Kakhaber, Baloch /
 // Balochistan; not Smith / Smithson). The raw score is
@@ -187,8 +194,10 @@
 // # Known weaknesses
 //
 //   - Acronyms and translations are not names of each other here, except
-//     an acronym the list itself gives in parentheses and the organisation
-//     words of orgwords.go: "BNC" / "Banco Nacional de Cuba", "NPP" /
+//     an acronym the list itself gives in parentheses, the organisation
+//     words of orgwords.go, and an acronym of a run of words in a name the
+//     rest of which brought the entry among the candidates (acronyms.go;
+//     an acronym alone finds nothing): "BNC" / "Banco Nacional de Cuba", "NPP" /
 //     "Research and Production Enterprise", "Moroccan Islamic Combatant
 //     Group" / "Groupe Islamique Combattant Marocain" (the last partly,
 //     through sound-alike tokens).

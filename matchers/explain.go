@@ -52,6 +52,14 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			qt += "+" + s.q[i+1].text
 		case alignJoinName:
 			nt += "+" + ix.voc.text[ntoks[j+1]]
+		case alignAcronymQuery:
+			for r := i + 1; r < len(s.q) && al.qm[r] == -2; r++ {
+				qt += "+" + s.q[r].text
+			}
+		case alignAcronymName:
+			for r := int(j) + 1; r < len(ntoks) && al.nm[r] == int8(i); r++ {
+				nt += "+" + ix.voc.text[ntoks[r]]
+			}
 		}
 		b.WriteString(qt)
 		if al.how[i] == alignExact || al.how[i] == alignLegal && al.qs[i] == 1 {
@@ -79,6 +87,8 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			b.WriteString(" (legal form)")
 		case alignJoinName, alignJoinQuery:
 			b.WriteString(" (joined words)")
+		case alignAcronymName, alignAcronymQuery:
+			b.WriteString(" (initials)")
 		}
 	}
 	for i, n := 0, 0; i < len(s.q); i++ {

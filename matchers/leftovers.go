@@ -119,6 +119,10 @@ func (s *scratch) leftSim(ix *Index, i int, v int32, person, compared bool, t *T
 		*p = -1
 		if sim := ix.tokenSim(sq, v, t); sim > 0 {
 			*p = sim
+		} else if ss := min(soundSim(sq.runes, ix.runes[st.off:st.off+uint32(st.n)], t.CompleteSim), t.SpellingKeySim); ss >= t.CompleteSim {
+			// letters of one sound class that the letter metrics found too
+			// far apart (Suqayr / Sughayr)
+			*p = float32(ss)
 		}
 	}
 	return max(short, *p)

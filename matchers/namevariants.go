@@ -92,11 +92,34 @@ func skippable(w string) bool {
 // comma followed by a legal form and a name is never "SURNAME, Given".
 func groupVariants(v string) []string {
 	head, tail, ok := strings.Cut(v, ",")
-	if !ok || strings.TrimSpace(head) == "" || !startsWithLegalWord(tail) {
+	if !ok || strings.TrimSpace(head) == "" {
 		return nil
 	}
 	nw := getNormWork()
 	defer putNormWork(nw)
+	if !startsWithLegalWord(tail) {
+		// "Tactical Missile Corporation, Smolensk Aviation Plant": a group
+		// named with its legal form, then a subsidiary of two words or more
+		if !endsWithLegalWord(head) {
+			return nil
+		}
+		h := nw.normalise(head, nil)
+		if len(h.Tokens) < 2 || h.Tokens[len(h.Tokens)-1].Kind != TokLegal || h.Tokens[0].Kind == TokLegal {
+			return nil
+		}
+		t := nw.normalise(tail, nil)
+		words := 0
+		for _, tk := range t.Tokens {
+			// (a place is no subsidiary: "..., Limassol Cyprus Branch")
+			if tk.Kind == TokWord && !isPlaceWord(tk.Text) {
+				words++
+			}
+		}
+		if words < 2 {
+			return nil
+		}
+		return []string{strings.TrimSpace(tail), strings.TrimSpace(head)}
+	}
 	n := nw.normalise(tail, nil)
 	if len(n.Tokens) < 2 || n.Tokens[0].Kind != TokLegal {
 		return nil
@@ -153,6 +176,19 @@ func careOf(v string) int {
 		}
 	}
 	return -1
+}
+
+// endsWithLegalWord reports whether the last word of s, in Latin letters,
+// is a legal form of one word (Corporation, Ltd, JSC): a cheap test
+// before normalising.
+func endsWithLegalWord(s string) bool {
+	s = strings.TrimRight(s, " .\"'’”»")
+	w := s[strings.LastIndexAny(s, " ,.\"'‘“«")+1:]
+	if w == "" || !isASCII(w) {
+		return false
+	}
+	_, ok := legalPhrases.single[strings.ToLower(w)]
+	return ok
 }
 
 // startsWithLegalWord reports whether the first word of s could begin a

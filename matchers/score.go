@@ -98,6 +98,10 @@ type Tuning struct {
 	// part of a compound (Baloch / Balochistan). Default 0.75, as
 	// InitialSim (0.7 to 0.85 found the same pairs on the tuning part).
 	ShortFormSim float64
+	// AcronymSim is the similarity of a word of an organisation's name to
+	// the run of words on the other side whose initials spell it
+	// (acronyms.go). Default 0.8.
+	AcronymSim float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -162,6 +166,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.HanShare, 0.8)
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
+	def(&t.AcronymSim, 0.8)
 	def(&t.ShortSlipSim, 0.8)
 	def(&t.ShortFormSim, 0.75)
 	def(&t.PersonExtra, 0.5)
@@ -193,6 +198,11 @@ const (
 	alignLegal
 	alignJoinName  // query token = two adjacent name tokens
 	alignJoinQuery // two adjacent query tokens = one name token
+	// alignAcronymName: a query word = the initials of adjacent name
+	// words; alignAcronymQuery: the initials of adjacent query words (the
+	// first holds the alignment, the rest -2) = one name word.
+	alignAcronymName
+	alignAcronymQuery
 )
 
 // scoreResult is a scored name before calibration.
@@ -343,6 +353,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			}
 		}
 	}
+	ix.alignAcronyms(s, rec, nt, t)
 	ix.alignLeftovers(s, rec, nt, t)
 	// Evidence: matched weight over the query's weight plus a share of the
 	// listed name's unmatched weight.

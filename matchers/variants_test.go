@@ -34,7 +34,12 @@ func TestGroupAndScriptVariants(t *testing.T) {
 	if got, want := groupVariants("Tactical Missile Corporation, Joint Stock Company “Salute”"), []string{"Joint Stock Company “Salute”", "Tactical Missile Corporation"}; !slices.Equal(got, want) {
 		t.Errorf("groupVariants = %q, want %q", got, want)
 	}
-	for _, s := range []string{"IVANOV, Sergei Sergeevich", "INFOROS, OOO", "KHAN, Haji Ibrahim"} {
+	// the group's legal form ends the first part: the rest is a subsidiary
+	if got, want := groupVariants("Tactical Missile Corporation, Smolensk Aviation Plant"), []string{"Smolensk Aviation Plant", "Tactical Missile Corporation"}; !slices.Equal(got, want) {
+		t.Errorf("groupVariants = %q, want %q", got, want)
+	}
+	for _, s := range []string{"IVANOV, Sergei Sergeevich", "INFOROS, OOO", "KHAN, Haji Ibrahim",
+		"Rosneft Trading Ltd, Geneva", "Corporation, Smolensk Aviation Plant", "ALFA HOLDING LTD., Limassol Cyprus Branch Office"} {
 		if got := groupVariants(s); got != nil {
 			t.Errorf("groupVariants(%q) = %q, want none: SURNAME, Given or a bare legal form", s, got)
 		}

@@ -125,7 +125,7 @@ func TestNameCacheSameTag(t *testing.T) {
 	b := &cacheEntry{key: cacheKey{"Mahan Air", "AE"}}
 	long := &cacheEntry{key: cacheKey{strings.Repeat("Long Name Trading ", 4), "AE"}}
 	for _, e := range []*cacheEntry{a, b, long} {
-		sh.insert(100, tag, e)
+		sh.insert(100, tableLen(100), tag, e)
 	}
 	for _, e := range []*cacheEntry{a, b, long} {
 		i, found := sh.find(tag, e.key)
@@ -139,6 +139,44 @@ func TestNameCacheSameTag(t *testing.T) {
 	}
 	if _, found := sh.find(tag, cacheKey{"Mahan Air", "RU"}); found {
 		t.Error("found a key never inserted")
+	}
+}
+
+// TestNameCacheTableAtBound: a shard's table has room for its whole share
+// of the bound from the first name and never changes size as names
+// arrive, so the cache takes the same memory for 20,000 distinct names
+// as for 200,000 (the 1M- and 10M-row benchmark batches).
+func TestNameCacheTableAtBound(t *testing.T) {
+	for _, tc := range []struct{ names, want int }{{1, 16}, {12, 16}, {13, 18}, {3, 16}, {4096, 5462}, {6144, 8192}} {
+		if got := tableLen(tc.names); got != tc.want {
+			t.Errorf("tableLen(%d) = %d, want %d", tc.names, got, tc.want)
+		}
+	}
+	for n := 1; n <= 10000; n++ {
+		if l := tableLen(n); l*3 < n*4 {
+			t.Fatalf("tableLen(%d) = %d: more than three quarters full", n, l)
+		}
+	}
+	c := newNameCache(0)
+	want := (DefaultCacheEntries/cacheShards*4 + 2) / 3
+	sizes := map[int]bool{}
+	for i := range 40000 {
+		c.lookup(cacheKey{fmt.Sprintf("Consignee %d Ltd", i), "GB"}, func() []matchers.Match { return nil })
+		if i == 0 || i == 39999 {
+			for k := range c.shards {
+				if n := len(c.shards[k].slots); n != 0 {
+					sizes[n] = true
+				}
+			}
+		}
+	}
+	if len(sizes) != 1 {
+		t.Fatalf("shard tables of %d sizes after 1 and 40,000 names, want one size: %v", len(sizes), sizes)
+	}
+	for n := range sizes {
+		if n != want {
+			t.Errorf("shard table of %d slots, want room for %d names at three quarters", n, DefaultCacheEntries/cacheShards)
+		}
 	}
 }
 

@@ -87,7 +87,8 @@ func Dualscreen(ctx context.Context, c Config) (*Result, error) {
 		return nil, err
 	}
 	res.SetupSec = time.Since(t0).Seconds()
-	memlimit.Apply(memlimit.DefaultBudget) // as screen does by default (--memory-budget)
+	_, restoreMem := memlimit.Apply(memlimit.DefaultBudget) // as screen does by default (--memory-budget)
+	defer restoreMem()
 
 	t1 := time.Now()
 	rec := &recorder{m: m, hits: map[string][]Hit{}}

@@ -17,7 +17,7 @@ import (
 )
 
 const evalSynopsis = `eval [--lists DIR | --list FILE]... (--pairs FILE.csv | --devset --innocent FILE.json... | --hits SCREEN.jsonl --pairs TRUTH.csv)
-                [--matcher NAME[,NAME...]] [--threshold 0.85] [--split heldout|tune|tune-a|tune-b|all] [--out DIR] [--write-pairs FILE.csv]
+                [--matcher NAME[,NAME...]] [--threshold 0.85] [--split heldout|tune|tune-a|tune-b|all] [--out DIR] [--write-pairs FILE.csv] [--check]
 
 Measures name matchers on labelled pairs and prints precision, recall, F1, the share of innocent
 names flagged and candidate recall at the threshold, for each matcher side by side; every matcher
@@ -32,7 +32,10 @@ more list entry keys LIST:ID or names separated by '|', empty for an innocent na
 identifiers, alias leave-one-out on OFAC SDN and UN, and innocent company names from --innocent
 (SEC EDGAR company_tickers JSON). One pair in five is held out of all tuning (--split heldout); the
 tuning part is cut in two halves by a hash of the target (--split tune-a, tune-b): study the errors of
-tune-a and count a change as real only when it also moves tune-b.
+tune-a and count a change as real only when it also moves tune-b. --check scores, instead of a split,
+a false-flag check larger than the tuning part: its innocents, company names recombined from them
+and person names recombined from listed persons, all from outside the held-out part; it prints, by
+source, the names flagged at the threshold and those within 0.03 under it (near misses).
 
 --hits scores the pairs from a 'dualscreen screen --format jsonl' output instead of a matcher.`
 
@@ -51,6 +54,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	split := fs.String("split", "heldout", "which part of the pairs: "+strings.Join(eval.Splits, ", "))
 	outDir := fs.String("out", "", "directory for thresholds.csv and curves.svg")
 	writePairs := fs.String("write-pairs", "", "write the pairs evaluated (after --split) to this CSV")
+	check := fs.Bool("check", false, "with --devset: score the false-flag check (tuning innocents, recombined company and person names) instead of --split, and count flags and near misses by source")
 	writeErrors := fs.String("errors", "", "write the first matcher's misses and false flags at --threshold, with explanations, to this CSV")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -69,6 +73,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	}
 	if *devset && len(innocent) == 0 {
 		return usagef("eval: --devset needs --innocent FILE.json (names that should match nothing)")
+	}
+	if *check && (!*devset || *hitsPath != "") {
+		return usagef("eval: --check needs --devset (and no --hits)")
 	}
 	if *hitsPath != "" && *pairsPath == "" {
 		return usagef("eval: --hits needs --pairs TRUTH.csv")
@@ -97,6 +104,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			d := eval.Derive(ls, names, eval.DevSetOptions{})
 			entries, pairs = d.Entries, d.Pairs
 			fmt.Fprintf(e.stdout, "development set: %s\n", evalFormatCounts(d.Counts))
+			if *check {
+				pairs = evalCheckPairs(d)
+			}
 		}
 	}
 	if *pairsPath != "" {
@@ -106,7 +116,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 		pairs = p
 	}
-	pairs, _ = eval.SelectSplit(pairs, *split) // the name was checked above
+	if !*check {
+		pairs, _ = eval.SelectSplit(pairs, *split) // the name was checked above
+	}
 	if len(pairs) == 0 {
 		return inputError(fmt.Errorf("eval: no pairs in split %q", *split))
 	}
@@ -151,6 +163,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 					return err
 				}
 			}
+			if *check && len(curves) == 0 {
+				if err := eval.WriteCheck(e.stdout, eval.CountCheck(pairs, out, *threshold), *threshold); err != nil {
+					return err
+				}
+				return nil
+			}
 			curves = append(curves, eval.Measure(name, pairs, out, *floor))
 		}
 	}
@@ -176,6 +194,18 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// evalCheckPairs returns the false-flag check's names: the tuning part's
+// innocents and the recombined ones of eval.CheckPairs.
+func evalCheckPairs(d *eval.DevSet) []eval.Pair {
+	var out []eval.Pair
+	for _, p := range d.Pairs {
+		if p.Source == "innocent" && !p.HeldOut {
+			out = append(out, p)
+		}
+	}
+	return append(out, d.CheckPairs(eval.CheckOptions{})...)
 }
 
 // evalLoadLists loads every --lists directory and --list file.

@@ -51,6 +51,7 @@ func TestEvalBadUsage(t *testing.T) {
 		{"eval", "--list", "../../eval/testdata/list.csv", "--devset"},
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--split", "some"},
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--split", "tune-c"},
+		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--check"},
 	} {
 		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 		err := run(t.Context(), e, args)
@@ -107,5 +108,41 @@ func TestEvalTuneHalves(t *testing.T) {
 	}
 	if strings.Contains(ea, ",tune-b,") || strings.Contains(eb, ",tune-a,") {
 		t.Errorf("errors of one half name the other:\n%s\n%s", ea, eb)
+	}
+}
+
+// --check scores the tuning innocents and the recombined names and prints
+// the flags and near misses by source, instead of a split's summary.
+func TestEvalCheck(t *testing.T) {
+	dir := t.TempDir()
+	sec := filepath.Join(dir, "tickers.json")
+	var b strings.Builder
+	b.WriteString("{")
+	for i, n := range []string{"Iron Mountain Inc", "Blue Bird Corp", "Cascade Natural Gas Corp", "Glacier Bancorp, Inc.",
+		"Sunrise Realty Trust", "Northwind Foods Co", "Harbor Freight Holdings Ltd", "Granite Construction Inc",
+		"Maple Leaf Energy Corp", "Silver Lake Partners LP", "Cedar Point Capital LLC", "Orion Marine Group Inc"} {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"%d":{"cik_str":%d,"ticker":"T%d","title":%q}`, i, 1000+i, i, n)
+	}
+	b.WriteString("}")
+	if err := os.WriteFile(sec, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &stderr}
+	if err := run(t.Context(), e, []string{"eval", "--list", "inhouse-csv=../../eval/testdata/list.csv", "--devset",
+		"--innocent", sec, "--matcher", "aligned", "--check"}); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"false-flag check at 0.85", "check-company ", "innocent "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "precision") {
+		t.Errorf("--check printed a split's summary:\n%s", out)
 	}
 }

@@ -70,6 +70,7 @@ func runPeer(ctx context.Context, args []string) error {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	memProfile := fs.String("memprofile", "", "write an allocation profile at the end to `FILE`")
 	traceFile := fs.String("trace", "", "write a runtime execution trace of the run to `FILE` (go tool trace)")
+	memTrace := fs.String("memtrace", "", "write the runtime's memory classes and VmRSS every 100 ms to CSV `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -92,6 +93,17 @@ func runPeer(ctx context.Context, args []string) error {
 			return err
 		}
 		defer func() { trace.Stop(); f.Close() }()
+	}
+	if *memTrace != "" {
+		stop, err := startMemTrace(*memTrace, 100*time.Millisecond)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if err := stop(); err != nil {
+				fmt.Fprintln(os.Stderr, "dsbench peer: -memtrace:", err)
+			}
+		}()
 	}
 	if *memProfile != "" {
 		defer func() {
