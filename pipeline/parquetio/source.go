@@ -125,7 +125,7 @@ func (s *Source) openFile(path string, dict []int) (*file.Reader, *pqarrow.FileR
 	if err != nil {
 		return nil, nil, &pipeline.InputError{File: path, Err: err}
 	}
-	rdr, err := file.NewParquetReader(f, file.WithReadProps(s.readProps()))
+	rdr, err := newParquetReader(f, s.readProps())
 	if err != nil {
 		f.Close()
 		return nil, nil, &pipeline.InputError{File: path, Err: pipeline.Wrap(pipeline.ErrNotParquet, err)}
