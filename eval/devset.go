@@ -59,17 +59,6 @@ type DevSet struct {
 	o      DevSetOptions
 }
 
-// Split returns the pairs of one part: held out or for tuning.
-func (d *DevSet) Split(heldOut bool) []Pair {
-	var out []Pair
-	for _, p := range d.Pairs {
-		if p.HeldOut == heldOut {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // Derive builds the development set from loaded lists and innocent names:
 //
 //   - cross-id: entries of different publishers (EU, UN, US, UK, ...) that

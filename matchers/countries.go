@@ -17,10 +17,10 @@ type countryIndex struct {
 	flat []int32
 }
 
-// foldCountry appends c with every byte ORed with 0x20: two codes of one
-// length are equal this way exactly when hasCountry's comparison (equal,
-// or equal under equalFoldASCII) holds, so looking up folded ids gives
-// the same answers as comparing strings.
+// foldCountry appends c with every byte ORed with 0x20, as the string
+// comparison this index replaced compared codes (hasCountry, kept in the
+// test as the reference), so looking up folded ids gives the same answers
+// as comparing the strings.
 func foldCountry(dst []byte, c string) []byte {
 	for i := 0; i < len(c); i++ {
 		dst = append(dst, c[i]|0x20)

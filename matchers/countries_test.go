@@ -63,3 +63,24 @@ func TestCountryBoostThroughIndex(t *testing.T) {
 		t.Error("Ir not found among the interned countries")
 	}
 }
+
+// hasCountry is the comparison on the entries' strings that the country
+// index replaced (session 6): the reference the index is held to.
+func hasCountry(cs []string, c string) bool {
+	for _, x := range cs {
+		if len(x) == len(c) && (x == c || equalFoldASCII(x, c)) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i]|0x20, b[i]|0x20
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

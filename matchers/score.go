@@ -569,27 +569,6 @@ func (s *scratch) countryID(ix *Index, c string) int32 {
 	return s.countryIx
 }
 
-// hasCountry is what countryIndex answers, on the entry's strings: the
-// reference the tests hold it to.
-func hasCountry(cs []string, c string) bool {
-	for _, x := range cs {
-		if len(x) == len(c) && (x == c || equalFoldASCII(x, c)) {
-			return true
-		}
-	}
-	return false
-}
-
-func equalFoldASCII(a, b string) bool {
-	for i := 0; i < len(a); i++ {
-		x, y := a[i]|0x20, b[i]|0x20
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
-
 // calibrate maps raw evidence to the reported score: piecewise linear
 // through (0,0), (knot, DefaultThreshold) and (1,1).
 func calibrate(raw, knot float64) float64 {

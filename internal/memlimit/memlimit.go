@@ -64,12 +64,13 @@ func Apply(budget int64) (limit int64, restore func()) {
 	}
 	limit = live + budget
 	oldLimit := debug.SetMemoryLimit(limit)
-	oldPercent := -2 // not changed
-	if os.Getenv("GOGC") == "" {
+	userGOGC := os.Getenv("GOGC") != ""
+	oldPercent := 0
+	if !userGOGC {
 		oldPercent = debug.SetGCPercent(-1)
 	}
 	return limit, func() {
-		if oldPercent != -2 {
+		if !userGOGC {
 			debug.SetGCPercent(oldPercent)
 		}
 		debug.SetMemoryLimit(oldLimit)
