@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dualscreen/dualscreen/lists"
@@ -42,6 +43,11 @@ func TestGroupTypeWordsLeftOver(t *testing.T) {
 		if group < DefaultThreshold || other >= group {
 			t.Errorf("against %s: %q %.3f (%s), %q %.3f (%s); want the first at least %.2f and above the second",
 				tt.key, tt.group, group, gexpl, tt.other, other, oexpl, DefaultThreshold)
+		}
+		// the explanation tells the reviewer which word counts little
+		if !strings.Contains(gexpl, "; kind of group (counts like a legal form): ") || strings.Contains(gexpl, "query only") ||
+			!strings.Contains(oexpl, "; query only (counts against): ") {
+			t.Errorf("explanations %q and %q: want the first to name its extra word a kind of group, the second to count it against", gexpl, oexpl)
 		}
 	}
 }
