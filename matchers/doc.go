@@ -90,11 +90,8 @@
 // compound against the word it begins, 0.75 (Kakha / Kakhaber, Baloch /
 // Balochistan; not Smith / Smithson). The raw score is
 // matched query weight over the query's weight plus a fifth of the listed
-// name's unmatched weight (0.6 of it when the query names a company); a
-// word naming a kind of group (movement, front, jaish, tanzim, kataib)
-// left over on either side of a name that is not a person's weighs like
-// a legal form (grouptypes.go: "Sham al-Islam Movement" / "Sham al-
-// Islam"); an extra query part counts half when the entry is a person whose every
+// name's unmatched weight (0.6 of it when the query names a company); an
+// extra query part counts half when the entry is a person whose every
 // listed part is aligned (a middle name the list leaves out). A match that is not complete (every part on both sides aligned
 // at 0.9 or better) is multiplied by 1-exp(-matched/(4.6 × the weight of a
 // token seen once)): partial matches need several rare parts. The result is
@@ -230,12 +227,6 @@
 //     names that differ in one of three words (北京天成科技 / 北京天美创科技)
 //     remain: pinyin cannot tell 津 from 金, and characters are never
 //     compared.
-//   - A name of one distinctive word inside a longer listed name ("GARANTEX"
-//     / "GARANTEX EUROPE OU", "CIMEX" / "CORPORACION CIMEX S.A.") stays
-//     under the threshold: innocent firms of one word against a listed
-//     "X TRADING" or "X HOLDINGS" have the same shape and IDF (IBEX Ltd /
-//     IBEX SHIPPING INC), so no rule on the words left over could take
-//     the one without the other (eval/README.md, session 7).
 //   - The evidence factor favours long names: two short common name parts
 //     that match partially ("Ali Hassan" in a longer name) score low, which
 //     is the intent for screening but misses people named only that way.

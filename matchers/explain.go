@@ -93,11 +93,8 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			b.WriteString(" (initials)")
 		}
 	}
-	// a group-type word left over (grouptypes.go) is written apart: it
-	// weighs like a legal form, not like the other words left over
-	groupType := func(v int32) bool { return !rec.person && ix.isGroupType(v) }
 	for i, n := 0, 0; i < len(s.q); i++ {
-		if al.qm[i] == -1 && !groupType(s.q[i].id) {
+		if al.qm[i] == -1 {
 			if n == 0 {
 				b.WriteString("; query only (counts against): ")
 			} else {
@@ -108,7 +105,7 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		}
 	}
 	for j, n := 0, 0; j < len(ntoks); j++ {
-		if v := ntoks[j]; al.nm[j] == -1 && ix.voc.kind[v] != TokLegal && !groupType(v) {
+		if v := ntoks[j]; al.nm[j] == -1 && ix.voc.kind[v] != TokLegal {
 			if n == 0 {
 				b.WriteString("; list only (counts less): ")
 			} else {
@@ -116,26 +113,6 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			}
 			b.WriteString(ix.voc.text[v])
 			n++
-		}
-	}
-	kinds := 0
-	kind := func(text string) {
-		if kinds == 0 {
-			b.WriteString("; kind of group (counts like a legal form): ")
-		} else {
-			b.WriteString(" ")
-		}
-		b.WriteString(text)
-		kinds++
-	}
-	for i := range s.q {
-		if al.qm[i] == -1 && groupType(s.q[i].id) {
-			kind(s.q[i].text)
-		}
-	}
-	for j, v := range ntoks {
-		if al.nm[j] == -1 && groupType(v) {
-			kind(ix.voc.text[v])
 		}
 	}
 	if len(s.norm.Honorifics) > 0 {

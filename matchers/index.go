@@ -66,10 +66,6 @@ type Index struct {
 	// are not used to gather candidates while the query has rarer ones.
 	idfCommon float32
 
-	// groupType has a bit per vocabulary id, set for the words that name
-	// a kind of armed or political group (grouptypes.go).
-	groupType []uint64
-
 	// countries holds each entry's countries as ids (countries.go).
 	countries countryIndex
 
@@ -299,7 +295,6 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	}
 	ix.buildSimToks()
 	ix.buildNameToks()
-	ix.markGroupTypes()
 	ix.countries = buildCountries(len(entries), func(e int) []string { return entries[e].Countries })
 	ix.scratch.New = func() any { return newScratch(ix) }
 	return ix

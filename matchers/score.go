@@ -375,9 +375,6 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 		w := float64(qt.w)
 		if al.qm[i] == -1 {
 			w *= extra
-			if !rec.person && ix.isGroupType(qt.id) {
-				w = min(w, t.LegalWeight) // grouptypes.go
-			}
 		}
 		if al.how[i] == alignInitial {
 			// an initial against a word is evidence of an initial's weight,
@@ -408,9 +405,6 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 			}
 			gap += w * (1 - float64(al.qs[i]))
 		} else {
-			if !rec.person && ix.isGroupType(tk.v) {
-				w = min(w, t.LegalWeight) // grouptypes.go
-			}
 			gap += w
 		}
 	}
