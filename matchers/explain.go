@@ -125,6 +125,10 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString("; weak alias ×")
 		float(m.t.WeakAlias, 2)
 	}
+	if r.legalConflict {
+		b.WriteString("; legal forms of different kinds ×")
+		float(m.t.LegalConflict, 2)
+	}
 	if r.numMis {
 		b.WriteString("; numbers differ ×")
 		float(m.t.NumberMismatch, 2)

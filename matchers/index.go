@@ -92,6 +92,7 @@ type nameRec struct {
 	weak   bool
 	legal  bool  // has a legal form: the name is an organisation's
 	person bool  // its entry is a person (Entry.Type), kept here for the scorer
+	kinds  uint8 // legalKind bits of its legal forms (legalkinds.go)
 	off, n int32 // its tokens are toks[off:off+n]
 	// w is the name's weight for ranking candidates: the IDF of its word
 	// and number tokens (patronymics at defaultPatronymic, initials at
@@ -176,6 +177,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 				ix.addPosting(id, nameID)
 				if t.Kind == TokLegal {
 					rec.legal = true
+					rec.kinds |= legalKind(t.Text)
 				}
 			}
 			for i := 0; i+1 < len(toks); i++ {

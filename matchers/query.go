@@ -34,8 +34,9 @@ type scratch struct {
 	// to with the initials only.
 	qAll, qInitials []int8
 	norm            Normalised
-	han             bool // the query is written in Han characters (one token per syllable)
-	hanChars        int  // its Han characters outside legal forms: syllables, even those normalising drops
+	han             bool  // the query is written in Han characters (one token per syllable)
+	qKinds          uint8 // legalKind bits of the query's legal forms
+	hanChars        int   // its Han characters outside legal forms: syllables, even those normalising drops
 	cands           []cand
 	warmSink        int32 // what warm read
 	heap            []cand
@@ -216,6 +217,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	}
 	s.stride = max(1, len(toks))
 	s.q = s.q[:0]
+	s.qKinds = 0
 	for i, tk := range toks {
 		id, ok := ix.voc.ids[tk.Text]
 		joinedID := int32(-1)
@@ -239,6 +241,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 			w *= float32(t.Patronymic)
 		}
 		s.q = append(s.q, qtok{text: tk.Text, kind: tk.Kind, id: id, w: w})
+		if tk.Kind == TokLegal {
+			s.qKinds |= legalKind(tk.Text)
+		}
 		if tk.Kind == TokLegal || tk.Kind == TokInitial {
 			continue
 		}

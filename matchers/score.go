@@ -102,6 +102,12 @@ type Tuning struct {
 	// the run of words on the other side whose initials spell it
 	// (acronyms.go). Default 0.8.
 	AcronymSim float64
+	// LegalConflict multiplies the score of a match that is not complete
+	// when the query and the listed name are companies of incompatible
+	// kinds (legalkinds.go: a corporation and a limited company). Default
+	// 0.9: 0.94 to 0.8 flag the same names on the tuning part, and 0.9
+	// also takes them out of the near misses.
+	LegalConflict float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -166,6 +172,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.HanShare, 0.8)
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
+	def(&t.LegalConflict, 0.9)
 	def(&t.AcronymSim, 0.8)
 	def(&t.ShortSlipSim, 0.8)
 	def(&t.ShortFormSim, 0.75)
@@ -215,6 +222,9 @@ type scoreResult struct {
 	countryA   bool
 	complete   bool // every name part on both sides aligned (CompleteSim)
 	numMis     bool // both hold numbers and they differ
+	// legalConflict: the match is partial and the two are companies of
+	// incompatible kinds (legalkinds.go)
+	legalConflict bool
 }
 
 // allListedAligned reports whether every part of the listed name, legal
@@ -440,6 +450,10 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	}
 	if rec.weak {
 		sc *= t.WeakAlias
+	}
+	if !r.complete && legalConflict(s.qKinds, rec.kinds) {
+		sc *= t.LegalConflict
+		r.legalConflict = true
 	}
 	if numberMismatch(s, nt) {
 		sc *= t.NumberMismatch
