@@ -95,8 +95,11 @@
 // operating point chosen on the tuning part of the development set, then
 // adjusted: ×0.7 for a company-like query against a person (×0.95 when the
 // person's whole name is there: "ABSALAN, Parviz LLC"), ×0.9 for a weak
-// alias, ×0.6 when both carry numbers that differ, and up by 15% of the
-// remaining distance when the query's country is among the entry's.
+// alias, ×0.9 for a match that is not complete between companies of
+// incompatible kinds (legalkinds.go: a corporation and a limited company,
+// "IRON MOUNTAIN INC" / "IRON MOUNTAIN ENTERPRISES LIMITED"), ×0.6 when
+// both carry numbers that differ, and up by 15% of the remaining distance
+// when the query's country is among the entry's.
 //
 // Explain (explain.go) only the hits: the same scorer is re-run on the
 // matched name and its alignment written out.

@@ -68,9 +68,9 @@ func TestLegalConflictLowersPartialMatches(t *testing.T) {
 	}{
 		{"Iron Mountain Inc", "ofac_sdn:40001", true},
 		{"Alpha Investment Inc.", "ofac_sdn:40002", true},
-		{"Iron Mountain Enterprises, Inc.", "ofac_sdn:40001", false},                   // complete
+		{"Iron Mountain Enterprises, Inc.", "ofac_sdn:40001", false},                 // complete
 		{"Korea General Company for External Construction", "ofac_sdn:40003", false}, // co / corp
-		{"Hamriyah Steel FZC", "eu_fsf:EU.4.4", false},                                 // llc / co
+		{"Hamriyah Steel FZC", "eu_fsf:EU.4.4", false},                               // llc / co
 	} {
 		a, ea := score(on, tt.query, tt.want)
 		b, _ := score(off, tt.query, tt.want)
