@@ -7,10 +7,11 @@ package matchers
 // company. The classes "co" (company: a word, not a kind), "jsc" (joint-
 // stock companies are written Corporation too, and SA, AG or SAL where a
 // list writes Ltd: corp / jsc and llc / jsc each cost a true pair) and
-// "soe" (a type of enterprise, written beside any form) tell nothing here. On tune-a of the
-// development set, no true pair scoring under 1 aligned a corporation
-// with a limited company, and 31 of the 95 innocents scoring 0.6 to 0.85
-// and 5 of the 10 flagged between 0.85 and 0.9 did.
+// "soe" (a type of enterprise, written beside any form) tell nothing
+// here. On tune-a of the development set, no true pair scoring under 1
+// aligned a corporation with a limited company, and 31 of the 95
+// innocents scoring 0.6 to 0.85 and 5 of the 10 flagged between 0.85 and
+// 0.9 did.
 const (
 	kindCorp uint8 = 1 << iota
 	kindLLC
