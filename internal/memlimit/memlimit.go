@@ -66,16 +66,16 @@ const settledPercent = 97
 // Once the first collection after Apply has run, the limit steps down to
 // settledPercent of itself, for the rest of the run. Why: the runtime
 // aims the heap 3% below the limit, and the first collection, on a heap
-// that has not yet been fragmented, stops there (a 1M-row run collects
-// only two or three times more). Every later collection leaves free pages
-// that later allocations cannot use, and a run that collects dozens of
-// times (10M rows: ~50) creeps up to the limit itself, where the runtime
-// holds it by returning pages. That made peak memory grow with the number
-// of collections, so with rows: 10M rows peaked ~20 MiB above 1M rows
-// (benchmarks/README.md, "Flat memory, session 7"). With the step-down,
-// no later collection may map more than the first one did, so the peak is
-// that of the first collection at the limit in every run long enough to
-// reach it. The returned limit is the one set first.
+// not yet fragmented, stops there (a 1M-row run collects only two or
+// three times more). Every later collection leaves free pages that later
+// allocations cannot use, and a run that collects dozens of times (10M
+// rows: ~50) crept up to the limit itself, where the runtime held it by
+// returning pages: Go's mapped memory, and with it peak RSS, grew with
+// the number of collections, so with rows (10M rows 655 MiB, 1M rows
+// 626–638). With the step-down no later collection may map more than the
+// first one did, in every run long enough to reach the limit (10M rows
+// 637–639 MiB; benchmarks/README.md, "Flat memory, session 7"). The
+// returned limit is the one set first.
 func Apply(budget int64) (limit int64, restore func()) {
 	if budget <= 0 || os.Getenv("GOMEMLIMIT") != "" {
 		return 0, func() {}
