@@ -73,7 +73,9 @@ func checkColumnChunks(rdr *file.Reader) (err error) {
 // damaged one asked for 32 GiB and ended the process (found by
 // FuzzSource). The message is decoded here with an allocator that refuses
 // more than the message's own size (a schema message has no body), and a
-// claimed length past the data is refused before that.
+// claimed length past the data is refused before that, as is a flatbuffer
+// whose lists or offsets arrow's decoder would follow out of bounds
+// (verifySchemaMessage).
 func checkArrowSchema(rdr *file.Reader) (err error) {
 	serialized := rdr.MetaData().KeyValueMetadata().FindValue("ARROW:schema")
 	if serialized == nil {
@@ -91,12 +93,15 @@ func checkArrowSchema(rdr *file.Reader) (err error) {
 	if len(decoded) < 8 {
 		return fmt.Errorf("stored Arrow schema of %d bytes", len(decoded))
 	}
-	n := int64(int32(binary.LittleEndian.Uint32(decoded)))
+	start, n := int64(4), int64(int32(binary.LittleEndian.Uint32(decoded)))
 	if n == -1 { // continuation marker, then the length
-		n = int64(int32(binary.LittleEndian.Uint32(decoded[4:])))
+		start, n = 8, int64(int32(binary.LittleEndian.Uint32(decoded[4:])))
 	}
-	if n < 0 || n > int64(len(decoded)) {
-		return fmt.Errorf("stored Arrow schema claims %d bytes of %d", n, len(decoded))
+	if n < 0 || start+n > int64(len(decoded)) {
+		return fmt.Errorf("stored Arrow schema claims %d bytes of %d", n, len(decoded)-int(start))
+	}
+	if err := verifySchemaMessage(decoded[start : start+n]); err != nil {
+		return err
 	}
 	defer func() {
 		if p := recover(); p != nil {
