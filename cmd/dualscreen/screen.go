@@ -89,7 +89,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&c.FailOnFlag, "fail-on-flag", false, "exit with status 3 when any row is flagged")
 	fs.IntVar(&c.Workers, "workers", 0, "worker goroutines (default: all cores)")
 	fs.IntVar(&c.BatchSize, "batch-size", parquetio.DefaultBatchSize, "rows per record batch")
-	fs.IntVar(&c.MemoryBudgetMiB, "memory-budget", memlimit.DefaultBudget>>20, "soft memory limit in `MiB` above what the indexed lists hold, the collector runs only when the heap reaches it, so memory stays flat in rows (peak RSS ≈ lists + this + ~30 MiB of program; see internal/memlimit); 0 for Go's default (GOMEMLIMIT, if set, wins)")
+	fs.IntVar(&c.MemoryBudgetMiB, "memory-budget", memlimit.DefaultBudget>>20, "soft memory limit in `MiB` above what the indexed lists hold, the collector runs only when the heap reaches it, and after its first collection the limit steps down 3%, so memory stays nearly flat in rows (peak RSS ≈ 97% of lists + this, plus ~35 MiB of program; see internal/memlimit); 0 for Go's default (GOMEMLIMIT, if set, wins)")
 	fs.StringVar(&c.PolicyFile, "policy", "", "TOML policy `FILE` overlaid on the embedded rules (see 'dualscreen rules show')")
 	c.Review.register(fs)
 	if err := parseFlags(fs, args); err != nil {

@@ -14,6 +14,11 @@
 // trigger, every run that allocates its budget's worth of garbage, which a
 // run of a few hundred thousand rows does, reaches the same bound.
 //
+// After the first collection the limit steps down by the runtime's own
+// headroom (3%), so that later collections, on a heap that collection
+// after collection fragments, map no more than the first one did (see
+// Apply).
+//
 // A soft limit is not a cap: past it the collector runs more often (never
 // using more than about half the CPU), and the run goes on.
 package memlimit
@@ -24,6 +29,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 )
 
 // DefaultBudget is the working budget above the live heap after set-up:
@@ -34,10 +40,18 @@ import (
 // benchmarks/README.md, "Flat memory, session 6"): 384 MiB made the
 // collector run so often that the run took 45% more CPU; 512 MiB costs
 // nothing measurable. Go's memory then rises to the limit (set-up's
-// 108 MiB + 512) in every run of 1M rows or more and stays there: peak
-// RSS is the limit plus ~30 MiB of program and runtime (955 MiB at 10M
-// rows without a limit).
+// 108 MiB + 512) in every run of 1M rows or more and, after the first
+// collection, stays at settledPercent of it (see Apply): peak RSS is
+// that plus ~30–35 MiB of program and runtime (955 MiB at 10M rows
+// without a limit).
 const DefaultBudget = 512 << 20
+
+// settledPercent is the share of the limit that Go may map once the first
+// collection after Apply is over (see Apply). 97 mirrors the runtime's own
+// headroom (memoryLimitHeapGoalHeadroomPercent in runtime/mgcpacer.go):
+// the heap's goal under a limit is 3% below what the limit leaves, which is
+// where a first collection on an unfragmented heap stops.
+const settledPercent = 97
 
 // Apply sets the soft memory limit to the live heap now plus budget,
 // switches the proportional collector off under it (see the package
@@ -48,6 +62,23 @@ const DefaultBudget = 512 << 20
 // environment variable likewise keeps the collector's setting as the user
 // chose it. Call it once set-up is done: it runs a collection to measure
 // the live heap.
+//
+// Once the first collection after Apply has run, the limit steps down to
+// settledPercent of itself, for the rest of the run. Why: the runtime
+// aims the heap 3% below the limit, and the first collection, on a heap
+// not yet fragmented, stops there (a 1M-row run collects only two or
+// three times more). Every later collection leaves free pages that later
+// allocations cannot use, and a run that collects dozens of times (10M
+// rows: ~50) crept up to the limit itself, where the runtime held it by
+// returning pages: Go's mapped memory, and with it peak RSS, grew with
+// the number of collections, so with rows (10M rows 655 MiB, 1M rows
+// 626–638). With the step-down no later collection may map more than the
+// first one did, in every run long enough to reach the limit (10M rows
+// 635–639 MiB; benchmarks/README.md, "Flat memory, session 7"). With the
+// proportional collector off, that first collection is the one at the
+// limit, or the runtime's forced one after two minutes without any, which
+// only lowers the bound sooner. The cost is a heap goal ~3% lower for the
+// rest of the run. The returned limit is the one set first.
 func Apply(budget int64) (limit int64, restore func()) {
 	if budget <= 0 || os.Getenv("GOMEMLIMIT") != "" {
 		return 0, func() {}
@@ -69,10 +100,53 @@ func Apply(budget int64) (limit int64, restore func()) {
 	if !userGOGC {
 		oldPercent = debug.SetGCPercent(-1)
 	}
+	step := stepDownAfterNextGC(limit / 100 * settledPercent)
 	return limit, func() {
+		step.cancel()
 		if !userGOGC {
 			debug.SetGCPercent(oldPercent)
 		}
 		debug.SetMemoryLimit(oldLimit)
 	}
+}
+
+// stepDown lowers the soft limit once, from a cleanup the collector runs
+// after the first cycle that finds its sentinel unreachable, unless it is
+// cancelled first.
+type stepDown struct {
+	mu        sync.Mutex
+	cancelled bool
+	done      bool
+}
+
+// stepDownAfterNextGC arranges for the soft limit to become to once the
+// next collection has run. The sentinel is larger than the tiny
+// allocator's 16 bytes so that it is freed, and its cleanup run, by the
+// first cycle after this call.
+func stepDownAfterNextGC(to int64) *stepDown {
+	sd := &stepDown{}
+	sentinel := new([64]byte)
+	runtime.AddCleanup(sentinel, func(sd *stepDown) {
+		sd.mu.Lock()
+		defer sd.mu.Unlock()
+		if !sd.cancelled {
+			debug.SetMemoryLimit(to)
+			sd.done = true
+		}
+	}, sd)
+	return sd
+}
+
+// cancel keeps the step-down from happening if it has not yet.
+func (sd *stepDown) cancel() {
+	sd.mu.Lock()
+	sd.cancelled = true
+	sd.mu.Unlock()
+}
+
+// stepped reports whether the limit was stepped down.
+func (sd *stepDown) stepped() bool {
+	sd.mu.Lock()
+	defer sd.mu.Unlock()
+	return sd.done
 }

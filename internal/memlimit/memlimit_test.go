@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 func TestApply(t *testing.T) {
@@ -60,4 +61,63 @@ func gcPercent() int {
 	p := debug.SetGCPercent(-1)
 	debug.SetGCPercent(p)
 	return p
+}
+
+// TestStepDownAfterFirstCollection checks the step-down Apply arranges:
+// once a collection has run, the limit is settledPercent of the first,
+// and restore puts back the limit that was there before Apply.
+func TestStepDownAfterFirstCollection(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	limit, restore := Apply(64 << 20)
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Fatalf("limit before any collection %d, want the first limit %d", got, limit)
+	}
+	want := limit / 100 * settledPercent
+	if got := waitForLimit(want); got != want {
+		t.Fatalf("limit after a collection %d, want %d%% of %d = %d", got, settledPercent, limit, want)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit after restore %d, want none", got)
+	}
+}
+
+// TestRestoreCancelsStepDown checks that a run that ends (restore) before
+// any collection does not have the limit lowered afterwards, when the
+// caller has gone on with its own setting.
+func TestRestoreCancelsStepDown(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	sd := stepDownAfterNextGC(256 << 20)
+	sd.cancel()
+	if got := waitForLimit(256 << 20); got != math.MaxInt64 {
+		t.Errorf("limit %d after a cancelled step-down, want it left as it was (none)", got)
+	}
+	if sd.stepped() {
+		t.Error("a cancelled step-down reports that it stepped")
+	}
+}
+
+// waitForLimit runs collections until the soft limit is want or a second
+// has passed (the cleanup that steps it down runs on its own goroutine
+// after the collection), and returns the limit then.
+func waitForLimit(want int64) int64 {
+	deadline := time.Now().Add(time.Second)
+	for {
+		runtime.GC()
+		got := debug.SetMemoryLimit(-1)
+		if got == want || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }

@@ -16,7 +16,10 @@ import (
 // memTraceMetrics are the runtime's memory classes sampled by -memtrace:
 // together with the OS view (VmRSS) they say, at the run's peak, whether
 // resident memory is live heap, heap the collector has not reached yet,
-// free heap not yet returned, or memory outside the heap.
+// free heap not yet returned, or memory outside the heap. The last four
+// say whether the collector's CPU limiter was on (it lets the heap pass
+// the soft limit), how fast the run allocates and what the collector's
+// share of the CPU was.
 var memTraceMetrics = []string{
 	"/gc/heap/live:bytes",
 	"/gc/heap/goal:bytes",
@@ -33,6 +36,10 @@ var memTraceMetrics = []string{
 	"/memory/classes/os-stacks:bytes",
 	"/memory/classes/other:bytes",
 	"/memory/classes/profiling/buckets:bytes",
+	"/gc/limiter/last-enabled:gc-cycle",
+	"/gc/heap/allocs:bytes",
+	"/cpu/classes/gc/total:cpu-seconds",
+	"/cpu/classes/total:cpu-seconds",
 }
 
 // startMemTrace writes one CSV row every interval to path until the
@@ -63,11 +70,14 @@ func startMemTrace(path string, interval time.Duration) (stop func() error, err 
 		metrics.Read(samples)
 		fmt.Fprintf(w, "%.2f,%d,%d", time.Since(start).Seconds(), vmRSS(), debug.SetMemoryLimit(-1))
 		for _, s := range samples {
-			v := uint64(0)
-			if s.Value.Kind() == metrics.KindUint64 {
-				v = s.Value.Uint64()
+			switch s.Value.Kind() {
+			case metrics.KindUint64:
+				fmt.Fprintf(w, ",%d", s.Value.Uint64())
+			case metrics.KindFloat64:
+				fmt.Fprintf(w, ",%.3f", s.Value.Float64())
+			default:
+				fmt.Fprint(w, ",0")
 			}
-			fmt.Fprintf(w, ",%d", v)
 		}
 		fmt.Fprintln(w)
 	}
