@@ -9,6 +9,8 @@ import (
 type qtok struct {
 	text string
 	kind TokenKind
+	// abbr: a word of at most three letters and no vowel (abbrev.go)
+	abbr bool
 	id   int32   // vocabulary id, or -1 when the lists never use it
 	w    float32 // its weight when unmatched
 }
@@ -36,6 +38,7 @@ type scratch struct {
 	norm            Normalised
 	han             bool  // the query is written in Han characters (one token per syllable)
 	qKinds          uint8 // legalKind bits of the query's legal forms
+	qLegal          bool  // the query carries a legal form
 	hanChars        int   // its Han characters outside legal forms: syllables, even those normalising drops
 	cands           []cand
 	warmSink        int32 // what warm read
@@ -217,7 +220,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	}
 	s.stride = max(1, len(toks))
 	s.q = s.q[:0]
-	s.qKinds = 0
+	s.qKinds, s.qLegal = 0, false
 	for i, tk := range toks {
 		id, ok := ix.voc.ids[tk.Text]
 		joinedID := int32(-1)
@@ -240,9 +243,10 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 		if tk.Kind == TokWord && isPatronymic(tk.Text) {
 			w *= float32(t.Patronymic)
 		}
-		s.q = append(s.q, qtok{text: tk.Text, kind: tk.Kind, id: id, w: w})
+		s.q = append(s.q, qtok{text: tk.Text, kind: tk.Kind, id: id, w: w, abbr: tk.Kind == TokWord && isAbbreviation(tk.Text)})
 		if tk.Kind == TokLegal {
 			s.qKinds |= legalKind(tk.Text)
+			s.qLegal = true
 		}
 		if tk.Kind == TokLegal || tk.Kind == TokInitial {
 			continue

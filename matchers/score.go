@@ -535,6 +535,11 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row
 	if row < 0 {
 		return 0
 	}
+	if qt.abbr && s.qLegal {
+		// an abbreviation in a company's name: one letter off is another
+		// one (abbrev.go); equal tokens returned 1 above
+		return 0
+	}
 	return max(0, s.sims[row+i])
 }
 
