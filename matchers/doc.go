@@ -72,7 +72,9 @@
 // transposition counting as one edit, lifted halfway to 0.9 for a shared
 // phonetic key and first letter, lowered by 0.05 for a spelling difference
 // that is no sound-alike; an initial 0.75 against a word it begins; legal
-// forms 1 or 0.6 across classes) and assigned greedily, best first, one to
+// forms 1 or 0.6 across classes; in a query with a legal form, a word of
+// three letters or fewer without a vowel, an abbreviation, only 1 for the
+// same word: abbrev.go) and assigned greedily, best first, one to
 // one; leftovers may pair a word with two adjacent words, in an
 // organisation's name a word of three to six letters with the run of
 // words whose initials spell it, either way round, at 0.8 (acronyms.go:
