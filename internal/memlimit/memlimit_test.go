@@ -9,12 +9,7 @@ import (
 )
 
 func TestApply(t *testing.T) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // restore whatever was set
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	debug.SetGCPercent(100)
-	debug.SetMemoryLimit(math.MaxInt64)
-	t.Setenv("GOMEMLIMIT", "")
-	t.Setenv("GOGC", "")
+	defaultRuntime(t)
 	held := make([]byte, 64<<20) // a live heap of at least 64 MiB
 	for i := range held {
 		held[i] = byte(i)
@@ -67,12 +62,7 @@ func gcPercent() int {
 // once a collection has run, the limit is settledPercent of the first,
 // and restore puts back the limit that was there before Apply.
 func TestStepDownAfterFirstCollection(t *testing.T) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	debug.SetGCPercent(100)
-	debug.SetMemoryLimit(math.MaxInt64)
-	t.Setenv("GOMEMLIMIT", "")
-	t.Setenv("GOGC", "")
+	defaultRuntime(t)
 	limit, restore := Apply(64 << 20)
 	if got := debug.SetMemoryLimit(-1); got != limit {
 		t.Fatalf("limit before any collection %d, want the first limit %d", got, limit)
@@ -91,12 +81,7 @@ func TestStepDownAfterFirstCollection(t *testing.T) {
 // any collection does not have the limit lowered afterwards, when the
 // caller has gone on with its own setting.
 func TestRestoreCancelsStepDown(t *testing.T) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	debug.SetGCPercent(100)
-	debug.SetMemoryLimit(math.MaxInt64)
-	t.Setenv("GOMEMLIMIT", "")
-	t.Setenv("GOGC", "")
+	defaultRuntime(t)
 	sd := stepDownAfterNextGC(256 << 20)
 	sd.cancel()
 	if got := waitForLimit(256 << 20); got != math.MaxInt64 {
@@ -120,4 +105,19 @@ func waitForLimit(want int64) int64 {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// defaultRuntime gives a test Go's defaults (GOGC 100, no memory limit, no
+// GOGC or GOMEMLIMIT in the environment) and puts back at its end the
+// settings it found.
+func defaultRuntime(t *testing.T) {
+	t.Helper()
+	oldLimit := debug.SetMemoryLimit(math.MaxInt64)
+	oldPercent := debug.SetGCPercent(100)
+	t.Cleanup(func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	})
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
 }
