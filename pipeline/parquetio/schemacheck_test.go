@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -165,5 +166,33 @@ func TestDamagedStoredSchemaNamesFile(t *testing.T) {
 	}
 	if ie.File != path || !strings.Contains(err.Error(), "claims 1073741824 elements") {
 		t.Errorf("err = %v (file %q), want it to name %s and the damaged list", err, ie.File, path)
+	}
+}
+
+// A footer that says 32 rows over one row group of none is refused: the
+// reader would otherwise end after 0 rows without an error (found by
+// FuzzSource; the input is its seed x-rowgroup-rows-short).
+func TestFooterRowsMustMatchRowGroups(t *testing.T) {
+	b, err := os.ReadFile("testdata/fuzz/FuzzSource/x-rowgroup-rows-short")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lit := string(b)
+	lit = lit[strings.Index(lit, "[]byte(")+len("[]byte(") : strings.LastIndex(lit, ")")]
+	data, err := strconv.Unquote(lit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "declarations.parquet")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(t.Context(), []string{path}, Options{PassThrough: true})
+	var ie *pipeline.InputError
+	if !errors.As(err, &ie) || !errors.Is(err, pipeline.ErrCorrupt) || ie.File != path {
+		t.Fatalf("err = %v, want an InputError wrapping ErrCorrupt for %s", err, path)
+	}
+	if !strings.Contains(err.Error(), "footer says 32 rows, its row groups hold 0") {
+		t.Errorf("err = %v, want it to give both counts", err)
 	}
 }
