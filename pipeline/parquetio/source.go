@@ -134,6 +134,12 @@ func (s *Source) openFile(path string, dict []int) (*file.Reader, *pqarrow.FileR
 	if err == nil {
 		err = checkArrowSchema(rdr)
 	}
+	if err == nil {
+		var st os.FileInfo
+		if st, err = f.Stat(); err == nil {
+			err = checkPages(f, st.Size(), rdr)
+		}
+	}
 	if err != nil {
 		rdr.Close()
 		return nil, nil, &pipeline.InputError{File: path, Err: pipeline.Wrap(pipeline.ErrCorrupt, err)}
