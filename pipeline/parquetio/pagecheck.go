@@ -96,7 +96,11 @@ type pageHeader struct {
 
 // readPageHeader decodes the Thrift compact encoding of a PageHeader from
 // the start of b and returns it with its length in bytes. Only the type and
-// the sizes are kept; every other field is skipped, bounded by b.
+// the sizes are kept; every other field is skipped, bounded by b. Written
+// here because neither library at hand fits: arrow's Thrift code is
+// internal, and parquet-go's decoder allocates whatever length a field
+// claims when it reads from a stream, while its reader over bytes does not
+// say how many it read.
 func readPageHeader(b []byte) (pageHeader, int, error) {
 	d := compactDecoder{b: b}
 	var h pageHeader
