@@ -114,9 +114,8 @@ func Apply(budget int64) (limit int64, restore func()) {
 // after the first cycle that finds its sentinel unreachable, unless it is
 // cancelled first.
 type stepDown struct {
-	mu        sync.Mutex
+	mu        sync.Mutex // held by the cleanup while it sets the limit, so cancel waits for it
 	cancelled bool
-	done      bool
 }
 
 // stepDownAfterNextGC arranges for the soft limit to become to once the
@@ -131,7 +130,6 @@ func stepDownAfterNextGC(to int64) *stepDown {
 		defer sd.mu.Unlock()
 		if !sd.cancelled {
 			debug.SetMemoryLimit(to)
-			sd.done = true
 		}
 	}, sd)
 	return sd
@@ -142,11 +140,4 @@ func (sd *stepDown) cancel() {
 	sd.mu.Lock()
 	sd.cancelled = true
 	sd.mu.Unlock()
-}
-
-// stepped reports whether the limit was stepped down.
-func (sd *stepDown) stepped() bool {
-	sd.mu.Lock()
-	defer sd.mu.Unlock()
-	return sd.done
 }

@@ -2,10 +2,16 @@ package parquetio
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
+
+	"github.com/dualscreen/dualscreen/pipeline"
 )
 
 // readPageHeader against parquet-go's own Thrift encoder: the sizes and the
@@ -46,5 +52,39 @@ func TestReadPageHeader(t *testing.T) {
 	}
 	if h, _, err := readPageHeader(b); err != nil || h != (pageHeader{typ: pageDictionary, uncompressed: 640, compressed: 211}) {
 		t.Errorf("dictionary page: %+v, %v", h, err)
+	}
+}
+
+// Damaged footers and page headers FuzzSource found are refused with an
+// error naming the file, where the reader had ended after 0 of 32 rows
+// without an error (x-rowgroup-rows-short) or gone round arrow's page
+// header loop until memory ran out (x-page-header-loop).
+func TestDamagedFooterAndPagesNameFile(t *testing.T) {
+	for seed, want := range map[string]string{
+		"x-rowgroup-rows-short": "footer says 32 rows, its row groups hold 0",
+		"x-page-header-loop":    "which the reader cannot skip",
+	} {
+		b, err := os.ReadFile("testdata/fuzz/FuzzSource/" + seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lit := string(b)
+		lit = lit[strings.Index(lit, "[]byte(")+len("[]byte(") : strings.LastIndex(lit, ")")]
+		data, err := strconv.Unquote(lit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "declarations.parquet")
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err = Open(t.Context(), []string{path}, Options{PassThrough: true})
+		var ie *pipeline.InputError
+		if !errors.As(err, &ie) || !errors.Is(err, pipeline.ErrCorrupt) || ie.File != path {
+			t.Fatalf("%s: err = %v, want an InputError wrapping ErrCorrupt for %s", seed, err, path)
+		}
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want it to say %q", seed, err, want)
+		}
 	}
 }

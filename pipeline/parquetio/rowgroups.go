@@ -34,7 +34,7 @@ type RowGroup struct {
 func RowGroupsOf(s *Source) ([]RowGroup, error) {
 	var out []RowGroup
 	for _, f := range s.files {
-		rdr, _, err := s.openFile(f.path, nil)
+		rdr, _, err := s.openFile(f.path, nil, false) // inspected by Open
 		if err != nil {
 			return nil, err
 		}
@@ -84,7 +84,7 @@ func OpenRowGroup(ctx context.Context, g RowGroup, opts Options) (*RowGroupSourc
 	if err != nil {
 		return nil, err
 	}
-	rdr, fr, err := s.openFile(g.File, info.dict)
+	rdr, fr, err := s.openFile(g.File, info.dict, false) // just inspected
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -166,39 +165,5 @@ func TestDamagedStoredSchemaNamesFile(t *testing.T) {
 	}
 	if ie.File != path || !strings.Contains(err.Error(), "claims 1073741824 elements") {
 		t.Errorf("err = %v (file %q), want it to name %s and the damaged list", err, ie.File, path)
-	}
-}
-
-// Damaged footers and page headers FuzzSource found are refused with an
-// error naming the file, where the reader had ended after 0 of 32 rows
-// without an error (x-rowgroup-rows-short) or gone round arrow's page
-// header loop until memory ran out (x-page-header-loop).
-func TestDamagedFooterAndPagesNameFile(t *testing.T) {
-	for seed, want := range map[string]string{
-		"x-rowgroup-rows-short": "footer says 32 rows, its row groups hold 0",
-		"x-page-header-loop":    "which the reader cannot skip",
-	} {
-		b, err := os.ReadFile("testdata/fuzz/FuzzSource/" + seed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lit := string(b)
-		lit = lit[strings.Index(lit, "[]byte(")+len("[]byte(") : strings.LastIndex(lit, ")")]
-		data, err := strconv.Unquote(lit)
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(t.TempDir(), "declarations.parquet")
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		_, err = Open(t.Context(), []string{path}, Options{PassThrough: true})
-		var ie *pipeline.InputError
-		if !errors.As(err, &ie) || !errors.Is(err, pipeline.ErrCorrupt) || ie.File != path {
-			t.Fatalf("%s: err = %v, want an InputError wrapping ErrCorrupt for %s", seed, err, path)
-		}
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("%s: err = %v, want it to say %q", seed, err, want)
-		}
 	}
 }

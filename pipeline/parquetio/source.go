@@ -117,7 +117,11 @@ func (s *Source) readProps() *parquet.ReaderProperties {
 }
 
 // openFile opens path for reading, the leaf columns dict as dictionaries.
-func (s *Source) openFile(path string, dict []int) (*file.Reader, *pqarrow.FileReader, error) {
+// With verify it first checks the footer, the stored Arrow schema and every
+// page header (guard.go, schemacheck.go, pagecheck.go), which reads the
+// whole file's page headers; inspect does, once per file, so the opens that
+// read a file Open or RowGroupsOf has inspected do not read them again.
+func (s *Source) openFile(path string, dict []int, verify bool) (*file.Reader, *pqarrow.FileReader, error) {
 	// Opened here, not with file.OpenParquetFile, which leaves the file
 	// open when the footer does not parse (found by FuzzSource: "too many
 	// open files" after some thousands of damaged inputs).
@@ -130,19 +134,11 @@ func (s *Source) openFile(path string, dict []int) (*file.Reader, *pqarrow.FileR
 		f.Close()
 		return nil, nil, &pipeline.InputError{File: path, Err: pipeline.Wrap(pipeline.ErrNotParquet, err)}
 	}
-	err = checkColumnChunks(rdr)
-	if err == nil {
-		err = checkArrowSchema(rdr)
-	}
-	if err == nil {
-		var st os.FileInfo
-		if st, err = f.Stat(); err == nil {
-			err = checkPages(f, st.Size(), rdr)
+	if verify {
+		if err := verifyFile(f, rdr); err != nil {
+			rdr.Close()
+			return nil, nil, &pipeline.InputError{File: path, Err: pipeline.Wrap(pipeline.ErrCorrupt, err)}
 		}
-	}
-	if err != nil {
-		rdr.Close()
-		return nil, nil, &pipeline.InputError{File: path, Err: pipeline.Wrap(pipeline.ErrCorrupt, err)}
 	}
 	props := pqarrow.ArrowReadProperties{BatchSize: int64(s.opts.BatchSize)}
 	for _, leaf := range dict {
@@ -156,10 +152,27 @@ func (s *Source) openFile(path string, dict []int) (*file.Reader, *pqarrow.FileR
 	return rdr, fr, nil
 }
 
-// inspect reads one footer and returns what to read from the file and the
-// schema of the records the Source will yield for it.
+// verifyFile runs the checks that keep a damaged file from crashing or
+// exhausting arrow's reader: footer, stored Arrow schema, page headers.
+func verifyFile(f *os.File, rdr *file.Reader) error {
+	if err := checkColumnChunks(rdr); err != nil {
+		return err
+	}
+	if err := checkArrowSchema(rdr); err != nil {
+		return err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	return checkPages(f, st.Size(), rdr)
+}
+
+// inspect reads one footer, with every check of openFile's verify, and
+// returns what to read from the file and the schema of the records the
+// Source will yield for it.
 func (s *Source) inspect(f inputFile) (fileInfo, *arrow.Schema, error) {
-	rdr, fr, err := s.openFile(f.path, nil)
+	rdr, fr, err := s.openFile(f.path, nil, true)
 	if err != nil {
 		return fileInfo{}, nil, err
 	}
@@ -312,7 +325,7 @@ func (s *Source) Next(ctx context.Context) (*pipeline.Batch, error) {
 
 func (s *Source) openCurrent() error {
 	f := s.files[s.cur]
-	rdr, fr, err := s.openFile(f.path, f.dict)
+	rdr, fr, err := s.openFile(f.path, f.dict, false) // inspected by Open
 	if err != nil {
 		return err
 	}
