@@ -461,6 +461,9 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 				heap = append(heap, cand{e, last})
 			}
 		}
+	} else if len(heap) == t.Candidates {
+		// slots of the query's rarest word's own (reserve.go)
+		heap = ix.reserveRare(s, heap, t)
 	}
 	sortCandsDesc(heap)
 	for _, c := range heap {

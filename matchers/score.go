@@ -17,6 +17,9 @@ type Tuning struct {
 	// else come first ("SAEED, Muhammad" must reach "Muhammad Saeed"
 	// before the hundred longer names with "Saeed" in them). Default 0.2.
 	CandidateGap float64
+	// RareReserve: entries beyond Candidates that hold one of the
+	// query's rarest words (reserve.go) and are scored too. Default 2.
+	RareReserve int
 	// MaxKeyNeighbours: a phonetic key shared by more vocabulary tokens than
 	// this gathers nothing (too common to tell names apart). Default 64.
 	MaxKeyNeighbours int
@@ -148,6 +151,9 @@ func (t Tuning) withDefaults() Tuning {
 	}
 	if t.Candidates <= 0 {
 		t.Candidates = 24
+	}
+	if t.RareReserve == 0 {
+		t.RareReserve = 2
 	}
 	if t.MaxKeyNeighbours <= 0 {
 		t.MaxKeyNeighbours = 64
