@@ -120,8 +120,27 @@ func (m *Aligned) matchEach(q Query, variants []string, dst []Match) []Match {
 }
 
 // Candidates calls f for every entry among the query's scored candidates:
-// what candidate recall is measured on.
+// what candidate recall is measured on. Like Match, it gathers for each
+// name the field holds ("Tactical Missile Corporation, Joint Stock Company
+// Elektrotyaga" is also "Joint Stock Company Elektrotyaga"), so an entry
+// may be reported once per name.
 func (m *Aligned) Candidates(q Query, f func(e *lists.Entry)) {
+	var buf [4]string
+	if vs := appendNameVariants(buf[:0], q.Name); len(vs) != 1 || vs[0] != q.Name {
+		for _, part := range vs {
+			if strings.TrimSpace(part) != "" {
+				pq := q
+				pq.Name = part
+				m.candidatesOne(pq, f)
+			}
+		}
+		return
+	}
+	m.candidatesOne(q, f)
+}
+
+// candidatesOne is Candidates for a field holding one name.
+func (m *Aligned) candidatesOne(q Query, f func(e *lists.Entry)) {
 	s := m.ix.scratch.Get().(*scratch)
 	defer m.ix.scratch.Put(s)
 	defer s.reset()

@@ -72,3 +72,14 @@ func TestRareReserveSkipsShortWords(t *testing.T) {
 		t.Errorf("a four-letter word kept a slot: NVKB is a candidate")
 	}
 }
+
+// Candidates, like Match, gathers for each name a field holds: a bank
+// crowded out of the whole field's candidates is among those of its own
+// name.
+func TestCandidatesPerNameVariant(t *testing.T) {
+	m := NewAligned(crowdedBankEntries(), Options{Tuning: Tuning{RareReserve: -1}})
+	got := candidateIDs(m, "JOINT STOCK COMMERCIAL BANK ZENIT; NOVIKOMBANK")
+	if !got["I.ENTITIES/80"] || !got["B29"] {
+		t.Errorf("candidates hold Novikombank %v, ZENIT %v; want both", got["I.ENTITIES/80"], got["B29"])
+	}
+}
