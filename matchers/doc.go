@@ -64,7 +64,12 @@
 // gathered nothing (Tuning.CandidateGap), so that among the many names
 // sharing a query's rare token those made of little else come first, and
 // the names of the best 24 entries are scored (more when the best are all
-// tied: the same name on thirty entries is reported thirty times).
+// tied: the same name on thirty entries is reported thirty times), and
+// those of the two best entries left out that hold the query's rarest
+// word (five letters or more, in at most 64 names; reserve.go): a query
+// of generic words and one distinctive word otherwise ranks first the
+// dozens of entries sharing the generic words ("JOINT STOCK COMMERCIAL
+// BANK NOVIKOMBANK" never reached "Novikombank").
 //
 // Score (score.go) by aligning the query's tokens with the name's: token
 // pairs are scored (exact 1; the same spelling key 0.95; sound-alike or
