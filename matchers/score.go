@@ -18,7 +18,8 @@ type Tuning struct {
 	// before the hundred longer names with "Saeed" in them). Default 0.2.
 	CandidateGap float64
 	// RareReserve: entries beyond Candidates that hold one of the
-	// query's rarest words (reserve.go) and are scored too. Default 2.
+	// query's rarest word (reserve.go) and are scored too. Default 2; a
+	// negative value turns the reserve off.
 	RareReserve int
 	// MaxKeyNeighbours: a phonetic key shared by more vocabulary tokens than
 	// this gathers nothing (too common to tell names apart). Default 64.
