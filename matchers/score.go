@@ -17,8 +17,8 @@ type Tuning struct {
 	// else come first ("SAEED, Muhammad" must reach "Muhammad Saeed"
 	// before the hundred longer names with "Saeed" in them). Default 0.2.
 	CandidateGap float64
-	// RareReserve: entries beyond Candidates that hold one of the
-	// query's rarest word (reserve.go) and are scored too. Default 2; a
+	// RareReserve: entries beyond Candidates that hold the query's
+	// rarest word (reserve.go) and are scored too. Default 2; a
 	// negative value turns the reserve off.
 	RareReserve int
 	// MaxKeyNeighbours: a phonetic key shared by more vocabulary tokens than
