@@ -49,8 +49,18 @@ func (ix *Index) alignAcronyms(s *scratch, rec *nameRec, nt []nameTok, t *Tuning
 		if al.nm[j] != -1 || k < minRunAcronym || k > maxRunAcronym || k > nq || nt[j].kind != TokWord {
 			continue
 		}
-		vt := ix.voc.text[nt[j].v]
+		// The word's text is read (a cache miss: the vocabulary is large)
+		// only for a query word its first letter, from the token record,
+		// may start a run at: queryRunSpells fails at once for the others.
+		first := nt[j].first
+		vt := ""
 		for i := 0; i+k <= nq; i++ {
+			if q := &s.q[i]; len(q.text) < 2 || q.text[0] != first {
+				continue
+			}
+			if vt == "" {
+				vt = ix.voc.text[nt[j].v]
+			}
 			if queryRunSpells(s, i, vt) {
 				al.nm[j] = int8(i)
 				al.qm[i], al.qs[i], al.how[i] = int8(j), float32(t.AcronymSim), alignAcronymQuery

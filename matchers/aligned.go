@@ -16,6 +16,9 @@ type Aligned struct {
 	// tokens remembers query words' neighbours across calls
 	// (tokencache.go); nil turns that off.
 	tokens *tokenCache
+	// floor is the threshold when the scorer may stop at a bound under
+	// it (belowFloor), 0 when the tuning allows no such bound.
+	floor float64
 }
 
 // NewAligned indexes entries and returns the matcher.
@@ -23,6 +26,9 @@ func NewAligned(entries []*lists.Entry, opts Options) *Aligned {
 	opts = opts.withDefaults()
 	m := &Aligned{ix: BuildIndex(entries), opts: opts, t: opts.Tuning.withDefaults()}
 	m.tokens = newTokenCache(m.ix, &m.t)
+	if boundable(&m.t) {
+		m.floor = opts.Threshold
+	}
 	return m
 }
 
@@ -53,7 +59,7 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 	cands := m.ix.gather(s, &m.t)
 	m.ix.warm(s, cands)
 	for _, c := range cands {
-		r := m.ix.scoreName(s, c.name, q, &m.t)
+		r := m.ix.scoreName(s, c.name, q, &m.t, m.floor)
 		if r.score < m.opts.Threshold {
 			continue
 		}

@@ -56,6 +56,9 @@ type Index struct {
 	// words left over are first compared by (alignLeftovers), read from a
 	// dense array that stays in cache rather than from sim's records.
 	first []uint8
+	// pairWords screens two query words written together before voc.ids
+	// is asked (wordfilter.go).
+	pairWords wordFilter
 	// idfUnknown weighs a query token the lists never use: as rare as a
 	// token seen once.
 	idfUnknown float32
@@ -283,6 +286,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.delAt.add(d.h, uint32(i))
 	}
 	ix.buildSimToks()
+	ix.pairWords = newWordFilter(&ix.voc)
 	ix.buildNameToks()
 	ix.countries = buildCountries(len(entries), func(e int) []string { return entries[e].Countries })
 	ix.scratch.New = func() any { return newScratch(ix) }

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
@@ -285,6 +286,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 		if a.kind != TokWord || b.kind != TokWord {
 			continue
 		}
+		if !ix.pairWords.mayHave(a.text, b.text) {
+			continue
+		}
 		s.keyBuf = append(append(s.keyBuf[:0], a.text...), b.text...)
 		// Only a listed word: a joined-only entry stands for names that
 		// write the two words apart, which the words themselves gather.
@@ -412,25 +416,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	// twenty aliases, or republished on three lists, takes one place among
 	// the candidates, not twenty. Bounded min-heap: no full sort.
 	heap := s.heap[:0]
-	gap := float32(t.CandidateGap)
-	for _, n := range s.touched {
-		nr := s.acc[n]
-		acc := nr.acc
-		// Rank by the evidence less a share of the name's weight that
-		// gathered nothing; kept positive, since 0 marks an untouched entry.
-		rank := max(acc-gap*max(0, nr.w-acc), 1e-6)
-		es := &s.acc[nr.first]
-		if es.ebest == 0 {
-			s.entTouched = append(s.entTouched, nr.first)
-		}
-		best, full := entBest(es.ebest)
-		best = max(best, rank)
-		// full: a name made only of what the query holds
-		if full || acc >= nr.w {
-			best = -best
-		}
-		es.ebest = best
-	}
+	s.entTouched = rankEntries(s.acc, s.touched, s.entTouched, float32(t.CandidateGap))
 	// Entries are ranked by their first name's id, which orders them as
 	// their entry ids do.
 	for _, e := range s.entTouched {
@@ -496,6 +482,40 @@ func addPostings(acc []nameAcc, touched, posts []int32, add float32) []int32 {
 		a.acc += add
 	}
 	return touched[:k]
+}
+
+// rankEntries records in the first name's record of each touched name's
+// entry (nameAcc.ebest) the entry's best rank so far, negated when one of
+// its names is made only of what the query holds, and returns entTouched
+// with the entries it reached first appended.
+//
+// A name's rank is its evidence less gap times its weight that gathered
+// nothing, kept positive, since 0 marks an untouched entry. Without a
+// branch on what is read: whether the entry was untouched and whether the
+// name is full went either way from one name to the next, and each wrong
+// guess held back the reads of the names after it (the same reasoning as
+// addPostings). The values are those of the branching code: the max, the
+// sign set by a bit and the length grown by 0 or 1.
+func rankEntries(acc []nameAcc, touched, entTouched []int32, gap float32) []int32 {
+	entTouched = slices.Grow(entTouched, len(touched))
+	k := len(entTouched)
+	buf := entTouched[:k+len(touched)]
+	for _, n := range touched {
+		nr := &acc[n]
+		a, w, first := nr.acc, nr.w, nr.first
+		rank := max(a-gap*max(0, w-a), 1e-6)
+		es := &acc[first]
+		e := es.ebest
+		buf[k] = first
+		k += b2i(e == 0)
+		// |e| is the best so far, its sign bit says full; a name made
+		// only of what the query holds (a >= w) makes the entry full.
+		bits := math.Float32bits(e)
+		sign := bits&(1<<31) | uint32(b2i(a >= w))<<31
+		best := max(math.Float32frombits(bits&^(1<<31)), rank)
+		es.ebest = math.Float32frombits(math.Float32bits(best) | sign)
+	}
+	return entTouched[:k]
 }
 
 // sortCandsDesc sorts candidates best first (candLess, a total order, so

@@ -232,6 +232,38 @@ type scoreResult struct {
 	// legalConflict: the match is partial and the two are companies of
 	// incompatible kinds (legalkinds.go)
 	legalConflict bool
+	// below: the score is certainly under the caller's floor and was not
+	// computed (score 0)
+	below bool
+}
+
+// boundable reports whether belowFloor's bound holds for tuning t: every
+// adjustment factor at most 1, the country boost in [0, 1], the knot in
+// (0, 1).
+func boundable(t *Tuning) bool {
+	return t.TypeMismatch <= 1 && t.TypeMismatchComplete <= 1 && t.WeakAlias <= 1 && t.LegalConflict <= 1 && t.NumberMismatch <= 1 &&
+		t.CountryBoost >= 0 && t.CountryBoost <= 1 && t.Knot > 0 && t.Knot < 1
+}
+
+// belowFloor reports whether a partial match of raw evidence raw, before
+// the evidence factor 1-exp(-x), certainly scores under floor, however
+// the adjustments fall. 1-exp(-x) is at most x (and at most 1): as
+// computed, within 2.3e-16 of that, so x+1e-15 bounds it. The
+// adjustments multiply by factors of at most 1 with the default tuning
+// (type, weak alias, legal kinds, numbers, Han share), so only the
+// country boost, which raises a score, is applied to the bound; with a
+// tuning whose factors exceed 1 (or whose knot leaves (0, 1), where
+// calibrate is not monotone) nothing is skipped (boundable). The margin
+// of 1e-9 covers calibrate's rounding at its knot. What is skipped costs an
+// exponential and the adjustments of nearly every candidate, of which a
+// query scores 35 to report about one.
+// The caller passes floor 0 for a tuning that boundable rejects.
+func belowFloor(raw, x float64, country bool, t *Tuning, floor float64) bool {
+	ub := calibrate(raw*min(1, x+1e-15), t.Knot)
+	if country {
+		ub += (1 - ub) * t.CountryBoost
+	}
+	return ub < floor-1e-9
 }
 
 // allListedAligned reports whether every part of the listed name, legal
@@ -295,7 +327,12 @@ func (ix *Index) warm(s *scratch, cands []cand) {
 
 // scoreName aligns the prepared query with name n and scores it. The
 // alignment is left in s.al for the explanation.
-func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult {
+//
+// floor is the lowest score the caller keeps: when an upper bound of the
+// score falls below it, scoreName returns with r.score 0 and r.below set,
+// before the evidence factor's exponential and the adjustments (nearly
+// every candidate of a query ends there). 0 scores in full.
+func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float64) scoreResult {
 	rec := &ix.names[n]
 	nt := ix.ntok[rec.off : rec.off+rec.n]
 	al := &s.al
@@ -435,7 +472,12 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning) scoreResult 
 	}
 	r.complete = completeMatch(s, nt, float32(t.CompleteSim))
 	if t.Evidence > 0 && !r.complete {
-		r.raw *= 1 - math.Exp(-num/(t.Evidence*float64(ix.idfUnknown)))
+		x := num / (t.Evidence * float64(ix.idfUnknown))
+		if floor > 0 && belowFloor(r.raw, x, q.Country != "", t, floor) {
+			r.below = true
+			return r
+		}
+		r.raw *= 1 - math.Exp(-x)
 	}
 	sc := calibrate(r.raw, t.Knot)
 	if s.han && qw > 0 {
