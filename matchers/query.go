@@ -414,20 +414,17 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	}
 	// Rank entries by their best name's evidence, so that an entry with
 	// twenty aliases, or republished on three lists, takes one place among
-	// the candidates, not twenty. Bounded min-heap: no full sort.
+	// the candidates, not twenty. The best t.Candidates are kept sorted,
+	// worst first (keepTop): no full sort.
 	heap := s.heap[:0]
 	s.entTouched = rankEntries(s.acc, s.touched, s.entTouched, float32(t.CandidateGap))
 	// Entries are ranked by their first name's id, which orders them as
 	// their entry ids do.
+	k := t.Candidates
 	for _, e := range s.entTouched {
 		best, _ := entBest(s.acc[e].ebest)
-		c := cand{e, best}
-		if len(heap) < t.Candidates {
-			heap = append(heap, c)
-			heapUp(heap, len(heap)-1)
-		} else if candLess(heap[0], c) {
-			heap[0] = c
-			heapDown(heap, 0)
+		if c := (cand{e, best}); len(heap) < k || candLess(heap[0], c) {
+			heap = keepTop(heap, c, k)
 		}
 	}
 	if len(heap) == t.Candidates && s.acc[heap[0].name].ebest < 0 && allTied(heap) {
@@ -518,12 +515,38 @@ func rankEntries(acc []nameAcc, touched, entTouched []int32, gap float32) []int3
 	return entTouched[:k]
 }
 
+// keepTop adds c to top, the best k candidates so far sorted worst
+// first, unless k better ones are there, and returns it: top[0] is the
+// least kept, where gather cuts. The set kept is the one a heap keeps
+// (candLess is a total order); a heap moved candidates down by half a
+// dozen comparisons that went either way, each a likely misprediction,
+// where this shifts a few records in a predictable loop and leaves them
+// in order for sortCandsDesc.
+func keepTop(top []cand, c cand, k int) []cand {
+	if len(top) < k {
+		top = append(top, c)
+		for j := len(top) - 1; j > 0 && candLess(top[j], top[j-1]); j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
+		return top
+	}
+	if !candLess(top[0], c) {
+		return top
+	}
+	p := 0
+	for p+1 < len(top) && candLess(top[p+1], c) {
+		top[p] = top[p+1]
+		p++
+	}
+	top[p] = c
+	return top
+}
+
 // sortCandsDesc sorts candidates best first (candLess, a total order, so
 // the result is the one any sort gives), without a comparison callback:
-// insertion sort, worst first, then reversed. The candidates come as a
-// min-heap, parents before their children, so worst first they are
-// nearly in order and few move; sorted best first directly, nearly all
-// did.
+// insertion sort, worst first, then reversed. The candidates come sorted
+// worst first (keepTop) with the entries gather or reserveRare added
+// after them, so few move.
 func sortCandsDesc(h []cand) {
 	for i := 1; i < len(h); i++ {
 		for j := i; j > 0 && candLess(h[j], h[j-1]); j-- {
@@ -540,34 +563,6 @@ func candLess(a, b cand) bool {
 		return a.acc < b.acc
 	}
 	return a.name > b.name
-}
-
-func heapUp(h []cand, i int) {
-	for i > 0 {
-		p := (i - 1) / 2
-		if !candLess(h[i], h[p]) {
-			return
-		}
-		h[i], h[p] = h[p], h[i]
-		i = p
-	}
-}
-
-func heapDown(h []cand, i int) {
-	for {
-		l, m := 2*i+1, i
-		if l < len(h) && candLess(h[l], h[m]) {
-			m = l
-		}
-		if r := l + 1; r < len(h) && candLess(h[r], h[m]) {
-			m = r
-		}
-		if m == i {
-			return
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
 }
 
 func rowMax(r []float32) float32 {
