@@ -46,6 +46,7 @@ type scratch struct {
 	heap            []cand
 	entTouched      []int32 // entries ranked, by their first name (nameAcc.ebest)
 	best            []int32 // Match: the best name id of each reported entry
+	ids             []int32 // vocabulary id of each of norm's tokens (lookupIDs)
 	keyBuf          []byte
 	skeyBuf         []byte
 	qRunes          runeBuf   // the query token being prepared, as runes
@@ -214,7 +215,13 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	}
 	s.norm = nw.normalise(name, s.norm.Tokens)
 	putNormWork(nw)
-	s.norm.Tokens = ix.splitLegalRunOn(s.norm.Tokens)
+	// Each token's vocabulary id, looked up once for splitLegalRunOn and
+	// the loop below (the map is large: a probe is a cache miss).
+	s.ids = ix.lookupIDs(s.ids[:0], s.norm.Tokens)
+	if split := ix.splitLegalRunOn(s.norm.Tokens, s.ids); len(split) != len(s.norm.Tokens) {
+		s.norm.Tokens = split
+		s.ids = ix.lookupIDs(s.ids[:0], split)
+	}
 	toks := s.norm.Tokens
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]
@@ -223,7 +230,8 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	s.q = s.q[:0]
 	s.qKinds, s.qLegal = 0, false
 	for i, tk := range toks {
-		id, ok := ix.voc.ids[tk.Text]
+		id := s.ids[i]
+		ok := id >= 0
 		joinedID := int32(-1)
 		if ok && ix.voc.joined[id] {
 			// the query writes together two words a listed name writes
@@ -502,15 +510,17 @@ func rankEntries(acc []nameAcc, touched, entTouched []int32, gap float32) []int3
 		a, w, first := nr.acc, nr.w, nr.first
 		rank := max(a-gap*max(0, w-a), 1e-6)
 		es := &acc[first]
-		e := es.ebest
+		// |ebest| is the best so far, its sign bit says full; a name made
+		// only of what the query holds (a >= w) makes the entry full. On
+		// their bits: positive floats order as their bits do, and the
+		// read, the max and the write back are what a run of names of
+		// one entry waits on in turn, so they are integer operations.
+		// ebest is never -0 (a rank is positive): 0 bits are untouched.
+		e := math.Float32bits(es.ebest)
 		buf[k] = first
 		k += b2i(e == 0)
-		// |e| is the best so far, its sign bit says full; a name made
-		// only of what the query holds (a >= w) makes the entry full.
-		bits := math.Float32bits(e)
-		sign := bits&(1<<31) | uint32(b2i(a >= w))<<31
-		best := max(math.Float32frombits(bits&^(1<<31)), rank)
-		es.ebest = math.Float32frombits(math.Float32bits(best) | sign)
+		full := e&(1<<31) | uint32(b2i(a >= w))<<31
+		es.ebest = math.Float32frombits(max(e&^(1<<31), math.Float32bits(rank)) | full)
 	}
 	return entTouched[:k]
 }
@@ -595,11 +605,25 @@ var legalAbbrevs = []struct{ text, class string }{
 	{"gmbh", formLLC}, {"inc", formCorp}, {"corp", formCorp},
 }
 
+// lookupIDs appends the vocabulary id of each token (-1: none; a joined
+// entry's id too) to dst.
+func (ix *Index) lookupIDs(dst []int32, toks []Token) []int32 {
+	for _, tk := range toks {
+		id, ok := ix.voc.ids[tk.Text]
+		if !ok {
+			id = -1
+		}
+		dst = append(dst, id)
+	}
+	return dst
+}
+
 // splitLegalRunOn splits a query word the lists do not know into a legal
 // form and a word they do know, when it is one run into the other
-// ("npomashinostroyeniya" → npo + mashinostroyeniya). It returns toks
-// itself when nothing needs splitting.
-func (ix *Index) splitLegalRunOn(toks []Token) []Token {
+// ("npomashinostroyeniya" → npo + mashinostroyeniya). ids holds the
+// tokens' vocabulary ids (lookupIDs). It returns toks itself when nothing
+// needs splitting, and otherwise a slice one token longer.
+func (ix *Index) splitLegalRunOn(toks []Token, ids []int32) []Token {
 	split := -1
 	var cls, rest string
 	before := false
@@ -607,7 +631,7 @@ func (ix *Index) splitLegalRunOn(toks []Token) []Token {
 		if tk.Kind != TokWord || len(tk.Text) < 7 {
 			continue
 		}
-		if _, known := ix.voc.ids[tk.Text]; known {
+		if ids[i] >= 0 {
 			continue
 		}
 		for _, a := range legalAbbrevs {

@@ -234,7 +234,8 @@ func TestLegalFormRunOn(t *testing.T) {
 		}
 	}
 	// a word the lists know is never split ("Pvtbank" is no form + word)
-	toks := m.ix.splitLegalRunOn([]Token{{Text: "mashinostroyeniya", Kind: TokWord}})
+	one := []Token{{Text: "mashinostroyeniya", Kind: TokWord}}
+	toks := m.ix.splitLegalRunOn(one, m.ix.lookupIDs(nil, one))
 	if len(toks) != 1 {
 		t.Errorf("split a known word: %+v", toks)
 	}
