@@ -179,3 +179,13 @@ func TestWordFilterKeepsEveryWord(t *testing.T) {
 		}
 	}
 }
+
+// rarestWord reads a word's document frequency and IDF from postRun.
+func TestPostRunHoldsDFAndIDF(t *testing.T) {
+	ix := BuildIndex(fixtureEntries)
+	for v := range ix.voc.text {
+		if pr := ix.postRun[v]; int32(pr.n) != ix.voc.df[v] || pr.idf != ix.voc.idf[v] {
+			t.Fatalf("%q: postRun %+v, df %d, idf %v", ix.voc.text[v], pr, ix.voc.df[v], ix.voc.idf[v])
+		}
+	}
+}

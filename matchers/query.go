@@ -361,9 +361,11 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 	// word of its own that is rare in the lists, or one they do not know
 	// with a rare neighbour. A rare neighbour of a common word (hang for
 	// hong) does not count, or "Li Wei Hong" would gather on it alone.
+	// (IDFs are read from postRun, which the loops below read next: one
+	// cache miss per similar token, not two.)
 	rare := false
 	for i := range s.q {
-		if q := &s.q[i]; q.kind != TokLegal && q.id >= 0 && ix.voc.idf[q.id] >= ix.idfCommon {
+		if q := &s.q[i]; q.kind != TokLegal && q.id >= 0 && ix.postRun[q.id].idf >= ix.idfCommon {
 			rare = true
 			break
 		}
@@ -372,7 +374,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 		if rare {
 			break
 		}
-		if ix.voc.idf[v] < ix.idfCommon {
+		if ix.postRun[v].idf < ix.idfCommon {
 			continue
 		}
 		for i, sim := range s.sims[r*s.stride : (r+1)*s.stride] {

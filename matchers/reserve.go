@@ -38,14 +38,16 @@ func (ix *Index) reserveRare(s *scratch, heap []cand, t *Tuning) []cand {
 // rareReserveMaxDF names and of rareReserveMinLen letters or more; -1 when
 // there is none.
 func (ix *Index) rarestWord(s *scratch) int32 {
-	v := int32(-1)
+	// A word's document frequency is the length of its postings, and
+	// postRun holds both with its IDF: gather has just read it.
+	v, vidf := int32(-1), float32(0)
 	for i := range s.q {
 		q := &s.q[i]
-		if q.kind != TokWord || q.id < 0 || len(q.text) < rareReserveMinLen || ix.voc.df[q.id] > rareReserveMaxDF {
+		if q.kind != TokWord || q.id < 0 || len(q.text) < rareReserveMinLen {
 			continue
 		}
-		if v < 0 || ix.voc.idf[q.id] > ix.voc.idf[v] {
-			v = q.id
+		if pr := ix.postRun[q.id]; pr.n <= rareReserveMaxDF && (v < 0 || pr.idf > vidf) {
+			v, vidf = q.id, pr.idf
 		}
 	}
 	return v
