@@ -134,9 +134,10 @@ func (s *scratch) reset() {
 
 // slotRow returns 1 + the row of vocabulary id v in a table of rows of
 // stride similarities (sims), numbered by slot, adding a zero row at the
-// end for an id that has none. The query's similarities (slot, sims) and
-// the leftovers' (lslot, lsims) are kept this way: only the ids a query
-// meets get a row, and reset clears only those.
+// end for an id that has none. The leftovers' similarities (lslot,
+// lsims) are kept this way, and the query's (slot, sims) the same way by
+// setSim, which asks slotBits first: only the ids a query meets get a
+// row, and reset clears only those.
 func slotRow(v int32, stride int, slot []int32, slotted *[]int32, sims *[]float32) int32 {
 	r := slot[v]
 	if r == 0 {
@@ -158,9 +159,25 @@ func clearSlots(slot, ids []int32) {
 }
 
 // setSim records that vocabulary id v is sim-similar to query token i.
+//
+// Whether v has a row is asked of slotBits, set exactly when slot is:
+// a new id's slot is then only written, and slot (440 KB, rarely in
+// cache) is read only for ids seen before in this call, whose slot was
+// just written. Replaying a word's recorded calls waited on a cache miss
+// per call before.
 func (s *scratch) setSim(v int32, i int, sim float32) bool {
-	r := slotRow(v, s.stride, s.slot, &s.slotted, &s.sims)
-	s.slotBits[v>>6] |= 1 << (v & 63)
+	var r int32
+	if bit := uint64(1) << (v & 63); s.slotBits[v>>6]&bit == 0 {
+		s.slotBits[v>>6] |= bit
+		s.slotted = append(s.slotted, v)
+		r = int32(len(s.slotted))
+		s.slot[v] = r
+		for range s.stride {
+			s.sims = append(s.sims, 0)
+		}
+	} else {
+		r = s.slot[v]
+	}
 	if s.recording {
 		s.rec = append(s.rec, simCall{v, sim})
 	}
