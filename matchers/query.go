@@ -198,11 +198,10 @@ func (s *scratch) setSim(v int32, i int, sim float32) bool {
 // simOf returns the recorded similarity of vocabulary id v to query token
 // i: 0 when not computed, -1 when computed and too far.
 func (s *scratch) simOf(v int32, i int) float32 {
-	r := s.slot[v]
-	if r == 0 {
-		return 0
+	if row := s.simRow(v); row >= 0 {
+		return s.sims[row+i]
 	}
-	return s.sims[int(r-1)*s.stride+i]
+	return 0
 }
 
 // simRow returns where the similarities of vocabulary id v to the query
