@@ -177,6 +177,18 @@
 // 8c8f16c), eval's thresholds.csv and the 1M benchmark's flagged rows are
 // byte-identical.
 //
+// Session 8 (issue #4's margin) took out mispredicted branches and the
+// misses left, again without changing a result: entries are ranked
+// without branches (rankEntries) and the best kept in a sorted array
+// (keepTop) instead of a heap; the scorer stops before the evidence
+// factor's exponential when a bound of the score is under the threshold
+// (belowFloor); a 64 KB filter answers most probes for two query words
+// written together (wordfilter.go); slotBits is asked before slot when
+// a word's neighbours are replayed. 16% less CPU per name in the VM's
+// fast speed (29,200 → 34,730 names per CPU-second, medians of 26 runs
+// each), +6% and not significant in its slow one (6 runs each):
+// benchmarks/README.md, "Matcher speed, session 8".
+//
 // # Scoring criteria
 //
 // Worked pairs, scores as Match reports them on all lists in
