@@ -184,9 +184,9 @@
 // factor's exponential when a bound of the score is under the threshold
 // (belowFloor); a 64 KB filter answers most probes for two query words
 // written together (wordfilter.go); slotBits is asked before slot when
-// a word's neighbours are replayed. 16% less CPU per name in the VM's
-// fast speed (29,200 → 34,730 names per CPU-second, medians of 26 runs
-// each), +6% and not significant in its slow one (6 runs each):
+// a word's neighbours are replayed. 15% less CPU per name in the VM's
+// fast speed (29,510 → 34,760 names per CPU-second, medians of 37 and 38
+// runs), +6% and not significant in its slow one (7 and 6 runs):
 // benchmarks/README.md, "Matcher speed, session 8".
 //
 // # Scoring criteria
