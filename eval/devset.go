@@ -51,6 +51,9 @@ type DevSet struct {
 	Pairs   []Pair
 	// Counts by source and split, for the report.
 	Counts map[string]int
+	// Removed are the pairs the audit took out after they were drawn
+	// (audit.go), with the rule that removed each, in the order drawn.
+	Removed []Removed
 
 	// What CheckPairs recombines and must not reproduce: every loaded
 	// entry, and every listed name's variants without legal forms.
@@ -213,19 +216,48 @@ func identifiers(e *lists.Entry) []string {
 	return slices.Compact(out)
 }
 
+// citedReferences are the UN reference numbers a UN entry's remarks cite
+// that are not its own: the UN gives every party its own reference (the
+// entry id), so another one in the remarks names a different party, the
+// group the person leads or a relative ("the son of LRA leader Joseph Kony
+// (CFi.009)"). Other publishers write the party's own UN reference in
+// their remarks, so theirs are not told apart.
+func citedReferences(e *lists.Entry) map[string]bool {
+	if !strings.HasPrefix(e.List, "un_") {
+		return nil
+	}
+	own := map[string]bool{}
+	for _, m := range unRef.FindAllStringSubmatch(e.ID, -1) {
+		own["UN:"+strings.ToUpper(m[1])+m[2]] = true
+	}
+	out := map[string]bool{}
+	for _, m := range unRef.FindAllStringSubmatch(e.Remarks, -1) {
+		if k := "UN:" + strings.ToUpper(m[1]) + m[2]; !own[k] {
+			out[k] = true
+		}
+	}
+	return out
+}
+
 // maxLinked: an identifier shared by more entries than this is a group
 // number or a placeholder, not one party's.
 const maxLinked = 8
 
 func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 	byID := map[string][]int{}
+	cited := map[int]map[string]bool{}
 	for i, e := range all {
 		for _, id := range identifiers(e) {
 			byID[id] = append(byID[id], i)
 		}
+		if c := citedReferences(e); len(c) > 0 {
+			cited[i] = c
+		}
 	}
+	// linked[a][b] is true when a and b share an identifier that is
+	// their own, false when every one they share is cited by one of them.
 	linked := make(map[int]map[int]bool)
-	for _, es := range byID {
+	for id, es := range byID {
 		if len(es) < 2 || len(es) > maxLinked {
 			continue
 		}
@@ -235,7 +267,7 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 					if linked[a] == nil {
 						linked[a] = map[int]bool{}
 					}
-					linked[a][b] = true
+					linked[a][b] = linked[a][b] || (!cited[a][id] && !cited[b][id])
 				}
 			}
 		}
@@ -251,18 +283,30 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 		if e.PrimaryName() == "" {
 			continue
 		}
+		// The link is drawn by the rules as they were before the audit,
+		// so that the pairs and their parts stay those measured before;
+		// the audit (audit.go) then takes out the targets its rules reject.
 		var targets []string
-		for b := range linked[a] {
+		var kept []string
+		rules := map[string]string{}
+		for b, own := range linked[a] {
 			if !sameKind(e, all[b]) || !variantOfAny(e.PrimaryName(), all[b], -1) {
 				d.Counts["cross-id link dropped"]++
 				continue
 			}
-			targets = append(targets, EntryKey(all[b].List, all[b].ID))
+			k := EntryKey(all[b].List, all[b].ID)
+			targets = append(targets, k)
+			if rule := auditCrossID(e.PrimaryName(), all[b], own); rule != "" {
+				rules[k] = rule
+				continue
+			}
+			kept = append(kept, k)
 		}
 		if len(targets) == 0 {
 			continue
 		}
 		sort.Strings(targets)
+		sort.Strings(kept)
 		// One pair per (query name, targets): the EU journal repeats a
 		// party once per legal act.
 		k := matchers.SortedKey(e.PrimaryName()) + "\x00" + strings.Join(targets, "|")
@@ -270,7 +314,12 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 			continue
 		}
 		seen[k] = true
-		d.add(Pair{Query: e.PrimaryName(), Targets: targets, Label: true, Source: "cross-id", HeldOut: heldOut(targets[0], o)})
+		p := Pair{Query: e.PrimaryName(), Targets: targets, Label: true, Source: "cross-id", HeldOut: heldOut(targets[0], o)}
+		if len(kept) < len(targets) {
+			d.audit(p, kept, rules)
+			continue
+		}
+		d.add(p)
 	}
 }
 

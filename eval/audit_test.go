@@ -1,0 +1,80 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+func person(list, id, remarks string, names ...string) *lists.Entry {
+	e := &lists.Entry{List: list, ID: id, Type: lists.TypePerson, Remarks: remarks}
+	for i, n := range names {
+		k := lists.NameAKA
+		if i == 0 {
+			k = lists.NamePrimary
+		}
+		e.Names = append(e.Names, lists.Name{Value: n, Kind: k})
+	}
+	return e
+}
+
+func crossIDPairsOf(d *DevSet) []string {
+	var got []string
+	for _, p := range d.Pairs {
+		if p.Source == "cross-id" {
+			got = append(got, p.Query+" -> "+strings.Join(p.Targets, "|"))
+		}
+	}
+	return got
+}
+
+// TestCitedReferenceIsNoLink: the UN entries of Joseph Kony's sons cite
+// his reference number; the EU lists him with the alias "Kony". The sons
+// are not he, however their names compare; the same name under a cited
+// reference (the group's, cited by both publishers) is still one party.
+func TestCitedReferenceIsNoLink(t *testing.T) {
+	ls := []*lists.List{
+		{ID: "un_sc", Entries: []*lists.Entry{
+			person("un_sc", "CFi.009", "Kony is the founder and leader of the Lord's Resistance Army (LRA) (CFe.002).", "JOSEPH KONY", "Kony", "Joseph Rao Kony"),
+			person("un_sc", "CFi.010", "Ali Kony is a deputy in the LRA (CFe.002) and the son of LRA leader Joseph Kony (CFi.009).", "ALI KONY"),
+			person("un_sc", "CFi.011", "Salim Kony is a deputy in the LRA (CFe.002) and the son of LRA leader Joseph Kony (CFi.009).", "SALIM KONY"),
+		}},
+		{ID: "eu_journal", Entries: []*lists.Entry{
+			person("eu_journal", "32014R0224/I.A/9", "UN reference: CFi.009. Founder of the LRA (CFe.002).", "Joseph KONY", "Kony", "Josef Kony"),
+		}},
+	}
+	d := Derive(ls, nil, DevSetOptions{})
+	got := strings.Join(crossIDPairsOf(d), "\n")
+	want := strings.Join([]string{
+		"JOSEPH KONY -> eu_journal:32014R0224/I.A/9",
+		"Joseph KONY -> un_sc:CFi.009",
+	}, "\n")
+	if got != want {
+		t.Errorf("cross-id pairs:\n%s\nwant:\n%s", got, want)
+	}
+	var removed []string
+	for _, r := range d.Removed {
+		removed = append(removed, r.Query+" ("+r.Rule+")")
+	}
+	if w := "ALI KONY (cited UN reference)\nSALIM KONY (cited UN reference)"; strings.Join(removed, "\n") != w {
+		t.Errorf("removed:\n%s\nwant:\n%s", strings.Join(removed, "\n"), w)
+	}
+	// The EU query keeps its pair, without the son its link went through.
+	for _, p := range d.Pairs {
+		if p.Query == "Joseph KONY" && p.SplitKey != "un_sc:CFi.009" {
+			t.Errorf("Joseph KONY: split key %q, want the first target before the audit", p.SplitKey)
+		}
+	}
+}
+
+func TestCitedReferences(t *testing.T) {
+	un := person("un_sc", "CFi.010", "Son of Joseph Kony (CFi.009); deputy in the LRA (CFe.002); see also CFi.010.", "ALI KONY")
+	got := citedReferences(un)
+	if len(got) != 2 || !got["UN:CFI009"] || !got["UN:CFE002"] {
+		t.Errorf("cited by the UN entry: %v, want CFi.009 and CFe.002, not its own CFi.010", got)
+	}
+	if eu := person("eu_journal", "1", "UN reference: CFi.009", "Joseph KONY"); citedReferences(eu) != nil {
+		t.Errorf("an EU entry's UN reference is its own, not a citation")
+	}
+}
