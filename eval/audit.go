@@ -25,7 +25,44 @@ const (
 	// same name ("VIV ANSANM" on the UN and the EU list, both citing
 	// the group's reference) says the two are one party.
 	RuleCitedReference = "cited UN reference"
+	// RuleLegalFormsOnly: the query, or the only name of the target it
+	// is a variant of, is nothing but a legal form ("Joint Stock
+	// Company", an EU journal row that lost its name): no part of it is a
+	// name, and no name matcher can be asked to find a party by it.
+	RuleLegalFormsOnly = "legal forms only"
 )
+
+// auditRules are the audit's rules on names (variantUnder), as bits.
+type auditRules uint8
+
+const (
+	ruleLegalForms auditRules = 1 << iota
+	allAuditRules             = ruleLegalForms
+)
+
+// nameRule returns the first audit rule on names under which query is no
+// variant of e's names (name skip aside), or "".
+func nameRule(query string, e *lists.Entry, skip int) string {
+	if variantUnder(query, e, skip, allAuditRules) {
+		return ""
+	}
+	if !variantUnder(query, e, skip, ruleLegalForms) {
+		return RuleLegalFormsOnly
+	}
+	return "" // unreachable while every rule is tried above
+}
+
+// onlyLegalForms reports whether every part of name, as the matchers
+// normalise it, is a legal form.
+func onlyLegalForms(name string) bool {
+	toks := matchers.Normalise(name).Tokens
+	for _, t := range toks {
+		if t.Kind != matchers.TokLegal {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
 
 // Removed is a pair the audit took out of the development set, with the
 // rule that removed it.
@@ -41,7 +78,7 @@ func auditCrossID(query string, target *lists.Entry, own bool) string {
 	if !own && !hasName(target, query) {
 		return RuleCitedReference
 	}
-	return ""
+	return nameRule(query, target, -1)
 }
 
 // hasName reports whether one of e's names is name, after the baseline's

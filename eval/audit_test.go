@@ -78,3 +78,38 @@ func TestCitedReferences(t *testing.T) {
 		t.Errorf("an EU entry's UN reference is its own, not a citation")
 	}
 }
+
+// TestLegalFormsOnlyIsNoName: an EU journal row whose name is only
+// "Joint Stock Company", linked by its registration number to Shvabe, is
+// no name pair either way; a name with a name beside its legal form is.
+func TestLegalFormsOnlyIsNoName(t *testing.T) {
+	org := func(list, id, ident string, names ...string) *lists.Entry {
+		e := person(list, id, "", names...)
+		e.Type = lists.TypeOrganisation
+		e.Identifiers = []lists.Identifier{{Type: "Registration Number", Value: ident}}
+		return e
+	}
+	ls := []*lists.List{
+		{ID: "eu_journal", Entries: []*lists.Entry{
+			org("eu_journal", "32014R0833/IV/1", "1156658049460", "Joint Stock Company"),
+			org("eu_journal", "32014R0833/IV/2", "1027739110851", "JSC Navis-Electronics"),
+		}},
+		{ID: "ofac_sdn", Entries: []*lists.Entry{
+			org("ofac_sdn", "18779", "1156658049460", "JOINT STOCK COMPANY SHVABE", "AKTSIONERNOE OBSHCHESTVO SHVABE", "AO SHVABE"),
+			org("ofac_sdn", "10", "1027739110851", "AKTSIONERNOE OBSHCHESTVO NAVIS ELEKTRONIKA"),
+		}},
+	}
+	d := Derive(ls, nil, DevSetOptions{})
+	got := strings.Join(crossIDPairsOf(d), "\n")
+	if want := "JSC Navis-Electronics -> ofac_sdn:10\nAKTSIONERNOE OBSHCHESTVO NAVIS ELEKTRONIKA -> eu_journal:32014R0833/IV/2"; got != want {
+		t.Errorf("cross-id pairs:\n%s\nwant:\n%s", got, want)
+	}
+	if len(d.Removed) != 2 || d.Removed[0].Rule != RuleLegalFormsOnly || d.Removed[1].Rule != RuleLegalFormsOnly {
+		t.Errorf("removed %+v, want both Shvabe pairs for %q", d.Removed, RuleLegalFormsOnly)
+	}
+	for name, want := range map[string]bool{"Joint Stock Company": true, "OOO": true, "Co., Ltd.": true, "B S COMPANY": false, "AO SHVABE": false, "": false} {
+		if got := onlyLegalForms(name); got != want {
+			t.Errorf("onlyLegalForms(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -376,13 +376,22 @@ func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 			e := all[p.at]
 			alias := matchers.SortedKey(e.Names[p.name].Value)
 			targets := []string{EntryKey(e.List, e.ID)}
-			out[p.at] = withoutName(out[p.at], alias)
 			for _, c := range copies[p.at] {
-				out[c] = withoutName(out[c], alias)
 				targets = append(targets, EntryKey(all[c].List, all[c].ID))
 			}
 			sort.Strings(targets)
-			d.add(Pair{Query: e.Names[p.name].Value, Targets: targets, Label: true, Source: "alias-loo", HeldOut: heldOut(EntryKey(e.List, e.ID), o)})
+			pair := Pair{Query: e.Names[p.name].Value, Targets: targets, Label: true, Source: "alias-loo", HeldOut: heldOut(EntryKey(e.List, e.ID), o)}
+			// Drawn by the rule as it was; the audit removes the pairs its
+			// rules reject, and their entries keep the alias.
+			if rule := nameRule(pair.Query, e, p.name); rule != "" {
+				d.remove(pair, rule)
+				continue
+			}
+			out[p.at] = withoutName(out[p.at], alias)
+			for _, c := range copies[p.at] {
+				out[c] = withoutName(out[c], alias)
+			}
+			d.add(pair)
 		}
 	}
 	return out
@@ -463,11 +472,21 @@ func spellingVariant(e *lists.Entry, ni int) bool {
 // cites the group's reference number, is linked by identifier but not by
 // name, and no name matcher can be asked to find it.
 func variantOfAny(name string, e *lists.Entry, skip int) bool {
+	return variantUnder(name, e, skip, 0)
+}
+
+// variantUnder is variantOfAny with the audit's rules (audit.go) on top:
+// variantOfAny draws the pairs as they were drawn before the audit, and
+// variantUnder with every rule says which of them the definition keeps.
+func variantUnder(name string, e *lists.Entry, skip int, rules auditRules) bool {
+	if rules&ruleLegalForms != 0 && onlyLegalForms(name) {
+		return false
+	}
 	key := matchers.SortedKey(name)
 	a := longParts(name)
 	found := false
 	for nj, n := range e.Names {
-		if nj == skip {
+		if nj == skip || (rules&ruleLegalForms != 0 && onlyLegalForms(n.Value)) {
 			continue
 		}
 		if matchers.SortedKey(n.Value) == key {
