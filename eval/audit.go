@@ -30,6 +30,13 @@ const (
 	// Company", an EU journal row that lost its name): no part of it is a
 	// name, and no name matcher can be asked to find a party by it.
 	RuleLegalFormsOnly = "legal forms only"
+	// RuleContraction: a part of one name is found in the other only as
+	// a respelling (Jaro-Winkler) of a word it is not, while it is made
+	// of the beginnings of two or more of the other name's words, in
+	// order: INPESCA is IN(DUSTRIA DE) PESCA, CANALVE is CANAL(ES)
+	// VE(NECIA). That is a contraction, an acronym of syllables, which the
+	// definition excludes, not a respelling of PESCA or CANALES.
+	RuleContraction = "contraction"
 )
 
 // auditRules are the audit's rules on names (variantUnder), as bits.
@@ -37,7 +44,8 @@ type auditRules uint8
 
 const (
 	ruleLegalForms auditRules = 1 << iota
-	allAuditRules             = ruleLegalForms
+	ruleContraction
+	allAuditRules = ruleLegalForms | ruleContraction
 )
 
 // nameRule returns the first audit rule on names under which query is no
@@ -49,7 +57,77 @@ func nameRule(query string, e *lists.Entry, skip int) string {
 	if !variantUnder(query, e, skip, ruleLegalForms) {
 		return RuleLegalFormsOnly
 	}
-	return "" // unreachable while every rule is tried above
+	return RuleContraction
+}
+
+// contracted reports whether a part of short (the long parts of the name
+// with fewer of them) is found in long only by a respelling that is in
+// fact a contraction of the other name's words (RuleContraction), or a
+// part of long one of short's words. The parts are checked as allFound
+// finds them: a part found equal, or as two adjacent parts written
+// together, is no contraction.
+func contracted(short, long, shortWords, longWords []string) bool {
+	for _, p := range short {
+		if !foundPlainly(p, long) && isContraction(p, longWords) {
+			return true
+		}
+	}
+	for _, q := range long {
+		for _, p := range short {
+			if p != q && jw.Compare(p, q) >= 0.85 && !foundPlainly(p, long) && isContraction(q, shortWords) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foundPlainly: p is one of long's parts, two adjacent ones written
+// together, or begins one or is begun by one: a word extended at its end
+// (ISIS, ISISWAP; KRYLOV, KRYLOVSKY) is an extension, which the definition
+// keeps.
+func foundPlainly(p string, long []string) bool {
+	for i, q := range long {
+		if strings.HasPrefix(q, p) || strings.HasPrefix(p, q) || (i+1 < len(long) && p == q+long[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isContraction reports whether w is the beginnings of two or more of
+// words, in their order (words may be passed over), at least one of them
+// cut short: INPESCA of INDUSTRIA DE PESCA, FUNPAZCOR of FUNDACION PARA
+// LA PAZ DE CORDOBA. Each beginning is all that w and the word share from
+// there, and two letters or more: a respelling ends differently (SERGEI
+// is SERGE(Y) and an I, AGRICULTURE is AGRICULTUR(AL) and an E; neither
+// is a contraction). Whole words written together (ALBASHIR of AL
+// BASHIR) are none either.
+func isContraction(w string, words []string) bool {
+	var try func(rest string, from, pieces int, cut bool) bool
+	try = func(rest string, from, pieces int, cut bool) bool {
+		if rest == "" {
+			return pieces >= 2 && cut
+		}
+		for j := from; j < len(words); j++ {
+			n := commonPrefix(rest, words[j])
+			if n >= 2 && try(rest[n:], j+1, pieces+1, cut || n < len(words[j])) {
+				return true
+			}
+		}
+		return false
+	}
+	return try(w, 0, 0, false)
+}
+
+// commonPrefix is the length in bytes of the longest common prefix of a
+// and b.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // onlyLegalForms reports whether every part of name, as the matchers

@@ -113,3 +113,51 @@ func TestLegalFormsOnlyIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestContraction: INPESCA is IN(DUSTRIA DE) PESCA, CANALVE is CANAL(ES)
+// VE(NECIA): contractions of the full name, not respellings of PESCA or
+// CANALES, though Jaro-Winkler puts them at 0.9. Respellings, inflections
+// and words written together are none: SERGEI (SERGE(Y) and an I),
+// AGRICULTURE / AGRICULTURAL, KRYLOV / KRYLOVSKY, ALBASHIR / AL BASHIR,
+// FUNPAZCOR / FUNDAZCOR (one word, both contractions), ISIS / ISISWAP.
+func TestContraction(t *testing.T) {
+	words := func(s string) []string { return nameParts(s) }
+	for _, c := range []struct {
+		w, of string
+		want  bool
+	}{
+		{"INPESCA", "INDUSTRIA DE PESCA SOBRE EL PACIFICO S.A", true},
+		{"CANALVE", "CANALES VENECIA LTDA.", true},
+		{"FUNPAZCOR", "FUNDACION PARA LA PAZ DE CORDOBA", true},
+		{"SERGEI", "NEVEROV, Sergey Ivanovich", false},
+		{"AGRICULTURE", "Center for Agricultural Research and Nuclear Medicine", false},
+		{"ALBASHIR", "AL BASHIR, Muhammad", false},
+		{"FUNPAZCOR", "FUNDAZCOR", false},
+		{"PESCA", "INDUSTRIA DE PESCA", false},
+	} {
+		if got := isContraction(foldForVariant(c.w), words(c.of)); got != c.want {
+			t.Errorf("isContraction(%s, %s) = %v, want %v", c.w, c.of, got, c.want)
+		}
+	}
+	org := func(names ...string) *lists.Entry {
+		e := person("ofac_sdn", "1", "", names...)
+		e.Type = lists.TypeOrganisation
+		return e
+	}
+	for _, c := range []struct {
+		query string
+		e     *lists.Entry
+		want  string
+	}{
+		{"INPESCA S.A.", org("INDUSTRIA DE PESCA SOBRE EL PACIFICO S.A"), RuleContraction},
+		{"CANALVE LTDA.", org("CANALES VENECIA LTDA."), RuleContraction},
+		{"FUNPAZCOR", org("FUNDACION PARA LA PAZ DE CORDOBA", "FUNDAZCOR"), ""},
+		{"KRYLOVSKY STATE RESEARCH CENTER", org("KRYLOV STATE RESEARCH CENTER"), ""},
+		{"Islamic State of Iraq and Syria West Africa Province (ISISWAP)", org("Islamic State of Iraq and Syria – West Africa (ISIS-WA)"), ""},
+		{"NEVEROV, Sergei Ivanovich", person("ofac_sdn", "2", "", "NEVEROV, Sergey Ivanovich"), ""},
+	} {
+		if got := nameRule(c.query, c.e, -1); got != c.want {
+			t.Errorf("nameRule(%q, %q) = %q, want %q", c.query, c.e.Names[0].Value, got, c.want)
+		}
+	}
+}

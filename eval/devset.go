@@ -497,12 +497,18 @@ func variantUnder(name string, e *lists.Entry, skip int, rules auditRules) bool 
 		}
 		b := longParts(n.Value)
 		short, long := a, b
+		shortName, longName := name, n.Value
 		if len(b) < len(a) {
 			short, long = b, a
+			shortName, longName = n.Value, name
 		}
-		if len(short) > 0 && allFound(short, long) {
-			found = true
+		if len(short) == 0 || !allFound(short, long) {
+			continue
 		}
+		if rules&ruleContraction != 0 && contracted(short, long, nameParts(shortName), nameParts(longName)) {
+			continue
+		}
+		found = true
 	}
 	return found
 }
@@ -525,6 +531,11 @@ func longParts(s string) []string {
 		}
 	}
 	return out
+}
+
+// nameParts are the folded name parts of any length, in order.
+func nameParts(s string) []string {
+	return strings.FieldsFunc(foldForVariant(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // foldForVariant is the baseline's folding without its sorting.
