@@ -37,6 +37,16 @@ const (
 	// VE(NECIA). That is a contraction, an acronym of syllables, which the
 	// definition excludes, not a respelling of PESCA or CANALES.
 	RuleContraction = "contraction"
+	// RuleShortParts: a person's name part of two or three letters (a
+	// Korean or Chinese syllable, a short given name) has no counterpart
+	// in the other name. The four-letter rule passes over such parts, so
+	// "KIM, Hak Song" was a variant of "Kim Song Chol" through SONG alone,
+	// and "JON, Yong Sang" of "Jon Myong Guk": other given names of the
+	// same person, not respellings. A counterpart is the same part, a
+	// Jaro-Winkler one, or one that keeps its first or its last letter, as
+	// romanisations of one syllable do (Euk / Ok / kuk, Wu / Woo / U, Jin /
+	// Chin, Sam / Saalim).
+	RuleShortParts = "person's short part unmatched"
 )
 
 // auditRules are the audit's rules on names (variantUnder), as bits.
@@ -45,7 +55,8 @@ type auditRules uint8
 const (
 	ruleLegalForms auditRules = 1 << iota
 	ruleContraction
-	allAuditRules = ruleLegalForms | ruleContraction
+	ruleShortParts
+	allAuditRules = ruleLegalForms | ruleContraction | ruleShortParts
 )
 
 // nameRule returns the first audit rule on names under which query is no
@@ -57,7 +68,67 @@ func nameRule(query string, e *lists.Entry, skip int) string {
 	if !variantUnder(query, e, skip, ruleLegalForms) {
 		return RuleLegalFormsOnly
 	}
-	return RuleContraction
+	if !variantUnder(query, e, skip, ruleLegalForms|ruleContraction) {
+		return RuleContraction
+	}
+	return RuleShortParts
+}
+
+// shortPartsFound reports whether every part of two or three letters of
+// the name of a and b with fewer parts of two letters or more has a
+// counterpart among the other's (RuleShortParts); of both, when they have
+// as many. Counting every part, not only those of four letters, keeps a
+// title or a particle on the longer name (KNOWLES, JR., Samuel / KNOWLES,
+// Samuel; OO, Daw Thida / Thida Oo) from counting against it. Single
+// letters are initials, which any part may stand for.
+func shortPartsFound(a, b []string) bool {
+	a, b = partsOf2(a), partsOf2(b)
+	switch {
+	case len(a) < len(b):
+		return syllablesFound(a, b)
+	case len(b) < len(a):
+		return syllablesFound(b, a)
+	}
+	return syllablesFound(a, b) && syllablesFound(b, a)
+}
+
+func partsOf2(ps []string) []string {
+	var out []string
+	for _, p := range ps {
+		if len([]rune(p)) >= 2 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func syllablesFound(short, long []string) bool {
+	for _, p := range short {
+		if len([]rune(p)) > 3 {
+			continue
+		}
+		found := false
+		for _, q := range long {
+			if syllableCounterpart(p, q) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// syllableCounterpart: q is p, a Jaro-Winkler respelling of it, or keeps
+// its first or its last letter.
+func syllableCounterpart(p, q string) bool {
+	if p == q || jw.Compare(p, q) >= 0.85 {
+		return true
+	}
+	pr, qr := []rune(p), []rune(q)
+	return pr[0] == qr[0] || pr[len(pr)-1] == qr[len(qr)-1]
 }
 
 // contracted reports whether a part of short (the long parts of the name

@@ -161,3 +161,40 @@ func TestContraction(t *testing.T) {
 		}
 	}
 }
+
+// TestShortPartsOfPersons: "KIM, Hak Song" shares only SONG with "Kim Song
+// Chol": other given names, not a respelling, though every part of four
+// letters has a counterpart. Romanised syllables, titles and particles
+// on the longer name do not count against a pair.
+func TestShortPartsOfPersons(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		names []string
+		want  string
+	}{
+		{"KIM, Hak Song", []string{"Kim Song Chol"}, RuleShortParts},
+		{"JON, Yong Sang", []string{"Jon Myong Guk", "Cho 'n Myo 'ng-kuk"}, RuleShortParts},
+		{"IO Musoni", []string{"Straton MUSONI"}, RuleShortParts},
+		{"O, Chong Euk", []string{"O, Chong Ok", "O, Chong-kuk"}, ""},
+		{"KIM, Hyon Wu", []string{"PARK, Jin Hyok", "KIM, Hyon Woo"}, ""},
+		{"KNOWLES, JR., Samuel", []string{"KNOWLES, Samuel"}, ""},
+		{"OO, Daw Thida", []string{"Thida Oo"}, ""},
+		{"Zaia u Rahman Madani", []string{"Zia-ur-Rahman Madani"}, ""},
+		{"NAMAN, Sam", []string{"NAMAN, Saalim"}, ""},
+	} {
+		e := person("ofac_sdn", "1", "", c.names...)
+		if got := nameRule(c.query, e, -1); got != c.want {
+			t.Errorf("nameRule(%q, %q) = %q, want %q", c.query, c.names, got, c.want)
+		}
+		if !variantOfAny(c.query, e, -1) {
+			t.Errorf("%q is no variant of %q before the audit: the case tests nothing", c.query, c.names)
+		}
+	}
+	// Organisations are not held to it: OOO SMART LNG / OOO SMART SPG is
+	// judged by its four-letter parts alone.
+	org := person("ofac_sdn", "2", "", "OOO SMART SPG")
+	org.Type = lists.TypeOrganisation
+	if got := nameRule("OOO SMART LNG", org, -1); got != "" {
+		t.Errorf("organisation: %q", got)
+	}
+}

@@ -508,6 +508,9 @@ func variantUnder(name string, e *lists.Entry, skip int, rules auditRules) bool 
 		if rules&ruleContraction != 0 && contracted(short, long, nameParts(shortName), nameParts(longName)) {
 			continue
 		}
+		if rules&ruleShortParts != 0 && e.Type == lists.TypePerson && !shortPartsFound(nameParts(name), nameParts(n.Value)) {
+			continue
+		}
 		found = true
 	}
 	return found
