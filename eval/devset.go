@@ -82,6 +82,11 @@ type DevSet struct {
 //     name matcher must flag and are left out, as are the namesakes
 //     reviewed by hand (namesakes.go).
 //
+// The positives are drawn by the variant rule as it stood before session
+// 8's audit (variantOfAny); the audit (audit.go) then removes the pairs
+// and cross-id targets that the definition's own rules reject, so that
+// the set only loses pairs and each keeps its part (DevSet.Removed).
+//
 // Queries carry no country: the innocent names have none, and giving one
 // only to the positives would let country agreement, which is supporting
 // evidence only, separate them for the wrong reason.
