@@ -134,9 +134,9 @@ func syllableCounterpart(p, q string) bool {
 // contracted reports whether a part of short (the long parts of the name
 // with fewer of them) is found in long only by a respelling that is in
 // fact a contraction of the other name's words (RuleContraction), or a
-// part of long one of short's words. The parts are checked as allFound
-// finds them: a part found equal, or as two adjacent parts written
-// together, is no contraction.
+// part of long one of short's words. A part found plainly (foundPlainly:
+// equal, extended at its end, or two adjacent parts written together) is
+// no contraction.
 func contracted(short, long, shortWords, longWords []string) bool {
 	for _, p := range short {
 		if !foundPlainly(p, long) && isContraction(p, longWords) {
