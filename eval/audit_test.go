@@ -198,3 +198,26 @@ func TestShortPartsOfPersons(t *testing.T) {
 		t.Errorf("organisation: %q", got)
 	}
 }
+
+// TestWriteRemoved: the removed pairs of one part only, with part and rule.
+func TestWriteRemoved(t *testing.T) {
+	rs := []Removed{
+		{Pair: Pair{Query: "ALI KONY", Targets: []string{"eu_journal:9"}, Label: true, Source: "cross-id"}, Rule: RuleCitedReference},
+		{Pair: Pair{Query: "INPESCA S.A.", Targets: []string{"ofac_sdn:6824"}, Label: true, Source: "alias-loo", HeldOut: true}, Rule: RuleContraction},
+	}
+	tune, err := SelectRemoved(rs, "tune")
+	if err != nil || len(tune) != 1 || tune[0].Query != "ALI KONY" {
+		t.Fatalf("tune: %v, %v; want ALI KONY alone", tune, err)
+	}
+	if _, err := SelectRemoved(rs, "tune-c"); err == nil {
+		t.Errorf("unknown split accepted")
+	}
+	var b strings.Builder
+	if err := WriteRemovedCSV(&b, tune); err != nil {
+		t.Fatal(err)
+	}
+	want := "query,target,label,source,part,rule\nALI KONY,eu_journal:9,1,cross-id," + Part(rs[0].Pair) + ",cited UN reference\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
