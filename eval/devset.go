@@ -51,6 +51,9 @@ type DevSet struct {
 	Pairs   []Pair
 	// Counts by source and split, for the report.
 	Counts map[string]int
+	// Removed are the pairs the audit took out after they were drawn
+	// (audit.go), with the rule that removed each, in the order drawn.
+	Removed []Removed
 
 	// What CheckPairs recombines and must not reproduce: every loaded
 	// entry, and every listed name's variants without legal forms.
@@ -78,6 +81,11 @@ type DevSet struct {
 //     "CARVANA CO." and OFAC's "CARVANA COMPANY"), are namesakes that every
 //     name matcher must flag and are left out, as are the namesakes
 //     reviewed by hand (namesakes.go).
+//
+// The positives are drawn by the variant rule as it stood before session
+// 8's audit (variantOfAny); the audit (audit.go) then removes the pairs
+// and cross-id targets that the definition's own rules reject, so that
+// the set only loses pairs and each keeps its part (DevSet.Removed).
 //
 // Queries carry no country: the innocent names have none, and giving one
 // only to the positives would let country agreement, which is supporting
@@ -213,19 +221,48 @@ func identifiers(e *lists.Entry) []string {
 	return slices.Compact(out)
 }
 
+// citedReferences are the UN reference numbers a UN entry's remarks cite
+// that are not its own: the UN gives every party its own reference (the
+// entry id), so another one in the remarks names a different party, the
+// group the person leads or a relative ("the son of LRA leader Joseph Kony
+// (CFi.009)"). Other publishers write the party's own UN reference in
+// their remarks, so theirs are not told apart.
+func citedReferences(e *lists.Entry) map[string]bool {
+	if !strings.HasPrefix(e.List, "un_") {
+		return nil
+	}
+	own := map[string]bool{}
+	for _, m := range unRef.FindAllStringSubmatch(e.ID, -1) {
+		own["UN:"+strings.ToUpper(m[1])+m[2]] = true
+	}
+	out := map[string]bool{}
+	for _, m := range unRef.FindAllStringSubmatch(e.Remarks, -1) {
+		if k := "UN:" + strings.ToUpper(m[1]) + m[2]; !own[k] {
+			out[k] = true
+		}
+	}
+	return out
+}
+
 // maxLinked: an identifier shared by more entries than this is a group
 // number or a placeholder, not one party's.
 const maxLinked = 8
 
 func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 	byID := map[string][]int{}
+	cited := map[int]map[string]bool{}
 	for i, e := range all {
 		for _, id := range identifiers(e) {
 			byID[id] = append(byID[id], i)
 		}
+		if c := citedReferences(e); len(c) > 0 {
+			cited[i] = c
+		}
 	}
+	// linked[a][b] is true when a and b share an identifier that is
+	// their own, false when every one they share is cited by one of them.
 	linked := make(map[int]map[int]bool)
-	for _, es := range byID {
+	for id, es := range byID {
 		if len(es) < 2 || len(es) > maxLinked {
 			continue
 		}
@@ -235,7 +272,7 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 					if linked[a] == nil {
 						linked[a] = map[int]bool{}
 					}
-					linked[a][b] = true
+					linked[a][b] = linked[a][b] || (!cited[a][id] && !cited[b][id])
 				}
 			}
 		}
@@ -251,18 +288,30 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 		if e.PrimaryName() == "" {
 			continue
 		}
+		// The link is drawn by the rules as they were before the audit,
+		// so that the pairs and their parts stay those measured before;
+		// the audit (audit.go) then takes out the targets its rules reject.
 		var targets []string
-		for b := range linked[a] {
+		var kept []string
+		rules := map[string]string{}
+		for b, own := range linked[a] {
 			if !sameKind(e, all[b]) || !variantOfAny(e.PrimaryName(), all[b], -1) {
 				d.Counts["cross-id link dropped"]++
 				continue
 			}
-			targets = append(targets, EntryKey(all[b].List, all[b].ID))
+			k := EntryKey(all[b].List, all[b].ID)
+			targets = append(targets, k)
+			if rule := auditCrossID(e.PrimaryName(), all[b], own); rule != "" {
+				rules[k] = rule
+				continue
+			}
+			kept = append(kept, k)
 		}
 		if len(targets) == 0 {
 			continue
 		}
 		sort.Strings(targets)
+		sort.Strings(kept)
 		// One pair per (query name, targets): the EU journal repeats a
 		// party once per legal act.
 		k := matchers.SortedKey(e.PrimaryName()) + "\x00" + strings.Join(targets, "|")
@@ -270,7 +319,12 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 			continue
 		}
 		seen[k] = true
-		d.add(Pair{Query: e.PrimaryName(), Targets: targets, Label: true, Source: "cross-id", HeldOut: heldOut(targets[0], o)})
+		p := Pair{Query: e.PrimaryName(), Targets: targets, Label: true, Source: "cross-id", HeldOut: heldOut(targets[0], o)}
+		if len(kept) < len(targets) {
+			d.audit(p, kept, rules)
+			continue
+		}
+		d.add(p)
 	}
 }
 
@@ -327,13 +381,22 @@ func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 			e := all[p.at]
 			alias := matchers.SortedKey(e.Names[p.name].Value)
 			targets := []string{EntryKey(e.List, e.ID)}
-			out[p.at] = withoutName(out[p.at], alias)
 			for _, c := range copies[p.at] {
-				out[c] = withoutName(out[c], alias)
 				targets = append(targets, EntryKey(all[c].List, all[c].ID))
 			}
 			sort.Strings(targets)
-			d.add(Pair{Query: e.Names[p.name].Value, Targets: targets, Label: true, Source: "alias-loo", HeldOut: heldOut(EntryKey(e.List, e.ID), o)})
+			pair := Pair{Query: e.Names[p.name].Value, Targets: targets, Label: true, Source: "alias-loo", HeldOut: heldOut(EntryKey(e.List, e.ID), o)}
+			// Drawn by the rule as it was; the audit removes the pairs its
+			// rules reject, and their entries keep the alias.
+			if rule := nameRule(pair.Query, e, p.name); rule != "" {
+				d.remove(pair, rule)
+				continue
+			}
+			out[p.at] = withoutName(out[p.at], alias)
+			for _, c := range copies[p.at] {
+				out[c] = withoutName(out[c], alias)
+			}
+			d.add(pair)
 		}
 	}
 	return out
@@ -414,11 +477,21 @@ func spellingVariant(e *lists.Entry, ni int) bool {
 // cites the group's reference number, is linked by identifier but not by
 // name, and no name matcher can be asked to find it.
 func variantOfAny(name string, e *lists.Entry, skip int) bool {
+	return variantUnder(name, e, skip, 0)
+}
+
+// variantUnder is variantOfAny with the audit's rules (audit.go) on top:
+// variantOfAny draws the pairs as they were drawn before the audit, and
+// variantUnder with every rule says which of them the definition keeps.
+func variantUnder(name string, e *lists.Entry, skip int, rules auditRules) bool {
+	if rules&ruleLegalForms != 0 && onlyLegalForms(name) {
+		return false
+	}
 	key := matchers.SortedKey(name)
 	a := longParts(name)
 	found := false
 	for nj, n := range e.Names {
-		if nj == skip {
+		if nj == skip || (rules&ruleLegalForms != 0 && onlyLegalForms(n.Value)) {
 			continue
 		}
 		if matchers.SortedKey(n.Value) == key {
@@ -429,12 +502,21 @@ func variantOfAny(name string, e *lists.Entry, skip int) bool {
 		}
 		b := longParts(n.Value)
 		short, long := a, b
+		shortName, longName := name, n.Value
 		if len(b) < len(a) {
 			short, long = b, a
+			shortName, longName = n.Value, name
 		}
-		if len(short) > 0 && allFound(short, long) {
-			found = true
+		if len(short) == 0 || !allFound(short, long) {
+			continue
 		}
+		if rules&ruleContraction != 0 && contracted(short, long, nameParts(shortName), nameParts(longName)) {
+			continue
+		}
+		if rules&ruleShortParts != 0 && e.Type == lists.TypePerson && !shortPartsFound(nameParts(name), nameParts(n.Value)) {
+			continue
+		}
+		found = true
 	}
 	return found
 }
@@ -457,6 +539,11 @@ func longParts(s string) []string {
 		}
 	}
 	return out
+}
+
+// nameParts are the folded name parts of any length, in order.
+func nameParts(s string) []string {
+	return strings.FieldsFunc(foldForVariant(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // foldForVariant is the baseline's folding without its sorting.

@@ -30,6 +30,11 @@ type Pair struct {
 	Label   bool
 	Source  string // how the pair was made: "cross-id", "alias-loo", "innocent", "file"
 	HeldOut bool   // kept out of all tuning
+	// SplitKey is the key the tuning halves are cut by (Part) when it is
+	// not Targets[0]: a derived pair that lost a target to the development
+	// set's audit keeps the half it was cut into before, so figures before
+	// and after the audit compare the same pairs less the removed ones.
+	SplitKey string
 }
 
 // EntryKey is how pairs name a list entry: "list:id".

@@ -35,7 +35,9 @@ func Part(p Pair) string {
 		return PartHeldOut
 	}
 	key := p.Query
-	if len(p.Targets) > 0 {
+	if p.SplitKey != "" {
+		key = p.SplitKey
+	} else if len(p.Targets) > 0 {
 		key = p.Targets[0]
 	}
 	h := fnv.New32a()

@@ -17,7 +17,7 @@ import (
 )
 
 const evalSynopsis = `eval [--lists DIR | --list FILE]... (--pairs FILE.csv | --devset --innocent FILE.json... | --hits SCREEN.jsonl --pairs TRUTH.csv)
-                [--matcher NAME[,NAME...]] [--threshold 0.85] [--split heldout|tune|tune-a|tune-b|all] [--out DIR] [--write-pairs FILE.csv] [--check]
+                [--matcher NAME[,NAME...]] [--threshold 0.85] [--split heldout|tune|tune-a|tune-b|all] [--out DIR] [--write-pairs FILE.csv] [--write-removed FILE.csv] [--check]
 
 Measures name matchers on labelled pairs and prints precision, recall, F1, the share of innocent
 names flagged and candidate recall at the threshold, for each matcher side by side; every matcher
@@ -54,6 +54,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	split := fs.String("split", "heldout", "which part of the pairs: "+strings.Join(eval.Splits, ", "))
 	outDir := fs.String("out", "", "directory for thresholds.csv and curves.svg")
 	writePairs := fs.String("write-pairs", "", "write the pairs evaluated (after --split) to this CSV")
+	writeRemoved := fs.String("write-removed", "", "with --devset: write the pairs of --split that the development set's audit removed, with the rule, to this CSV")
 	check := fs.Bool("check", false, "with --devset: score the false-flag check (tuning innocents, recombined company and person names) instead of --split, and count flags and near misses by source")
 	writeErrors := fs.String("errors", "", "write the first matcher's misses and false flags at --threshold, with explanations, to this CSV")
 	if err := parseFlags(fs, args); err != nil {
@@ -80,6 +81,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if *hitsPath != "" && *pairsPath == "" {
 		return usagef("eval: --hits needs --pairs TRUTH.csv")
 	}
+	if *writeRemoved != "" && !*devset {
+		return usagef("eval: --write-removed needs --devset")
+	}
 	if _, err := eval.SelectSplit(nil, *split); err != nil {
 		return usagef("eval: --split: %v", err)
 	}
@@ -104,6 +108,16 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			d := eval.Derive(ls, names, eval.DevSetOptions{})
 			entries, pairs = d.Entries, d.Pairs
 			fmt.Fprintf(e.stdout, "development set: %s\n", evalFormatCounts(d.Counts))
+			if *writeRemoved != "" {
+				rs, _ := eval.SelectRemoved(d.Removed, *split) // the name was checked above
+				var buf bytes.Buffer
+				if err := eval.WriteRemovedCSV(&buf, rs); err != nil {
+					return err
+				}
+				if err := evalWriteFile(*writeRemoved, buf.Bytes()); err != nil {
+					return err
+				}
+			}
 			if *check {
 				pairs = evalCheckPairs(d)
 			}

@@ -52,6 +52,7 @@ func TestEvalBadUsage(t *testing.T) {
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--split", "some"},
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--split", "tune-c"},
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--check"},
+		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--write-removed", "removed.csv"},
 	} {
 		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 		err := run(t.Context(), e, args)

@@ -1,0 +1,223 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+func person(list, id, remarks string, names ...string) *lists.Entry {
+	e := &lists.Entry{List: list, ID: id, Type: lists.TypePerson, Remarks: remarks}
+	for i, n := range names {
+		k := lists.NameAKA
+		if i == 0 {
+			k = lists.NamePrimary
+		}
+		e.Names = append(e.Names, lists.Name{Value: n, Kind: k})
+	}
+	return e
+}
+
+func crossIDPairsOf(d *DevSet) []string {
+	var got []string
+	for _, p := range d.Pairs {
+		if p.Source == "cross-id" {
+			got = append(got, p.Query+" -> "+strings.Join(p.Targets, "|"))
+		}
+	}
+	return got
+}
+
+// TestCitedReferenceIsNoLink: the UN entries of Joseph Kony's sons cite
+// his reference number; the EU lists him with the alias "Kony". The sons
+// are not he, however their names compare; the same name under a cited
+// reference (the group's, cited by both publishers) is still one party.
+func TestCitedReferenceIsNoLink(t *testing.T) {
+	ls := []*lists.List{
+		{ID: "un_sc", Entries: []*lists.Entry{
+			person("un_sc", "CFi.009", "Kony is the founder and leader of the Lord's Resistance Army (LRA) (CFe.002).", "JOSEPH KONY", "Kony", "Joseph Rao Kony"),
+			person("un_sc", "CFi.010", "Ali Kony is a deputy in the LRA (CFe.002) and the son of LRA leader Joseph Kony (CFi.009).", "ALI KONY"),
+			person("un_sc", "CFi.011", "Salim Kony is a deputy in the LRA (CFe.002) and the son of LRA leader Joseph Kony (CFi.009).", "SALIM KONY"),
+		}},
+		{ID: "eu_journal", Entries: []*lists.Entry{
+			person("eu_journal", "32014R0224/I.A/9", "UN reference: CFi.009. Founder of the LRA (CFe.002).", "Joseph KONY", "Kony", "Josef Kony"),
+		}},
+	}
+	d := Derive(ls, nil, DevSetOptions{})
+	got := strings.Join(crossIDPairsOf(d), "\n")
+	want := strings.Join([]string{
+		"JOSEPH KONY -> eu_journal:32014R0224/I.A/9",
+		"Joseph KONY -> un_sc:CFi.009",
+	}, "\n")
+	if got != want {
+		t.Errorf("cross-id pairs:\n%s\nwant:\n%s", got, want)
+	}
+	var removed []string
+	for _, r := range d.Removed {
+		removed = append(removed, r.Query+" ("+r.Rule+")")
+	}
+	if w := "ALI KONY (cited UN reference)\nSALIM KONY (cited UN reference)"; strings.Join(removed, "\n") != w {
+		t.Errorf("removed:\n%s\nwant:\n%s", strings.Join(removed, "\n"), w)
+	}
+	// The EU query keeps its pair, without the son its link went through.
+	for _, p := range d.Pairs {
+		if p.Query == "Joseph KONY" && p.SplitKey != "un_sc:CFi.009" {
+			t.Errorf("Joseph KONY: split key %q, want the first target before the audit", p.SplitKey)
+		}
+	}
+}
+
+func TestCitedReferences(t *testing.T) {
+	un := person("un_sc", "CFi.010", "Son of Joseph Kony (CFi.009); deputy in the LRA (CFe.002); see also CFi.010.", "ALI KONY")
+	got := citedReferences(un)
+	if len(got) != 2 || !got["UN:CFI009"] || !got["UN:CFE002"] {
+		t.Errorf("cited by the UN entry: %v, want CFi.009 and CFe.002, not its own CFi.010", got)
+	}
+	if eu := person("eu_journal", "1", "UN reference: CFi.009", "Joseph KONY"); citedReferences(eu) != nil {
+		t.Errorf("an EU entry's UN reference is its own, not a citation")
+	}
+}
+
+// TestLegalFormsOnlyIsNoName: an EU journal row whose name is only
+// "Joint Stock Company", linked by its registration number to Shvabe, is
+// no name pair either way; a name with a name beside its legal form is.
+func TestLegalFormsOnlyIsNoName(t *testing.T) {
+	org := func(list, id, ident string, names ...string) *lists.Entry {
+		e := person(list, id, "", names...)
+		e.Type = lists.TypeOrganisation
+		e.Identifiers = []lists.Identifier{{Type: "Registration Number", Value: ident}}
+		return e
+	}
+	ls := []*lists.List{
+		{ID: "eu_journal", Entries: []*lists.Entry{
+			org("eu_journal", "32014R0833/IV/1", "1156658049460", "Joint Stock Company"),
+			org("eu_journal", "32014R0833/IV/2", "1027739110851", "JSC Navis-Electronics"),
+		}},
+		{ID: "ofac_sdn", Entries: []*lists.Entry{
+			org("ofac_sdn", "18779", "1156658049460", "JOINT STOCK COMPANY SHVABE", "AKTSIONERNOE OBSHCHESTVO SHVABE", "AO SHVABE"),
+			org("ofac_sdn", "10", "1027739110851", "AKTSIONERNOE OBSHCHESTVO NAVIS ELEKTRONIKA"),
+		}},
+	}
+	d := Derive(ls, nil, DevSetOptions{})
+	got := strings.Join(crossIDPairsOf(d), "\n")
+	if want := "JSC Navis-Electronics -> ofac_sdn:10\nAKTSIONERNOE OBSHCHESTVO NAVIS ELEKTRONIKA -> eu_journal:32014R0833/IV/2"; got != want {
+		t.Errorf("cross-id pairs:\n%s\nwant:\n%s", got, want)
+	}
+	if len(d.Removed) != 2 || d.Removed[0].Rule != RuleLegalFormsOnly || d.Removed[1].Rule != RuleLegalFormsOnly {
+		t.Errorf("removed %+v, want both Shvabe pairs for %q", d.Removed, RuleLegalFormsOnly)
+	}
+	for name, want := range map[string]bool{"Joint Stock Company": true, "OOO": true, "Co., Ltd.": true, "B S COMPANY": false, "AO SHVABE": false, "": false} {
+		if got := onlyLegalForms(name); got != want {
+			t.Errorf("onlyLegalForms(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestContraction: INPESCA is IN(DUSTRIA DE) PESCA, CANALVE is CANAL(ES)
+// VE(NECIA): contractions of the full name, not respellings of PESCA or
+// CANALES, though Jaro-Winkler puts them at 0.9. Respellings, inflections
+// and words written together are none: SERGEI (SERGE(Y) and an I),
+// AGRICULTURE / AGRICULTURAL, KRYLOV / KRYLOVSKY, ALBASHIR / AL BASHIR,
+// FUNPAZCOR / FUNDAZCOR (one word, both contractions), ISIS / ISISWAP.
+func TestContraction(t *testing.T) {
+	words := func(s string) []string { return nameParts(s) }
+	for _, c := range []struct {
+		w, of string
+		want  bool
+	}{
+		{"INPESCA", "INDUSTRIA DE PESCA SOBRE EL PACIFICO S.A", true},
+		{"CANALVE", "CANALES VENECIA LTDA.", true},
+		{"FUNPAZCOR", "FUNDACION PARA LA PAZ DE CORDOBA", true},
+		{"SERGEI", "NEVEROV, Sergey Ivanovich", false},
+		{"AGRICULTURE", "Center for Agricultural Research and Nuclear Medicine", false},
+		{"ALBASHIR", "AL BASHIR, Muhammad", false},
+		{"FUNPAZCOR", "FUNDAZCOR", false},
+		{"PESCA", "INDUSTRIA DE PESCA", false},
+	} {
+		if got := isContraction(foldForVariant(c.w), words(c.of)); got != c.want {
+			t.Errorf("isContraction(%s, %s) = %v, want %v", c.w, c.of, got, c.want)
+		}
+	}
+	org := func(names ...string) *lists.Entry {
+		e := person("ofac_sdn", "1", "", names...)
+		e.Type = lists.TypeOrganisation
+		return e
+	}
+	for _, c := range []struct {
+		query string
+		e     *lists.Entry
+		want  string
+	}{
+		{"INPESCA S.A.", org("INDUSTRIA DE PESCA SOBRE EL PACIFICO S.A"), RuleContraction},
+		{"CANALVE LTDA.", org("CANALES VENECIA LTDA."), RuleContraction},
+		{"FUNPAZCOR", org("FUNDACION PARA LA PAZ DE CORDOBA", "FUNDAZCOR"), ""},
+		{"KRYLOVSKY STATE RESEARCH CENTER", org("KRYLOV STATE RESEARCH CENTER"), ""},
+		{"Islamic State of Iraq and Syria West Africa Province (ISISWAP)", org("Islamic State of Iraq and Syria – West Africa (ISIS-WA)"), ""},
+		{"NEVEROV, Sergei Ivanovich", person("ofac_sdn", "2", "", "NEVEROV, Sergey Ivanovich"), ""},
+	} {
+		if got := nameRule(c.query, c.e, -1); got != c.want {
+			t.Errorf("nameRule(%q, %q) = %q, want %q", c.query, c.e.Names[0].Value, got, c.want)
+		}
+	}
+}
+
+// TestShortPartsOfPersons: "KIM, Hak Song" shares only SONG with "Kim Song
+// Chol": other given names, not a respelling, though every part of four
+// letters has a counterpart. Romanised syllables, titles and particles
+// on the longer name do not count against a pair.
+func TestShortPartsOfPersons(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		names []string
+		want  string
+	}{
+		{"KIM, Hak Song", []string{"Kim Song Chol"}, RuleShortParts},
+		{"JON, Yong Sang", []string{"Jon Myong Guk", "Cho 'n Myo 'ng-kuk"}, RuleShortParts},
+		{"IO Musoni", []string{"Straton MUSONI"}, RuleShortParts},
+		{"O, Chong Euk", []string{"O, Chong Ok", "O, Chong-kuk"}, ""},
+		{"KIM, Hyon Wu", []string{"PARK, Jin Hyok", "KIM, Hyon Woo"}, ""},
+		{"KNOWLES, JR., Samuel", []string{"KNOWLES, Samuel"}, ""},
+		{"OO, Daw Thida", []string{"Thida Oo"}, ""},
+		{"Zaia u Rahman Madani", []string{"Zia-ur-Rahman Madani"}, ""},
+		{"NAMAN, Sam", []string{"NAMAN, Saalim"}, ""},
+	} {
+		e := person("ofac_sdn", "1", "", c.names...)
+		if got := nameRule(c.query, e, -1); got != c.want {
+			t.Errorf("nameRule(%q, %q) = %q, want %q", c.query, c.names, got, c.want)
+		}
+		if !variantOfAny(c.query, e, -1) {
+			t.Errorf("%q is no variant of %q before the audit: the case tests nothing", c.query, c.names)
+		}
+	}
+	// Organisations are not held to it: OOO SMART LNG / OOO SMART SPG is
+	// judged by its four-letter parts alone.
+	org := person("ofac_sdn", "2", "", "OOO SMART SPG")
+	org.Type = lists.TypeOrganisation
+	if got := nameRule("OOO SMART LNG", org, -1); got != "" {
+		t.Errorf("organisation: %q", got)
+	}
+}
+
+// TestWriteRemoved: the removed pairs of one part only, with part and rule.
+func TestWriteRemoved(t *testing.T) {
+	rs := []Removed{
+		{Pair: Pair{Query: "ALI KONY", Targets: []string{"eu_journal:9"}, Label: true, Source: "cross-id"}, Rule: RuleCitedReference},
+		{Pair: Pair{Query: "INPESCA S.A.", Targets: []string{"ofac_sdn:6824"}, Label: true, Source: "alias-loo", HeldOut: true}, Rule: RuleContraction},
+	}
+	tune, err := SelectRemoved(rs, "tune")
+	if err != nil || len(tune) != 1 || tune[0].Query != "ALI KONY" {
+		t.Fatalf("tune: %v, %v; want ALI KONY alone", tune, err)
+	}
+	if _, err := SelectRemoved(rs, "tune-c"); err == nil {
+		t.Errorf("unknown split accepted")
+	}
+	var b strings.Builder
+	if err := WriteRemovedCSV(&b, tune); err != nil {
+		t.Fatal(err)
+	}
+	want := "query,target,label,source,part,rule\nALI KONY,eu_journal:9,1,cross-id," + Part(rs[0].Pair) + ",cited UN reference\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
