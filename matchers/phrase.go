@@ -1,0 +1,61 @@
+package matchers
+
+// phraseRareDF: a listed name is distinctive enough to be recognised
+// inside a longer query when one of its words is in at most this many
+// names of the lists. 16 on the tuning part of the development set: at
+// 32 and 64 recombined company names of the false-flag check (eval
+// --check) sharing two words with a listed firm ("Silver Technology
+// Group Ltd" / SILVER TECHNOLOGY LIMITED) crossed the threshold.
+const phraseRareDF = 16
+
+// listedPhrase reports whether an organisation's listed name stands
+// whole inside the query: its parts other than legal forms, two or more,
+// each aligned at minSim or better with a query part, and those query
+// parts side by side in the listed order (legal forms between them
+// allowed), one of them a rare word (phraseRareDF) matched exactly.
+// Publishers and clerks add what a firm does or is to its name
+// ("KHAZAR STEEL ROLLING" / KHAZAR STEEL CO., "Sham al-Islam Movement"
+// / Sham al- Islam, "RAB Inter Tobacco" / Inter Tobacco LLC); the
+// listed name itself, a phrase with a rare word in it, is the evidence,
+// so the query's extra words count Tuning.PhraseExtra of their weight
+// (scoreName), as a person's extra middle name does. A phrase of common
+// words is shared by unrelated firms ("Golden Star Enterprises Ltd." /
+// GOLDEN STAR CO, "Newton Digital Solutions Inc" / JSC Digital
+// Solutions), and a rare word matched only as a sound-alike ("CROSS
+// Group Holdings" / LA CROSSE GROUP INC) is no evidence of the phrase.
+func (ix *Index) listedPhrase(s *scratch, nt []nameTok, minSim float32) bool {
+	al := &s.al
+	parts, last := 0, int8(-1)
+	rare := false
+	for j := range nt {
+		if nt[j].kind == TokLegal {
+			continue
+		}
+		i := al.nm[j]
+		if i < 0 || al.qs[i] < minSim || al.how[i] == alignInitial || i < last {
+			return false
+		}
+		if last >= 0 {
+			for k := last + 1; k < i; k++ {
+				if s.q[k].kind != TokLegal {
+					return false // query words between the listed ones
+				}
+			}
+		}
+		last = i
+		parts++
+		rare = rare || (al.qs[i] == 1 && ix.voc.df[nt[j].v] <= phraseRareDF)
+	}
+	return parts >= 2 && rare
+}
+
+// queryOpen reports whether a query part other than a legal form is left
+// unaligned.
+func queryOpen(s *scratch) bool {
+	for i := range s.q {
+		if s.al.qm[i] == -1 && s.q[i].kind != TokLegal {
+			return true
+		}
+	}
+	return false
+}
