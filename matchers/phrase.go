@@ -13,9 +13,10 @@ const phraseRareDF = 16
 // each aligned at minSim or better with a query part, and those query
 // parts side by side in the listed order (legal forms between them
 // allowed), one of them a rare word (phraseRareDF) matched exactly.
-// Publishers and clerks add what a firm does or is to its name
-// ("KHAZAR STEEL ROLLING" / KHAZAR STEEL CO., "Sham al-Islam Movement"
-// / Sham al- Islam, "RAB Inter Tobacco" / Inter Tobacco LLC); the
+// Publishers and clerks add what a firm does or is to its name, or a
+// word of its country ("KHAZAR STEEL ROLLING" / KHAZAR STEEL CO., "Kore
+// Kuryonggang Trading Corporation" / Kuryonggang Trading Corporation,
+// "ANO DPO UCHEBNYI TSENTR ESHELON" / UCHEBNY TSENTR ESHELON, ANO); the
 // listed name itself, a phrase with a rare word in it, is the evidence,
 // so the query's extra words count Tuning.PhraseExtra of their weight
 // (scoreName), as a person's extra middle name does. A phrase of common
