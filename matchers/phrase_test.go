@@ -22,7 +22,9 @@ func phraseEntries() []*lists.Entry {
 		{List: "ofac_sdn", ID: "40005", Type: lists.TypePerson, Names: []lists.Name{{Value: "KHAZAR, Rustam"}}},
 	}
 	trades := []string{"SHIPPING", "TRADING", "MARINE", "LOGISTICS", "PETROLEUM", "CHEMICALS", "METALS",
-		"TEXTILES", "MINING", "FOODS", "ELECTRIC", "CEMENT", "PAPER", "RUBBER", "GLASS", "TIMBER", "GRAIN", "SUGAR"}
+		"TEXTILES", "MINING", "FOODS", "ELECTRIC", "CEMENT", "PAPER", "RUBBER", "GLASS", "TIMBER", "GRAIN", "SUGAR",
+		"COTTON", "TOBACCO", "PHARMA", "AGRO", "FISHERIES", "TANKERS", "AIRLINES", "MOTORS", "CABLES", "PLASTICS",
+		"TEXTIL", "TOURS", "SECURITY", "MEDIA", "PRINTING", "DAIRY"}
 	for k, w := range trades {
 		es = append(es, org(fmt.Sprintf("41%03d", k), "GOLDEN "+w+" LLC"), org(fmt.Sprintf("42%03d", k), "STAR "+w+" GROUP FZE"))
 	}
@@ -62,6 +64,9 @@ func TestListedPhraseInQuery(t *testing.T) {
 		{"Golden Star Enterprises Ltd.", "40003", false},
 		// crosse is rare but found as the sound-alike cross
 		{"CROSS Group Holdings, Inc.", "40004", false},
+		// GROUP or HOLDING added names a group, not the firm
+		{"KHAZAR STEEL GROUP", "40001", false},
+		{"KHAZAR STEEL HOLDINGS", "40001", false},
 		// a person's name is no firm's phrase
 		{"KHAZAR RUSTAM TRADING", "40005", false},
 	} {
