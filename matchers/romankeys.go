@@ -19,7 +19,11 @@ import (
 // Tuning.SpellingKeySim as spelling keys do, but also in words of four or
 // five letters, which spelling keys leave out because across all origins
 // short words spelt alike are too often different names (VICOR / Vikor,
-// a Chinese firm).
+// a Chinese firm). The key presumes a word romanised from Cyrillic; a
+// query whose legal form is of another kind than the listed name's
+// (Inc against OOO: legalkinds.go) is a firm written in English, so a
+// match that rests on the key is then partial (restsOnRomanKey), not
+// complete: "Macro Group Inc." is no romanisation of OOO MAKRO GRUPP.
 
 // romanOrigin is a set of scripts a listed word may have been romanised
 // from.
