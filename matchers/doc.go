@@ -52,7 +52,13 @@
 // For each query token the index finds vocabulary tokens that are equal,
 // one or two edits away (a symmetric deletion neighbourhood stored by hash),
 // share a spelling key (phonetic.go: the same word spelt two ways, vowels
-// kept: Kardiam / Cardiam, Iwanow / Ivanov; tokens of six letters or more)
+// kept: Kardiam / Cardiam, Iwanow / Ivanov; tokens of six letters or more),
+// share a romanisation key (romankeys.go: a listed word of a Cyrillic-script
+// entry written as the romanisations write it, against the Latin brand or
+// English spelling of the same word: Dux / DUKS, ENICS / ENIKS, CMRBank /
+// TSMRBANK; from four letters, acronyms left out; a match resting on such
+// a pair between companies of incompatible legal kinds is not complete:
+// Macro Group Inc. / OOO MAKRO GRUPP)
 // or a phonetic skeleton (Sergejewitsch / Sergeevich, محمد / Muhammad), and
 // adjacent tokens written together, either way round (Petro China /
 // PetroChina, Nirumandtumaj / NIRUMAND TUMAJ). Their postings add

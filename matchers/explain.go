@@ -75,6 +75,8 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], s.q[i].text)
 			if sk := ix.voc.skey[ntoks[j]]; sk != "" && string(s.skeyBuf) == sk {
 				b.WriteString(" (spelt alike)")
+			} else if ix.romanisedAlike(s.q[i].text, ntoks[j]) {
+				b.WriteString(" (romanised alike)")
 			} else if len(s.keyBuf) >= 2 && string(s.keyBuf) == ix.voc.key[ntoks[j]] {
 				b.WriteString(" (sounds alike)")
 			} else {

@@ -44,6 +44,9 @@ type Index struct {
 	// skeys: spelling key (spellingKey) → vocabulary ids, for spellings
 	// of one word more than two edits apart (Inttraffic / Inttrafik).
 	skeys map[string][]int32
+	// rkeys: romanisation key under one origin (romanKeyOf) → vocabulary
+	// ids of the listed words of that origin (romankeys.go).
+	rkeys map[string][]int32
 	// sim and runes: what tokenSim needs of each vocabulary token
 	// (tokensim.go).
 	sim   []simTok
@@ -113,8 +116,11 @@ type vocabulary struct {
 	// bytes: comparing two ids costs one load, comparing two strings three.
 	keyID []int32
 	skey  []string // spelling key (spellingKey)
-	df    []int32
-	idf   []float32
+	// origin: the scripts the entries using the token are written in
+	// (entryOrigins), which decide its romanisation keys.
+	origin []romanOrigin
+	df     []int32
+	idf    []float32
 	// patronymic marks Slavic patronymics, which weigh less.
 	patronymic []bool
 	// joined marks entries that exist only as two adjacent name tokens
@@ -153,12 +159,13 @@ const (
 // cores for normalisation; the result does not depend on their number.
 func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
-	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keyIDs: map[string]int32{}, skeys: map[string][]int32{}}
+	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keyIDs: map[string]int32{}, skeys: map[string][]int32{}, rkeys: map[string][]int32{}}
 	var seen []string
 	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
 		ix.entryFirst[ei] = int32(len(ix.names))
 		seen = seen[:0]
+		origin := entryOrigins(e)
 		for _, vn := range norms[ei] {
 			ni, toks := vn.name, vn.norm.Tokens
 			if len(toks) == 0 {
@@ -176,6 +183,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			nameID := int32(len(ix.names))
 			for _, t := range toks {
 				id := ix.voc.intern(t.Text, t.Kind, false)
+				ix.voc.origin[id] |= origin
 				ix.toks = append(ix.toks, id)
 				ix.addPosting(id, nameID)
 				if t.Kind == TokLegal {
@@ -253,6 +261,11 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			sk := string(kb)
 			ix.voc.skey[id] = sk
 			ix.skeys[sk] = append(ix.skeys[sk], int32(id))
+		}
+		if ix.voc.origin[id]&originCyrillic != 0 {
+			if kb = romanKeyOf(kb[:0], originCyrillic, t, true); len(kb) > 0 {
+				ix.rkeys[string(kb)] = append(ix.rkeys[string(kb)], int32(id))
+			}
 		}
 		if len(t) >= minDelLen {
 			dels = append(dels, delEntry{hashSkip(t, -1), int32(id)})
@@ -340,6 +353,7 @@ func (v *vocabulary) intern(s string, k TokenKind, joined bool) int32 {
 	v.kind = append(v.kind, k)
 	v.df = append(v.df, 0)
 	v.joined = append(v.joined, joined)
+	v.origin = append(v.origin, 0)
 	return id
 }
 

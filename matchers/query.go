@@ -336,6 +336,15 @@ func (ix *Index) wordNeighbours(s *scratch, i int, text string, id int32, t *Tun
 			}
 		}
 	}
+	for _, o := range queryOrigins {
+		if s.skeyBuf = romanKeyOf(s.skeyBuf[:0], o, text, false); len(s.skeyBuf) > 0 {
+			for _, v := range ix.rkeys[string(s.skeyBuf)] {
+				if v != id {
+					s.setSim(v, i, float32(t.SpellingKeySim))
+				}
+			}
+		}
+	}
 	s.keyBuf = phoneticKey(s.keyBuf[:0], text)
 	sq := simQuery{text: text, runes: toRunes(&s.qRunes, text), key: -1, keyLen: len(s.keyBuf), short: runeLen(text) < minDelLen, whole: wholeASCII(text)}
 	if len(s.keyBuf) >= 2 {

@@ -485,6 +485,14 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		r.raw = num / (qw + lambda*gap)
 	}
 	r.complete = completeMatch(s, nt, float32(t.CompleteSim))
+	if r.complete && legalConflict(s.qKinds, rec.kinds) && ix.restsOnRomanKey(s, nt) {
+		// A word read as the romanisation of a Cyrillic one (romankeys.go)
+		// is no proof of the same firm when the query's legal form is of
+		// another kind than the listed name's: "Macro Group Inc." is an
+		// American corporation written in English, not OOO MAKRO GRUPP
+		// romanised (the false-flag check's only new flag with the keys).
+		r.complete = false
+	}
 	if t.Evidence > 0 && !r.complete {
 		x := num / (t.Evidence * float64(ix.idfUnknown))
 		if floor > 0 && belowFloor(r.raw, x, q.Country != "", t, floor) {

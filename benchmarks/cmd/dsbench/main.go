@@ -4,6 +4,7 @@
 //	dsbench gen  -rows 1000000 -out out/b1m
 //	dsbench run  -plan short -out out
 //	dsbench peer ...   (one peer run; started by run in its own process)
+//	dsbench cycles m.csv  (per collection: why a -memtrace run mapped what it did)
 package main
 
 import (
@@ -19,14 +20,15 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: dsbench gen|run|peer|plot [flags]")
+		fmt.Fprintln(os.Stderr, "usage: dsbench gen|run|peer|plot|cycles [flags]")
 		os.Exit(2)
 	}
 	cmds := map[string]func(context.Context, []string) error{
-		"gen":  runGen,
-		"peer": runPeer,
-		"run":  runPlan,
-		"plot": runPlot,
+		"gen":    runGen,
+		"peer":   runPeer,
+		"run":    runPlan,
+		"plot":   runPlot,
+		"cycles": runCycles,
 	}
 	f, ok := cmds[os.Args[1]]
 	if !ok {
