@@ -101,7 +101,12 @@
 // matched query weight over the query's weight plus a fifth of the listed
 // name's unmatched weight (0.6 of it when the query names a company); an
 // extra query part counts half when the entry is a person whose every
-// listed part is aligned (a middle name the list leaves out). A match that is not complete (every part on both sides aligned
+// listed part is aligned (a middle name the list leaves out), and when
+// an organisation's listed name, two words or more with a rare one
+// (in at most 32 names) matched exactly, stands whole and in order in
+// the query (phrase.go: "KHAZAR STEEL ROLLING" / KHAZAR STEEL CO.; an
+// extra GROUP or HOLDING, which names a group of firms, still counts
+// fully). A match that is not complete (every part on both sides aligned
 // at 0.9 or better) is multiplied by 1-exp(-matched/(4.6 × the weight of a
 // token seen once)): partial matches need several rare parts. The result is
 // calibrated piecewise linearly so that 0.85 (DefaultThreshold) sits at the

@@ -88,6 +88,14 @@ type Tuning struct {
 	// every part of the listed name is aligned: lists often leave out a
 	// middle name or second surname. Default 0.5.
 	PersonExtra float64
+	// PhraseExtra is the share of its weight an unaligned query part
+	// counts when an organisation's listed name, holding a rare word,
+	// stands whole in the query (listedPhrase: "KHAZAR STEEL ROLLING" /
+	// KHAZAR STEEL CO.); an extra group or holding counts fully
+	// (groupWord). Default 0.5, as PersonExtra: 0.7 and 0.8 gain less,
+	// and without the rare word 0.8 already flagged an innocent company
+	// ("Golden Star Enterprises Ltd." / GOLDEN STAR CO).
+	PhraseExtra float64
 	// ShortSlipSim is the similarity of two words of a person's name left
 	// unaligned on both sides, one of them shorter than four letters, that
 	// differ by one slip and share their first letter (Phil / P'il, Wang /
@@ -184,6 +192,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.ShortSlipSim, 0.8)
 	def(&t.ShortFormSim, 0.75)
 	def(&t.PersonExtra, 0.5)
+	def(&t.PhraseExtra, 0.5)
 	def(&t.Evidence, 4.6)
 	return t
 }
@@ -420,14 +429,19 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	// (a middle name or second surname left out: "Tariq Aziz" / "Tariq
 	// Mikhail Aziz"). When every listed part is aligned, an extra query
 	// part counts PersonExtra of its weight.
-	extra := 1.0
+	extra, phrase := 1.0, false
 	if !queryOrg && rec.person && allListedAligned(al, nt) {
 		extra = t.PersonExtra
+	} else if !rec.person && queryOpen(s) && ix.listedPhrase(s, nt, float32(t.CompleteSim)) {
+		// an organisation's listed name standing whole in the query
+		// (phrase.go): the query's extra words say what the firm does,
+		// unless they name a group of firms
+		extra, phrase = t.PhraseExtra, true
 	}
 	for i := range nq {
 		qt := &s.q[i]
 		w := float64(qt.w)
-		if al.qm[i] == -1 {
+		if al.qm[i] == -1 && !(phrase && groupWord(qt.text)) {
 			w *= extra
 		}
 		if al.how[i] == alignInitial {
