@@ -52,6 +52,10 @@ type nameCache struct {
 	tableLen int // slots of a shard's table: room for perShard names
 	shards   [cacheShards]cacheShard
 	misses   atomic.Int64
+	// resets counts full shards emptied: a run whose distinct names
+	// outnumber the bound matches the names it sees again anew, and the
+	// CLI says so (screen's --name-cache).
+	resets atomic.Int64
 }
 
 // cacheShard is padded to its own cache lines: two workers locking
@@ -174,7 +178,9 @@ func (c *nameCache) get(tag uint64, key cacheKey, compute func() []matchers.Matc
 		e = sh.entries[sh.slots[i].ref-1]
 	} else {
 		e = &cacheEntry{key: cloneKey(key)}
-		sh.insert(c.perShard, c.tableLen, tag, e)
+		if sh.insert(c.perShard, c.tableLen, tag, e) {
+			c.resets.Add(1)
+		}
 		inserted = true
 	}
 	sh.mu.Unlock()
@@ -226,9 +232,10 @@ func (sh *cacheShard) holds(s *cacheSlot, key cacheKey) bool {
 
 // insert adds e's key under tag with a reference to e. The shard's table
 // is made at its full size, tableLen slots, on first use; a shard already
-// holding perShard keys is emptied first.
-func (sh *cacheShard) insert(perShard, tableLen int, tag uint64, e *cacheEntry) {
+// holding perShard keys is emptied first, and insert then reports true.
+func (sh *cacheShard) insert(perShard, tableLen int, tag uint64, e *cacheEntry) (emptied bool) {
 	if len(sh.slots) == 0 || sh.used >= perShard {
+		emptied = len(sh.slots) > 0
 		// A new table, not this one cleared: prefetch may be reading it.
 		sh.publish(make([]cacheSlot, tableLen))
 		clear(sh.entries)
@@ -242,6 +249,7 @@ func (sh *cacheShard) insert(perShard, tableLen int, tag uint64, e *cacheEntry) 
 	copy(s.key[n:], e.key.country)
 	atomic.StoreUint64(&s.tag, tag) // last: a slot with a tag is complete
 	sh.used++
+	return emptied
 }
 
 // publish makes slots the shard's table, for get and for prefetch.

@@ -104,6 +104,12 @@ func (p *PartyStage) CacheStats() (lookups, matched int64) {
 	return p.cache.lookups(), p.cache.misses.Load()
 }
 
+// CacheResets is how many times a full shard of the name cache was
+// emptied. Above zero, the run saw more distinct names than the cache
+// holds (PartyOptions.CacheEntries), and names seen again after a reset
+// were matched again: same output, more time.
+func (p *PartyStage) CacheResets() int64 { return p.cache.resets.Load() }
+
 // ListLegalBasis is the legal basis written on party hits, by list id. Lists
 // not named here get "listed on <id>".
 var ListLegalBasis = map[string]string{

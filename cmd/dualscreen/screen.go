@@ -46,6 +46,9 @@ type screenConfig struct {
 	// MemoryBudgetMiB is the soft memory limit above the live heap once the
 	// lists are indexed (internal/memlimit); 0 leaves Go's default.
 	MemoryBudgetMiB int
+	// NameCache bounds the run-wide cache of matched party names
+	// (pipeline.PartyOptions.CacheEntries); 0 is the default.
+	NameCache int
 
 	// Rules and Decider plug in the destination/goods rules and the
 	// decision policy; nil uses no rules and pipeline.DefaultDecider.
@@ -90,6 +93,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&c.Workers, "workers", 0, "worker goroutines (default: all cores)")
 	fs.IntVar(&c.BatchSize, "batch-size", parquetio.DefaultBatchSize, "rows per record batch")
 	fs.IntVar(&c.MemoryBudgetMiB, "memory-budget", memlimit.DefaultBudget>>20, "soft memory limit in `MiB` above what the indexed lists hold, the collector runs only when the heap reaches it, and after its first collection the limit steps down 3%, so memory stays nearly flat in rows (peak RSS ≈ 97% of lists + this, plus ~35 MiB of program; see internal/memlimit); 0 for Go's default (GOMEMLIMIT, if set, wins)")
+	fs.IntVar(&c.NameCache, "name-cache", pipeline.DefaultCacheEntries, "distinct party `names` the run remembers the matches of; a run with more distinct names than this matches names again when they recur (same output, slower: the summary says so); each name costs 85 bytes of a table made at this size, inside --memory-budget")
 	fs.StringVar(&c.PolicyFile, "policy", "", "TOML policy `FILE` overlaid on the embedded rules (see 'dualscreen rules show')")
 	c.Review.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -162,7 +166,7 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 		src.Close()
 		return nil, inputOrPlain(namingFile(err, src.Files()))
 	}
-	party := pipeline.NewPartyStage(m, pipeline.PartyOptions{})
+	party := pipeline.NewPartyStage(m, pipeline.PartyOptions{CacheEntries: c.NameCache})
 	stages := []pipeline.Stage{party}
 	if c.Rules != nil {
 		stages = append(stages, pipeline.RuleStage{Checker: c.Rules})
@@ -197,6 +201,7 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 	}
 	warnDuplicates(e.stderr, sum)
 	warnNoParties(e.stderr, sum)
+	warnNameCache(e.stderr, party, c.NameCache)
 	if !c.Quiet {
 		lookups, distinct := party.CacheStats()
 		writeSummary(e.stdout, summaryView{

@@ -84,3 +84,21 @@ func namingFile(err error, files []string) error {
 	}
 	return err
 }
+
+// warnNameCache says when the run had more distinct party names than the
+// name cache holds (--name-cache): full parts of the cache were emptied,
+// and names seen again after that were matched again. The output is the
+// same; the run was slower than it needed to be, and the summary's count
+// of distinct names counts those names again.
+func warnNameCache(w io.Writer, party *pipeline.PartyStage, bound int) {
+	resets := party.CacheResets()
+	if resets == 0 {
+		return
+	}
+	if bound <= 0 {
+		bound = pipeline.DefaultCacheEntries
+	}
+	_, matched := party.CacheStats()
+	fmt.Fprintf(w, "dualscreen: note: the name cache (--name-cache %d) filled up %d times: names seen again after that were matched again (%d matchings in all); a larger --name-cache makes such runs faster\n",
+		bound, resets, matched)
+}
