@@ -9,21 +9,27 @@ import (
 	"github.com/dualscreen/dualscreen/matchers"
 )
 
-// DefaultCacheEntries bounds the name cache. A name costs one 64-byte slot
-// in a table at most three quarters full, so the cache's tables take
-// 21 MiB, none of it scanned by the collector, and it covers the distinct
-// consignees of even very large batches: real consignee names repeat
-// heavily.
-//
-// The tables are made at that size when a shard is first used, not grown
-// as names arrive: memory is then the same whatever the number of
-// distinct names, so a 1M-row run already holds what a 10M-row run does
-// (measured: a growing cache was the largest part of what the 10M run
-// held and the 1M run did not, with old and new table both live while one
-// doubled). The cost is 21 MiB from the first rows even when a batch has
-// few names; the slots hold no pointers, so the collector does not scan
-// them, and pages no name hashes to are never written.
-const DefaultCacheEntries = 1 << 18
+// DefaultCacheEntries bounds the name cache: the most distinct party
+// names a run remembers the matches of (screen's --name-cache). Past it a
+// full part of the cache is emptied and names are matched again when they
+// recur: the same output, more time. At the bound the tables take 85 MiB
+// (a 64-byte slot per name, at most three quarters full), inside the
+// memory budget; a 20M-row batch with 400,000 distinct names took 277.7 s
+// when the cache could not grow past 262,144 names (9.6M matchings) and
+// 59.4 s growing (benchmarks/README.md, "Rows beyond the name cache").
+const DefaultCacheEntries = 1 << 20
+
+// initialCacheEntries is what the cache's tables hold from the first
+// rows: 21 MiB, none of it scanned by the collector. A shard's table is
+// made at its share of this when first used, and doubles only when that
+// share is full, up to its share of the bound. So every run with up to
+// ~262,144 distinct names (the 10M-row benchmark batch has 200,000) holds
+// the same tables whatever its length: a 1M-row run already holds what a
+// 10M-row run does (measured: a cache that grew from small was the largest
+// part of what the 10M run held and the 1M run did not, with old and new
+// table both live while one doubled). Pages no name hashes to are never
+// written.
+const initialCacheEntries = 1 << 18
 
 const cacheShards = 64 // enough that workers on many cores rarely share a lock
 
@@ -43,15 +49,16 @@ const cacheShards = 64 // enough that workers on many cores rarely share a lock
 // names with matches (and names whose key does not fit a slot, or that
 // are being matched) keep an entry.
 //
-// It is bounded: a full shard is emptied and refills with the names that
-// still recur. Since matching is deterministic, that never changes output,
+// It is bounded: a full shard doubles its table up to its share of the
+// bound, and a shard full at the bound is emptied and refills with the
+// names that still recur. Since matching is deterministic, that never changes output,
 // only how often a name is matched again.
 type nameCache struct {
-	seed     maphash.Seed
-	perShard int // names a shard holds before it is emptied
-	tableLen int // slots of a shard's table: room for perShard names
-	shards   [cacheShards]cacheShard
-	misses   atomic.Int64
+	seed       maphash.Seed
+	startNames int // names a shard's first table holds
+	maxNames   int // names a shard holds at most: past them it is emptied
+	shards     [cacheShards]cacheShard
+	misses     atomic.Int64
 	// resets counts full shards emptied: a run whose distinct names
 	// outnumber the bound matches the names it sees again anew, and the
 	// CLI says so (screen's --name-cache).
@@ -65,6 +72,7 @@ type cacheShard struct {
 	mu      sync.Mutex
 	lookups int64         // counted under mu: a shared atomic counter costs a contended cache line per row
 	used    int           // occupied slots
+	room    int           // names the current table holds before it grows or is emptied
 	free    []uint32      // unused indices of entries
 	entries []*cacheEntry // referred to by cacheSlot.ref-1
 	slots   []cacheSlot   // open addressing, linear probing; tableLen slots
@@ -72,7 +80,7 @@ type cacheShard struct {
 	// replaced, never cleared, and a slot's tag is written atomically once
 	// the table is published.
 	table atomic.Pointer[[]cacheSlot]
-	_     [24]byte // to 128 bytes
+	_     [16]byte // to 128 bytes
 }
 
 // inlineKey is how many bytes of name and country a slot holds.
@@ -108,8 +116,14 @@ func newNameCache(entries int) *nameCache {
 	if entries <= 0 {
 		entries = DefaultCacheEntries
 	}
-	perShard := max(1, entries/cacheShards)
-	return &nameCache{seed: maphash.MakeSeed(), perShard: perShard, tableLen: tableLen(perShard)}
+	return newNameCacheSized(min(entries, initialCacheEntries), entries)
+}
+
+// newNameCacheSized returns a cache whose tables start with room for
+// start names and grow to room for bound.
+func newNameCacheSized(start, bound int) *nameCache {
+	maxNames := max(1, bound/cacheShards)
+	return &nameCache{seed: maphash.MakeSeed(), startNames: min(maxNames, max(1, start/cacheShards)), maxNames: maxNames}
 }
 
 // tableLen is the slots a table needs to hold n names at most three
@@ -178,7 +192,7 @@ func (c *nameCache) get(tag uint64, key cacheKey, compute func() []matchers.Matc
 		e = sh.entries[sh.slots[i].ref-1]
 	} else {
 		e = &cacheEntry{key: cloneKey(key)}
-		if sh.insert(c.perShard, c.tableLen, tag, e) {
+		if sh.insert(c.startNames, c.maxNames, tag, e) {
 			c.resets.Add(1)
 		}
 		inserted = true
@@ -199,8 +213,8 @@ func (c *nameCache) get(tag uint64, key cacheKey, compute func() []matchers.Matc
 }
 
 // find returns the slot holding key, or the empty slot where it would go.
-// The table is never full (it has room for perShard names at three
-// quarters used, and insert empties a shard holding perShard).
+// The table is never full (it has room for sh.room names at three
+// quarters used, and insert grows or empties a shard holding sh.room).
 func (sh *cacheShard) find(tag uint64, key cacheKey) (int, bool) {
 	if len(sh.slots) == 0 {
 		return 0, false
@@ -231,13 +245,22 @@ func (sh *cacheShard) holds(s *cacheSlot, key cacheKey) bool {
 }
 
 // insert adds e's key under tag with a reference to e. The shard's table
-// is made at its full size, tableLen slots, on first use; a shard already
-// holding perShard keys is emptied first, and insert then reports true.
-func (sh *cacheShard) insert(perShard, tableLen int, tag uint64, e *cacheEntry) (emptied bool) {
-	if len(sh.slots) == 0 || sh.used >= perShard {
-		emptied = len(sh.slots) > 0
+// is made with room for startNames on first use; a shard already holding
+// as many names as its table has room for doubles the table, up to room
+// for maxNames, and a shard full at maxNames is emptied first: insert then
+// reports true.
+func (sh *cacheShard) insert(startNames, maxNames int, tag uint64, e *cacheEntry) (emptied bool) {
+	switch {
+	case len(sh.slots) == 0:
+		sh.room = startNames
+		sh.publish(make([]cacheSlot, tableLen(sh.room)))
+	case sh.used >= sh.room && sh.room < maxNames:
+		sh.room = min(2*sh.room, maxNames)
+		sh.grow(tableLen(sh.room))
+	case sh.used >= sh.room:
+		emptied = true
 		// A new table, not this one cleared: prefetch may be reading it.
-		sh.publish(make([]cacheSlot, tableLen))
+		sh.publish(make([]cacheSlot, tableLen(sh.room)))
 		clear(sh.entries)
 		sh.entries, sh.free, sh.used = sh.entries[:0], sh.free[:0], 0
 	}
@@ -250,6 +273,27 @@ func (sh *cacheShard) insert(perShard, tableLen int, tag uint64, e *cacheEntry) 
 	atomic.StoreUint64(&s.tag, tag) // last: a slot with a tag is complete
 	sh.used++
 	return emptied
+}
+
+// grow moves the shard's names to a new table of n slots. Entries keep
+// their indices, so slots are copied whole. The new table is published
+// only once filled: prefetch may still be reading the old one.
+func (sh *cacheShard) grow(n int) {
+	slots := make([]cacheSlot, n)
+	for i := range sh.slots {
+		s := &sh.slots[i]
+		if s.tag == 0 {
+			continue
+		}
+		j := slotOf(s.tag, n)
+		for slots[j].tag != 0 {
+			if j++; j == n {
+				j = 0
+			}
+		}
+		slots[j] = *s
+	}
+	sh.publish(slots)
 }
 
 // publish makes slots the shard's table, for get and for prefetch.

@@ -125,7 +125,7 @@ func TestNameCacheSameTag(t *testing.T) {
 	b := &cacheEntry{key: cacheKey{"Mahan Air", "AE"}}
 	long := &cacheEntry{key: cacheKey{strings.Repeat("Long Name Trading ", 4), "AE"}}
 	for _, e := range []*cacheEntry{a, b, long} {
-		sh.insert(100, tableLen(100), tag, e)
+		sh.insert(100, 100, tag, e)
 	}
 	for _, e := range []*cacheEntry{a, b, long} {
 		i, found := sh.find(tag, e.key)
@@ -142,10 +142,10 @@ func TestNameCacheSameTag(t *testing.T) {
 	}
 }
 
-// TestNameCacheTableAtBound: a shard's table has room for its whole share
-// of the bound from the first name and never changes size as names
-// arrive, so the cache takes the same memory for 20,000 distinct names
-// as for 200,000 (the 1M- and 10M-row benchmark batches).
+// TestNameCacheTableAtBound: a shard's table has room for its share of
+// initialCacheEntries from the first name and does not change size while
+// names arrive under that, so the cache takes the same memory for 20,000
+// distinct names as for 200,000 (the 1M- and 10M-row benchmark batches).
 func TestNameCacheTableAtBound(t *testing.T) {
 	for _, tc := range []struct{ names, want int }{{1, 16}, {12, 16}, {13, 18}, {3, 16}, {4096, 5462}, {6144, 8192}} {
 		if got := tableLen(tc.names); got != tc.want {
@@ -158,7 +158,7 @@ func TestNameCacheTableAtBound(t *testing.T) {
 		}
 	}
 	c := newNameCache(0)
-	want := (DefaultCacheEntries/cacheShards*4 + 2) / 3
+	want := (initialCacheEntries/cacheShards*4 + 2) / 3
 	sizes := map[int]bool{}
 	for i := range 40000 {
 		c.lookup(cacheKey{fmt.Sprintf("Consignee %d Ltd", i), "GB"}, func() []matchers.Match { return nil })
@@ -175,7 +175,7 @@ func TestNameCacheTableAtBound(t *testing.T) {
 	}
 	for n := range sizes {
 		if n != want {
-			t.Errorf("shard table of %d slots, want room for %d names at three quarters", n, DefaultCacheEntries/cacheShards)
+			t.Errorf("shard table of %d slots, want room for %d names at three quarters", n, initialCacheEntries/cacheShards)
 		}
 	}
 }
@@ -215,6 +215,48 @@ func TestNameCacheBounded(t *testing.T) {
 	}
 	if m := c.misses.Load(); m <= 2000 {
 		t.Errorf("matched %d times over 6,000 lookups of 2,000 names with room for 512: want re-matching", m)
+	}
+}
+
+// TestNameCacheGrows: a shard whose table is full doubles it, up to its
+// share of the bound, keeping every name and answer, so a run with more
+// distinct names than the first tables hold matches each name once; only
+// at the bound is a shard emptied.
+func TestNameCacheGrows(t *testing.T) {
+	c := newNameCacheSized(cacheShards*4, cacheShards*64) // 4 names per shard at first, 64 at most
+	if c.startNames != 4 || c.maxNames != 64 {
+		t.Fatalf("start %d, max %d names per shard; want 4 and 64", c.startNames, c.maxNames)
+	}
+	const names = 1000 // ~16 per shard: every shard grows, none reaches 64
+	for round := range 3 {
+		for i := range names {
+			name := fmt.Sprintf("Consignee %d Sp. z o.o.", i)
+			ms := c.lookup(cacheKey{name, "PL"}, func() []matchers.Match {
+				if i%5 == 0 {
+					return []matchers.Match{{Explanation: name}}
+				}
+				return nil
+			})
+			if (i%5 == 0) != (len(ms) == 1) || (len(ms) == 1 && ms[0].Explanation != name) {
+				t.Fatalf("round %d, %s: got %v", round, name, ms)
+			}
+		}
+	}
+	if m, r := c.misses.Load(), c.resets.Load(); m != names || r != 0 {
+		t.Errorf("matched %d times with %d resets for %d names in three rounds; want each name once, no reset", m, r, names)
+	}
+	grown := 0
+	for i := range c.shards {
+		sh := &c.shards[i]
+		if sh.used > 4 {
+			grown++
+			if sh.room < sh.used || len(sh.slots) != tableLen(sh.room) || sh.room > 64 {
+				t.Errorf("shard %d: %d names, room for %d in %d slots", i, sh.used, sh.room, len(sh.slots))
+			}
+		}
+	}
+	if grown == 0 {
+		t.Fatal("no shard held more than its first table's 4 names: the test grew nothing")
 	}
 }
 

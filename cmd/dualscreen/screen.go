@@ -93,7 +93,7 @@ func runScreen(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&c.Workers, "workers", 0, "worker goroutines (default: all cores)")
 	fs.IntVar(&c.BatchSize, "batch-size", parquetio.DefaultBatchSize, "rows per record batch")
 	fs.IntVar(&c.MemoryBudgetMiB, "memory-budget", memlimit.DefaultBudget>>20, "soft memory limit in `MiB` above what the indexed lists hold, the collector runs only when the heap reaches it, and after its first collection the limit steps down 3%, so memory stays nearly flat in rows (peak RSS ≈ 97% of lists + this, plus ~35 MiB of program; see internal/memlimit); 0 for Go's default (GOMEMLIMIT, if set, wins)")
-	fs.IntVar(&c.NameCache, "name-cache", pipeline.DefaultCacheEntries, "distinct party `names` the run remembers the matches of; a run with more distinct names than this matches names again when they recur (same output, slower: the summary says so); each name costs 85 bytes of a table made at this size, inside --memory-budget")
+	fs.IntVar(&c.NameCache, "name-cache", pipeline.DefaultCacheEntries, "most distinct party `names` the run remembers the matches of (room for 262,144 from the first rows, growing to this as names arrive; 85 bytes each, inside --memory-budget); past it names are matched again when they recur: same output, slower, and the run says so")
 	fs.StringVar(&c.PolicyFile, "policy", "", "TOML policy `FILE` overlaid on the embedded rules (see 'dualscreen rules show')")
 	c.Review.register(fs)
 	if err := parseFlags(fs, args); err != nil {
