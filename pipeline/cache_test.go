@@ -184,20 +184,7 @@ func TestNameCacheTableAtBound(t *testing.T) {
 // emptied, so the table never grows past it, and answers stay right.
 func TestNameCacheBounded(t *testing.T) {
 	c := newNameCache(cacheShards * 8) // 8 names per shard
-	for round := range 3 {
-		for i := range 2000 {
-			name := fmt.Sprintf("Consignee %d GmbH", i)
-			ms := c.lookup(cacheKey{name, "DE"}, func() []matchers.Match {
-				if i%7 == 0 {
-					return []matchers.Match{{Explanation: name}}
-				}
-				return nil
-			})
-			if (i%7 == 0) != (len(ms) == 1) || (len(ms) == 1 && ms[0].Explanation != name) {
-				t.Fatalf("round %d, %s: got %v", round, name, ms)
-			}
-		}
-	}
+	lookupRounds(t, c, 3, 2000, "Consignee %d GmbH", 7)
 	for i := range c.shards {
 		sh := &c.shards[i]
 		if sh.used > 8 || len(sh.slots) > 16 {
@@ -218,6 +205,27 @@ func TestNameCacheBounded(t *testing.T) {
 	}
 }
 
+// lookupRounds looks up names format(0..names-1) rounds times; every
+// every-th name has a match, which names it. Each answer must be the
+// name's own, whether cached or matched again.
+func lookupRounds(t *testing.T, c *nameCache, rounds, names int, format string, every int) {
+	t.Helper()
+	for round := range rounds {
+		for i := range names {
+			name := fmt.Sprintf(format, i)
+			ms := c.lookup(cacheKey{name, "DE"}, func() []matchers.Match {
+				if i%every == 0 {
+					return []matchers.Match{{Explanation: name}}
+				}
+				return nil
+			})
+			if (i%every == 0) != (len(ms) == 1) || (len(ms) == 1 && ms[0].Explanation != name) {
+				t.Fatalf("round %d, %s: got %v", round, name, ms)
+			}
+		}
+	}
+}
+
 // TestNameCacheGrows: a shard whose table is full doubles it, up to its
 // share of the bound, keeping every name and answer, so a run with more
 // distinct names than the first tables hold matches each name once; only
@@ -228,20 +236,7 @@ func TestNameCacheGrows(t *testing.T) {
 		t.Fatalf("start %d, max %d names per shard; want 4 and 64", c.startNames, c.maxNames)
 	}
 	const names = 1000 // ~16 per shard: every shard grows, none reaches 64
-	for round := range 3 {
-		for i := range names {
-			name := fmt.Sprintf("Consignee %d Sp. z o.o.", i)
-			ms := c.lookup(cacheKey{name, "PL"}, func() []matchers.Match {
-				if i%5 == 0 {
-					return []matchers.Match{{Explanation: name}}
-				}
-				return nil
-			})
-			if (i%5 == 0) != (len(ms) == 1) || (len(ms) == 1 && ms[0].Explanation != name) {
-				t.Fatalf("round %d, %s: got %v", round, name, ms)
-			}
-		}
-	}
+	lookupRounds(t, c, 3, names, "Consignee %d Sp. z o.o.", 5)
 	if m, r := c.misses.Load(), c.resets.Load(); m != names || r != 0 {
 		t.Errorf("matched %d times with %d resets for %d names in three rounds; want each name once, no reset", m, r, names)
 	}
