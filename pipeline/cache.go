@@ -51,8 +51,8 @@ const cacheShards = 64 // enough that workers on many cores rarely share a lock
 //
 // It is bounded: a full shard doubles its table up to its share of the
 // bound, and a shard full at the bound is emptied and refills with the
-// names that still recur. Since matching is deterministic, that never changes output,
-// only how often a name is matched again.
+// names that still recur. Since matching is deterministic, that never
+// changes output, only how often a name is matched again.
 type nameCache struct {
 	seed       maphash.Seed
 	startNames int // names a shard's first table holds

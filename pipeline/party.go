@@ -99,7 +99,8 @@ func (p *PartyStage) Apply(ctx context.Context, b *Batch) error {
 const partyRun = 64
 
 // CacheStats returns how many party names were looked up and how many of
-// those were matched (cache misses): the distinct names screened.
+// those were matched (cache misses): the distinct names screened, plus
+// the names matched again after a reset when CacheResets is above zero.
 func (p *PartyStage) CacheStats() (lookups, matched int64) {
 	return p.cache.lookups(), p.cache.misses.Load()
 }

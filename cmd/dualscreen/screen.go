@@ -126,6 +126,8 @@ func screen(ctx context.Context, e *env, c screenConfig) (*pipeline.Summary, err
 		return nil, usagef("screen: --threshold %g is outside (0, 1]", c.Threshold)
 	case c.BatchSize <= 0:
 		return nil, usagef("screen: --batch-size must be positive")
+	case c.NameCache < 0:
+		return nil, usagef("screen: --name-cache must be positive")
 	}
 	format, err := outputFormat(c.Format, c.Out)
 	if err != nil {

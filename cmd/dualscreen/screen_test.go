@@ -209,6 +209,7 @@ func TestScreenUsageErrors(t *testing.T) {
 		{"screen", "--shipments", shipments, "--list", list, "--out", "x.xlsx", "--format", "xlsx"},
 		{"screen", "--shipments", shipments, "--list", list, "--out", "x.csv", "--map", "consignee=NAME"},
 		{"screen", "--shipments", shipments, "--list", list, "--out", "x.csv", "--threshold", "1.5"},
+		{"screen", "--shipments", shipments, "--list", list, "--out", "x.csv", "--name-cache", "-1"},
 	}
 	for _, args := range cases {
 		e, _, _ := testEnv()
