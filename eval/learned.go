@@ -1,0 +1,125 @@
+package eval
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/dualscreen/dualscreen/matchers"
+)
+
+// LearnedFit is a learned second-stage score fitted on feature rows
+// (CollectFeatures) and what it does on them.
+type LearnedFit struct {
+	Score matchers.LearnedScore
+	// Positives and Innocents count the training rows of each label.
+	Positives, Innocents int
+	// HandFlagged is how many of the rows' innocent pairs the hand-made
+	// score flags at the threshold; LearnedFlagged, how many the learned
+	// score flags at its cut (never more).
+	HandFlagged, LearnedFlagged int
+	// Iterations is how many Newton steps the fit took.
+	Iterations int
+}
+
+// FitLearned fits the learned score's logistic regression, with L2
+// penalty l2, on the rows marked Train, the features numbered in drop
+// left out (weight 0), from the rows whose hand-made score is at least
+// from (the names it will re-score; FeatureFloor at least), and chooses
+// its cut: the lowest probability at
+// which the rows' innocent pairs flagged (each at its best candidate's
+// probability) are no more than the hand-made score flags at threshold.
+// Only the rows given are read: pass one part of the development set's
+// rows (tune-a), never the part the result is judged on.
+func FitLearned(rows []FeatureRow, l2, threshold, from float64, drop []int) (LearnedFit, error) {
+	from = max(from, FeatureFloor)
+	var x [][]float64
+	var y []bool
+	var fit LearnedFit
+	for i := range rows {
+		r := &rows[i]
+		if !r.Train || r.Score() < from {
+			continue
+		}
+		f := r.Features
+		for _, d := range drop {
+			f[d] = 0
+		}
+		x = append(x, f[:])
+		y = append(y, r.Label)
+		if r.Label {
+			fit.Positives++
+		} else {
+			fit.Innocents++
+		}
+	}
+	if fit.Positives == 0 || fit.Innocents == 0 {
+		return fit, fmt.Errorf("learned fit: %d positive and %d innocent training rows: need both", fit.Positives, fit.Innocents)
+	}
+	m, err := FitLogistic(x, y, l2)
+	if err != nil {
+		return fit, err
+	}
+	fit.Iterations = m.Iterations
+	fit.Score.Bias = m.Bias
+	copy(fit.Score.Weights[:], m.W)
+	fit.Score.From = from
+	// each innocent pair's best hand-made score and best probability
+	hand, prob := map[int]float64{}, map[int]float64{}
+	for i := range rows {
+		r := &rows[i]
+		if r.Label {
+			continue
+		}
+		// names under from keep their hand-made score, under the
+		// threshold: never flagged
+		p := 0.0
+		if r.Score() >= from {
+			p = fit.Score.Prob(&r.Features)
+		}
+		hand[r.Pair] = max(hand[r.Pair], r.Score())
+		prob[r.Pair] = max(prob[r.Pair], p)
+	}
+	for _, s := range hand {
+		if s >= threshold {
+			fit.HandFlagged++
+		}
+	}
+	ps := make([]float64, 0, len(prob))
+	for _, p := range prob {
+		ps = append(ps, p)
+	}
+	slices.Sort(ps)
+	slices.Reverse(ps)
+	cut, err := cutFlagging(ps, fit.HandFlagged)
+	if err != nil {
+		return fit, err
+	}
+	fit.Score.Cut = cut
+	for _, p := range ps {
+		if p >= cut {
+			fit.LearnedFlagged++
+		}
+	}
+	return fit, nil
+}
+
+// cutFlagging returns a cut that flags at most k of the probabilities ps
+// (sorted, highest first): halfway between the last one flagged and the
+// next, ties kept together below the cut.
+func cutFlagging(ps []float64, k int) (float64, error) {
+	if len(ps) == 0 {
+		return 0, errors.New("learned fit: no innocent rows to choose the cut on")
+	}
+	if k >= len(ps) {
+		k = len(ps) - 1
+	}
+	for k > 0 && ps[k-1] == ps[k] {
+		k--
+	}
+	if k == 0 {
+		// nothing may be flagged: just above the highest innocent
+		return ps[0] + (1-ps[0])/2, nil
+	}
+	return (ps[k-1] + ps[k]) / 2, nil
+}
