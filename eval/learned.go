@@ -31,14 +31,18 @@ type LearnedFit struct {
 // probability) are no more than the hand-made score flags at threshold.
 // Only the rows given are read: pass one part of the development set's
 // rows (tune-a), never the part the result is judged on.
-func FitLearned(rows []FeatureRow, l2, threshold, from float64, drop []int) (LearnedFit, error) {
+func FitLearned(rows []FeatureRow, l2, threshold, from float64, orgsOnly bool, drop []int) (LearnedFit, error) {
 	from = max(from, FeatureFloor)
+	var fit LearnedFit
+	fit.Score.From, fit.Score.OrgsOnly = from, orgsOnly
+	applies := func(r *FeatureRow) bool {
+		return r.Score() >= from && !(orgsOnly && r.Features[matchers.FeatPerson] == 1)
+	}
 	var x [][]float64
 	var y []bool
-	var fit LearnedFit
 	for i := range rows {
 		r := &rows[i]
-		if !r.Train || r.Score() < from {
+		if !r.Train || !applies(r) {
 			continue
 		}
 		f := r.Features
@@ -63,19 +67,21 @@ func FitLearned(rows []FeatureRow, l2, threshold, from float64, drop []int) (Lea
 	fit.Iterations = m.Iterations
 	fit.Score.Bias = m.Bias
 	copy(fit.Score.Weights[:], m.W)
-	fit.Score.From = from
-	// each innocent pair's best hand-made score and best probability
+	// each innocent pair's best hand-made score, and its best learned
+	// probability or, when a name the learned score leaves alone flags it,
+	// 2 (above every cut)
 	hand, prob := map[int]float64{}, map[int]float64{}
 	for i := range rows {
 		r := &rows[i]
 		if r.Label {
 			continue
 		}
-		// names under from keep their hand-made score, under the
-		// threshold: never flagged
 		p := 0.0
-		if r.Score() >= from {
+		switch {
+		case applies(r):
 			p = fit.Score.Prob(&r.Features)
+		case r.Score() >= threshold:
+			p = 2
 		}
 		hand[r.Pair] = max(hand[r.Pair], r.Score())
 		prob[r.Pair] = max(prob[r.Pair], p)
@@ -91,7 +97,13 @@ func FitLearned(rows []FeatureRow, l2, threshold, from float64, drop []int) (Lea
 	}
 	slices.Sort(ps)
 	slices.Reverse(ps)
-	cut, err := cutFlagging(ps, fit.HandFlagged)
+	fixed := 0
+	for _, p := range ps {
+		if p > 1 {
+			fixed++
+		}
+	}
+	cut, err := cutFlagging(ps[fixed:], fit.HandFlagged-fixed)
 	if err != nil {
 		return fit, err
 	}
@@ -111,6 +123,7 @@ func cutFlagging(ps []float64, k int) (float64, error) {
 	if len(ps) == 0 {
 		return 0, errors.New("learned fit: no innocent rows to choose the cut on")
 	}
+	k = max(k, 0)
 	if k >= len(ps) {
 		k = len(ps) - 1
 	}

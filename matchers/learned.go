@@ -18,6 +18,7 @@ import (
 // Feature numbers: the positions in a Features vector.
 const (
 	FeatScore         = iota // the hand-made calibrated score (scoreName)
+	FeatScoreLogit           // its log-odds, clamped to [0.01, 0.99]: a model starting from the hand-made ranking
 	FeatQueryShare           // matched weight / the query's weight (num/qw)
 	FeatListShare            // matched share of the listed name's weight (1 - gap/its weight)
 	FeatEvidence             // 1 - exp(-x): the evidence factor of matched weight x (Tuning.Evidence)
@@ -43,7 +44,7 @@ const (
 
 // FeatureNames names the features in order, for files and explanations.
 var FeatureNames = [NumFeatures]string{
-	"score", "query_share", "list_share", "evidence", "raw", "min_sim", "query_open", "list_open",
+	"score", "score_logit", "query_share", "list_share", "evidence", "raw", "min_sim", "query_open", "list_open",
 	"aligned", "query_left", "list_left", "fuzzy", "initial", "joined", "acronym",
 	"complete", "person", "weak_alias", "legal_conflict", "type_mismatch", "number_mismatch",
 }
@@ -66,6 +67,11 @@ type LearnedScore struct {
 	// From: names whose hand-made score is under From keep it (the
 	// learned score is fitted only on pairs that score at least that).
 	From float64
+	// OrgsOnly: names of persons keep the hand-made score. The
+	// development set's innocents are all companies, so a fit has no
+	// innocent person to learn from and lifts person matches for free
+	// (the false-flag check's person names showed it).
+	OrgsOnly bool
 }
 
 // Prob returns the fitted probability that f is a true pair.
@@ -98,6 +104,8 @@ func (ix *Index) features(s *scratch, n int32, r *scoreResult, t *Tuning, f *Fea
 	al := &s.al
 	unseen := float64(ix.idfUnknown)
 	f[FeatScore] = r.base
+	c := min(0.99, max(0.01, r.base))
+	f[FeatScoreLogit] = math.Log(c / (1 - c))
 	if r.qw > 0 {
 		f[FeatQueryShare] = r.num / r.qw
 	}
@@ -186,7 +194,7 @@ func (ix *Index) features(s *scratch, n int32, r *scoreResult, t *Tuning, f *Fea
 // to the learned score as to the hand-made one.
 func (ix *Index) relearn(s *scratch, n int32, r *scoreResult, t *Tuning) float64 {
 	l := t.Learned
-	if !l.usable() || r.below || r.score < l.From {
+	if !l.usable() || r.below || r.score < l.From || (l.OrgsOnly && ix.names[n].person) {
 		return -1
 	}
 	var f Features

@@ -19,13 +19,16 @@ type evalLearnedFlags struct {
 	fitFrom       string
 	l2            float64
 	from          float64
+	orgs          bool
 	drop          string
 }
 
 func (f *evalLearnedFlags) register(fs interface {
 	StringVar(p *string, name, value, usage string)
 	Float64Var(p *float64, name string, value float64, usage string)
+	BoolVar(p *bool, name string, value bool, usage string)
 }) {
+	fs.BoolVar(&f.orgs, "learned-orgs", false, "the learned score re-scores organisations' names only (persons keep the hand-made score), and is fitted on those")
 	fs.StringVar(&f.writeFeatures, "write-features", "", "write every candidate name scoring at least 0.3 of every pair of --split, with the aligned matcher's features and the training rows marked, to this CSV")
 	fs.StringVar(&f.fitFrom, "learned-fit", "", "fit a learned second-stage score on this --write-features CSV (fit on tune-a's only) and evaluate the aligned matcher with it")
 	fs.Float64Var(&f.l2, "learned-l2", 1, "L2 penalty of the learned score's fit (standardised features)")
@@ -64,7 +67,7 @@ func (f *evalLearnedFlags) tuning(w io.Writer, threshold float64) (matchers.Tuni
 	if err != nil {
 		return t, inputError(err)
 	}
-	fit, err := eval.FitLearned(rows, f.l2, threshold, f.from, drop)
+	fit, err := eval.FitLearned(rows, f.l2, threshold, f.from, f.orgs, drop)
 	if err != nil {
 		return t, inputError(fmt.Errorf("%s: %w", f.fitFrom, err))
 	}
