@@ -17,28 +17,28 @@ import (
 
 // Feature numbers: the positions in a Features vector.
 const (
-	FeatScore         = iota // the hand-made calibrated score (scoreName)
-	FeatScoreLogit           // its log-odds, clamped to [0.01, 0.99]: a model starting from the hand-made ranking
-	FeatQueryShare           // matched weight / the query's weight (num/qw)
-	FeatListShare            // matched share of the listed name's weight (1 - gap/its weight)
-	FeatEvidence             // 1 - exp(-x): the evidence factor of matched weight x (Tuning.Evidence)
-	FeatRaw                  // num / (qw + λ·gap), before the evidence factor
-	FeatMinSim               // the weakest aligned pair's similarity (0 when none aligned)
-	FeatQueryOpen            // the largest weight of an unmatched query part, in units of an unseen word's
-	FeatListOpen             // the same for the listed name's unmatched parts
-	FeatAligned              // aligned query parts (legal forms aside), at most 4
-	FeatQueryLeft            // unmatched query parts (legal forms aside), at most 4
-	FeatListLeft             // unmatched listed parts (legal forms aside), at most 4
-	FeatFuzzy                // parts aligned by spelling, sound or romanisation, not equal, at most 4
-	FeatInitial              // parts aligned as an initial to a word
-	FeatJoined               // parts aligned as words written together or apart
-	FeatAcronym              // parts aligned as initials of a run of words
-	FeatComplete             // 1: a complete match (every part on both sides aligned at CompleteSim)
-	FeatPerson               // 1: the entry is a person
-	FeatWeakAlias            // 1: the name is a weak alias
-	FeatLegalConflict        // 1: legal forms of incompatible kinds (legalkinds.go)
-	FeatTypeMismatch         // 1: an organisation's query against a person's entry
-	FeatNumberMismatch       // 1: numbers on both sides and they differ
+	FeatScore          = iota // the hand-made calibrated score (scoreName)
+	FeatScoreLogit            // its log-odds, clamped to [0.01, 0.99]: a model starting from the hand-made ranking
+	FeatQueryShare            // matched weight / the query's weight (num/qw)
+	FeatListShare             // matched share of the listed name's weight (1 - gap/its weight)
+	FeatEvidence              // 1 - exp(-x): the evidence factor of matched weight x (Tuning.Evidence)
+	FeatRaw                   // num / (qw + λ·gap), before the evidence factor
+	FeatMinSim                // the weakest aligned pair's similarity (0 when none aligned)
+	FeatQueryOpen             // the largest weight of an unmatched query part, in units of an unseen word's
+	FeatListOpen              // the same for the listed name's unmatched parts
+	FeatAligned               // aligned query parts (legal forms aside), at most 4
+	FeatQueryLeft             // unmatched query parts (legal forms aside), at most 4
+	FeatListLeft              // unmatched listed parts (legal forms aside), at most 4
+	FeatFuzzy                 // parts aligned by spelling, sound or romanisation, not equal, at most 4
+	FeatInitial               // parts aligned as an initial to a word
+	FeatJoined                // parts aligned as words written together or apart
+	FeatAcronym               // parts aligned as initials of a run of words
+	FeatComplete              // 1: a complete match (every part on both sides aligned at CompleteSim)
+	FeatPerson                // 1: the entry is a person
+	FeatWeakAlias             // 1: the name is a weak alias
+	FeatLegalConflict         // 1: legal forms of incompatible kinds (legalkinds.go)
+	FeatTypeMismatch          // 1: an organisation's query against a person's entry
+	FeatNumberMismatch        // 1: numbers on both sides and they differ
 	NumFeatures
 )
 
