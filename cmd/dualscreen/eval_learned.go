@@ -46,6 +46,11 @@ func (f *evalLearnedFlags) tuning(w io.Writer, threshold float64) (matchers.Tuni
 	if f.l2 <= 0 {
 		return t, usagef("eval: --learned-l2 %.3g must be positive", f.l2)
 	}
+	if f.from < eval.FeatureFloor || f.from > threshold {
+		// under the floor no features were written; over the threshold
+		// the learned score could only lower flags it never saw
+		return t, usagef("eval: --learned-from %.2f outside [%.2f, --threshold %.2f]", f.from, eval.FeatureFloor, threshold)
+	}
 	var drop []int
 	for _, name := range strings.Split(f.drop, ",") {
 		name = strings.TrimSpace(name)
