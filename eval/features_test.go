@@ -105,3 +105,43 @@ func TestCutFlagging(t *testing.T) {
 		t.Error("no innocents: want an error")
 	}
 }
+
+// The cut keeps the fitting rows' innocents flagged at or under the
+// hand-made score's, and a person's row flagged by the hand-made score
+// stays flagged when the learned score is for organisations only.
+func TestFitLearnedCut(t *testing.T) {
+	var rows []FeatureRow
+	add := func(pair int, label bool, score, evidence float64, person bool) {
+		var f matchers.Features
+		f[matchers.FeatScore], f[matchers.FeatEvidence] = score, evidence
+		if person {
+			f[matchers.FeatPerson] = 1
+		}
+		rows = append(rows, FeatureRow{Pair: pair, Label: label, Target: label, Train: true, Features: f})
+	}
+	for i := range 40 {
+		v := float64(i) / 40
+		add(i, true, 0.6+0.4*v, 0.5+0.5*v, false)  // true pairs: strong evidence
+		add(100+i, false, 0.5+0.4*v, 0.6*v, false) // innocents: weaker, some above 0.85
+	}
+	add(200, false, 0.9, 0.1, true) // an innocent flagged against a person
+	hand := 0
+	for _, r := range rows {
+		if !r.Label && r.Score() >= 0.85 {
+			hand++
+		}
+	}
+	fit, err := FitLearned(rows, LearnedOptions{L2: 1, Threshold: 0.85, From: 0.3, OrgsOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit.HandFlagged != hand || fit.LearnedFlagged > hand || fit.Innocents != 40 || fit.Positives != 40 {
+		t.Errorf("fit %+v: hand-made flags %d", fit, hand)
+	}
+	if fit.Score.Weights[matchers.FeatEvidence] <= 0 || fit.Score.Cut <= 0 || fit.Score.Cut >= 1 || !fit.Score.OrgsOnly {
+		t.Errorf("learned score %+v", fit.Score)
+	}
+	if _, err := FitLearned(rows[:1], LearnedOptions{L2: 1, Threshold: 0.85}); err == nil {
+		t.Error("one class only: want an error")
+	}
+}

@@ -22,17 +22,31 @@ type LearnedFit struct {
 	Iterations int
 }
 
-// FitLearned fits the learned score's logistic regression, with L2
-// penalty l2, on the rows marked Train, the features numbered in drop
-// left out (weight 0), from the rows whose hand-made score is at least
-// from (the names it will re-score; FeatureFloor at least), and chooses
-// its cut: the lowest probability at
+// LearnedOptions are FitLearned's choices.
+type LearnedOptions struct {
+	L2        float64 // penalty on the standardised weights
+	Threshold float64 // the hand-made score's operating point (0.85)
+	// From: only names whose hand-made score is at least From are
+	// fitted on and re-scored (FeatureFloor at least).
+	From float64
+	// OrgsOnly: persons' names keep the hand-made score and are not fitted on.
+	OrgsOnly bool
+	// AllInnocent: every candidate name of an innocent pair is a training
+	// row, not only its best (the learned score may rank another first).
+	AllInnocent bool
+	// Drop lists features left out (weight 0), by number.
+	Drop []int
+}
+
+// FitLearned fits the learned score's logistic regression on the rows
+// marked Train (LearnedOptions say which others, and which features),
+// and chooses its cut: the lowest probability at
 // which the rows' innocent pairs flagged (each at its best candidate's
 // probability) are no more than the hand-made score flags at threshold.
 // Only the rows given are read: pass one part of the development set's
 // rows (tune-a), never the part the result is judged on.
-func FitLearned(rows []FeatureRow, l2, threshold, from float64, orgsOnly bool, drop []int) (LearnedFit, error) {
-	from = max(from, FeatureFloor)
+func FitLearned(rows []FeatureRow, o LearnedOptions) (LearnedFit, error) {
+	from, orgsOnly, threshold := max(o.From, FeatureFloor), o.OrgsOnly, o.Threshold
 	var fit LearnedFit
 	fit.Score.From, fit.Score.OrgsOnly = from, orgsOnly
 	applies := func(r *FeatureRow) bool {
@@ -42,11 +56,11 @@ func FitLearned(rows []FeatureRow, l2, threshold, from float64, orgsOnly bool, d
 	var y []bool
 	for i := range rows {
 		r := &rows[i]
-		if !r.Train || !applies(r) {
+		if !(r.Train || o.AllInnocent && !r.Label) || !applies(r) {
 			continue
 		}
 		f := r.Features
-		for _, d := range drop {
+		for _, d := range o.Drop {
 			f[d] = 0
 		}
 		x = append(x, f[:])
@@ -60,7 +74,7 @@ func FitLearned(rows []FeatureRow, l2, threshold, from float64, orgsOnly bool, d
 	if fit.Positives == 0 || fit.Innocents == 0 {
 		return fit, fmt.Errorf("learned fit: %d positive and %d innocent training rows: need both", fit.Positives, fit.Innocents)
 	}
-	m, err := FitLogistic(x, y, l2)
+	m, err := FitLogistic(x, y, o.L2)
 	if err != nil {
 		return fit, err
 	}

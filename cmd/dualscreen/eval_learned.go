@@ -20,6 +20,7 @@ type evalLearnedFlags struct {
 	l2            float64
 	from          float64
 	orgs          bool
+	allInnocent   bool
 	drop          string
 }
 
@@ -28,6 +29,7 @@ func (f *evalLearnedFlags) register(fs interface {
 	Float64Var(p *float64, name string, value float64, usage string)
 	BoolVar(p *bool, name string, value bool, usage string)
 }) {
+	fs.BoolVar(&f.allInnocent, "learned-all-innocent", false, "fit on every candidate name of an innocent pair, not only its best-scoring one")
 	fs.BoolVar(&f.orgs, "learned-orgs", false, "the learned score re-scores organisations' names only (persons keep the hand-made score), and is fitted on those")
 	fs.StringVar(&f.writeFeatures, "write-features", "", "write every candidate name scoring at least 0.3 of every pair of --split, with the aligned matcher's features and the training rows marked, to this CSV")
 	fs.StringVar(&f.fitFrom, "learned-fit", "", "fit a learned second-stage score on this --write-features CSV (fit on tune-a's only) and evaluate the aligned matcher with it")
@@ -72,7 +74,7 @@ func (f *evalLearnedFlags) tuning(w io.Writer, threshold float64) (matchers.Tuni
 	if err != nil {
 		return t, inputError(err)
 	}
-	fit, err := eval.FitLearned(rows, f.l2, threshold, f.from, f.orgs, drop)
+	fit, err := eval.FitLearned(rows, eval.LearnedOptions{L2: f.l2, Threshold: threshold, From: f.from, OrgsOnly: f.orgs, AllInnocent: f.allInnocent, Drop: drop})
 	if err != nil {
 		return t, inputError(fmt.Errorf("%s: %w", f.fitFrom, err))
 	}
