@@ -28,6 +28,11 @@ func NewAligned(entries []*lists.Entry, opts Options) *Aligned {
 	m.tokens = newTokenCache(m.ix, &m.t)
 	if boundable(&m.t) {
 		m.floor = opts.Threshold
+		if l := m.t.Learned; l.usable() {
+			// the learned score may lift any name the hand-made score
+			// puts at From or above
+			m.floor = min(m.floor, l.From)
+		}
 	}
 	return m
 }
@@ -60,6 +65,9 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 	m.ix.warm(s, cands)
 	for _, c := range cands {
 		r := m.ix.scoreName(s, c.name, q, &m.t, m.floor)
+		if m.t.Learned != nil {
+			m.ix.relearn(s, c.name, &r, &m.t)
+		}
 		if r.score < m.opts.Threshold {
 			continue
 		}

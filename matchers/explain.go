@@ -12,6 +12,10 @@ import (
 func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 	ix := m.ix
 	r := ix.scoreName(s, n, q, &m.t, 0)
+	p := -1.0
+	if m.t.Learned != nil {
+		p = ix.relearn(s, n, &r, &m.t)
+	}
 	rec := &ix.names[n]
 	e := ix.entries[rec.entry]
 	ntoks := ix.toks[rec.off : rec.off+rec.n]
@@ -139,8 +143,19 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString(q.Country)
 		b.WriteString(" agrees")
 	}
-	b.WriteString("; score ")
-	float(r.score, 3)
+	if p >= 0 {
+		// the learned score (learned.go) replaced the hand-made one
+		b.WriteString("; learned score ")
+		float(r.score, 3)
+		b.WriteString(" (probability ")
+		float(p, 3)
+		b.WriteString(") from hand-made ")
+		float(r.hand, 3)
+		b.WriteString(" and the alignment")
+	} else {
+		b.WriteString("; score ")
+		float(r.score, 3)
+	}
 	return b.String()
 }
 

@@ -140,6 +140,9 @@ type Tuning struct {
 	// aligned runs of two or more count (hanShare), and syllables of such a
 	// query match only exactly (pairSim). Default 0.8.
 	HanShare float64
+	// Learned, when set, replaces the hand-made score of the names
+	// scoring at least its From by a fitted one (learned.go). nil: off.
+	Learned *LearnedScore
 }
 
 // Defaults the index needs too: it weighs names for ranking candidates
@@ -244,6 +247,12 @@ type scoreResult struct {
 	// below: the score is certainly under the caller's floor and was not
 	// computed (score 0)
 	below bool
+	// num, qw and gap are the evidence terms (matched weight, the query's
+	// weight, the listed name's unmatched weight), and base the score
+	// before the country boost: what the learned score's features read.
+	num, qw, gap, base float64
+	// hand is the hand-made score when a learned one replaced it.
+	hand float64
 }
 
 // boundable reports whether belowFloor's bound holds for tuning t: every
@@ -480,7 +489,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	if queryOrg {
 		lambda = t.OrgListGap
 	}
-	var r scoreResult
+	r := scoreResult{num: num, qw: qw, gap: gap}
 	if qw > 0 {
 		r.raw = num / (qw + lambda*gap)
 	}
@@ -530,6 +539,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		sc *= t.NumberMismatch
 		r.numMis = true
 	}
+	r.base = min(1, max(0, sc))
 	if q.Country != "" && ix.countries.has(rec.entry, s.countryID(ix, q.Country)) {
 		sc += (1 - sc) * t.CountryBoost
 		r.countryA = true

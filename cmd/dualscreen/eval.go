@@ -57,6 +57,8 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	writeRemoved := fs.String("write-removed", "", "with --devset: write the pairs of --split that the development set's audit removed, with the rule, to this CSV")
 	check := fs.Bool("check", false, "with --devset: score the false-flag check (tuning innocents, recombined company and person names) instead of --split, and count flags and near misses by source")
 	writeErrors := fs.String("errors", "", "write the first matcher's misses and false flags at --threshold, with explanations, to this CSV")
+	var learned evalLearnedFlags
+	learned.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -146,6 +148,13 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 	}
 
+	tuning, err := learned.tuning(e.stdout, *threshold)
+	if err != nil {
+		return err
+	}
+	if err := learned.writeFeaturesFor(ctx, entries, pairs, tuning); err != nil {
+		return err
+	}
 	var curves []eval.Curve
 	if *hitsPath != "" {
 		hits, err := eval.ReadScreenJSONL(*hitsPath)
@@ -157,7 +166,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		for _, name := range strings.Split(*matcherNames, ",") {
 			name = strings.TrimSpace(name)
 			t0 := time.Now()
-			m, err := matchers.New(name, entries, matchers.Options{Threshold: *floor})
+			m, err := matchers.New(name, entries, matchers.Options{Threshold: *floor, Tuning: tuning})
 			if err != nil {
 				return usagef("eval: %v", err)
 			}
