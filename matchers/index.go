@@ -160,6 +160,7 @@ const (
 func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
 	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keyIDs: map[string]int32{}, skeys: map[string][]int32{}, rkeys: map[string][]int32{}}
+	rare := rareWordsOf(norms)
 	var seen []string
 	counted := 0 // names that count in document frequencies
 	ix.entryFirst = make([]int32, len(entries)+1)
@@ -169,7 +170,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		origin := entryOrigins(e)
 		for _, vn := range norms[ei] {
 			ni, toks := vn.name, vn.norm.Tokens
-			if len(toks) == 0 {
+			if len(toks) == 0 || vn.derived && !holdsRare(toks, rare, vn.spelt) {
 				continue
 			}
 			key := joinTokens(toks)
@@ -395,6 +396,9 @@ type variantNorm struct {
 	// it repeats words of its name, so it counts in no document frequency
 	// and the IDF of every word stays what the published names make it.
 	derived bool
+	// spelt marks a name with a spelt-out type of enterprise read as its
+	// class (speltTypeVariant)
+	spelt bool
 }
 
 // NameVariants returns the names one list name cell or query field holds,
@@ -470,9 +474,15 @@ func normaliseAll(entries []*lists.Entry) [][]variantNorm {
 				ns := make([]variantNorm, 0, len(entries[i].Names))
 				for j, n := range entries[i].Names {
 					for _, part := range appendSplitNames(nil, n.Value) {
+						first := len(ns)
 						ns = append(ns, variantNorm{name: j, norm: nw.normalise(part, nil)})
 						if d := dedicationVariant(part); d != "" {
 							ns = append(ns, variantNorm{name: j, norm: nw.normalise(d, nil), derived: true})
+						}
+						for k, last := first, len(ns); k < last; k++ {
+							if st, ok := speltTypeVariant(ns[k].norm); ok {
+								ns = append(ns, variantNorm{name: j, norm: st, derived: true, spelt: true})
+							}
 						}
 					}
 				}
