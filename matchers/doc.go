@@ -44,8 +44,14 @@
 // Corporation (KKBC)"); "PARENT, LEGAL-FORM NAME" and "GROUP LEGAL-FORM,
 // SUBSIDIARY" (two words or more after the comma that are not places) as
 // the subsidiary and the parent; a name written in Latin and another
-// script as each writing; and
-// "X c/o Forwarder" as X.
+// script as each writing;
+// "X c/o Forwarder" as X; a name with a dedication to a person as the name
+// without it too, when the rest has a legal form and a word of its own
+// (dedication.go: "NPP START IM. A. I. YASKINA AO" / "NPP Start"); and, on
+// the list's side, a Russian type of enterprise written out also read as
+// its abbreviation (spelttypes.go: "NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE
+// RADIOVOLNA" / "NPO RADIOVOLNA"). These derived names need a word in at
+// most 32 published names and count in no document frequency.
 //
 // Gather candidates (index.go, query.go). Every name token is interned to
 // an int32 and weighed by its inverse document frequency over all names.

@@ -160,7 +160,9 @@ const (
 func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
 	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keyIDs: map[string]int32{}, skeys: map[string][]int32{}, rkeys: map[string][]int32{}}
+	rare := rareWordsOf(norms)
 	var seen []string
+	counted := 0 // names that count in document frequencies
 	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
 		ix.entryFirst[ei] = int32(len(ix.names))
@@ -168,7 +170,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		origin := entryOrigins(e)
 		for _, vn := range norms[ei] {
 			ni, toks := vn.name, vn.norm.Tokens
-			if len(toks) == 0 {
+			if len(toks) == 0 || vn.derived && !holdsRare(toks, rare, vn.spelt) {
 				continue
 			}
 			key := joinTokens(toks)
@@ -185,7 +187,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 				id := ix.voc.intern(t.Text, t.Kind, false)
 				ix.voc.origin[id] |= origin
 				ix.toks = append(ix.toks, id)
-				ix.addPosting(id, nameID)
+				ix.addPosting(id, nameID, !vn.derived)
 				if t.Kind == TokLegal {
 					rec.legal = true
 					rec.kinds |= legalKind(t.Text)
@@ -194,14 +196,17 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			for i := 0; i+1 < len(toks); i++ {
 				if toks[i].Kind == TokWord && toks[i+1].Kind == TokWord {
 					id := ix.voc.intern(toks[i].Text+toks[i+1].Text, TokWord, true)
-					ix.addPosting(id, nameID)
+					ix.addPosting(id, nameID, !vn.derived)
 				}
 			}
 			ix.names = append(ix.names, rec)
+			if !vn.derived {
+				counted++
+			}
 		}
 	}
 	ix.entryFirst[len(entries)] = int32(len(ix.names))
-	n := float64(len(ix.names))
+	n := float64(counted)
 	ix.voc.idf = make([]float32, len(ix.voc.text))
 	for i, df := range ix.voc.df {
 		ix.voc.idf[i] = idf(n, float64(df))
@@ -328,7 +333,7 @@ func (ix *Index) flattenPostings() {
 
 func idf(n, df float64) float32 { return float32(math.Log((n + 1) / (df + 0.5))) }
 
-func (ix *Index) addPosting(id, name int32) {
+func (ix *Index) addPosting(id, name int32, count bool) {
 	for int(id) >= len(ix.post) {
 		ix.post = append(ix.post, nil)
 	}
@@ -337,7 +342,9 @@ func (ix *Index) addPosting(id, name int32) {
 		return // token repeated within one name
 	}
 	ix.post[id] = append(p, name)
-	ix.voc.df[id]++
+	if count {
+		ix.voc.df[id]++
+	}
 }
 
 func (v *vocabulary) intern(s string, k TokenKind, joined bool) int32 {
@@ -385,12 +392,20 @@ func b2i(b bool) int {
 type variantNorm struct {
 	name int
 	norm Normalised
+	// derived marks a name without its dedication (dedicationVariant):
+	// it repeats words of its name, so it counts in no document frequency
+	// and the IDF of every word stays what the published names make it.
+	derived bool
+	// spelt marks a name with a spelt-out type of enterprise read as its
+	// class (speltTypeVariant)
+	spelt bool
 }
 
 // NameVariants returns the names one list name cell or query field holds,
 // as the matcher indexes and screens them: several separated by ";" or
 // " / ", a trailing parenthesis, a group and its subsidiary, two scripts
-// (nameVariantsOf).
+// (nameVariantsOf), and each of them without a dedication to a person
+// ("NPP START IM. A. I. YASKINA AO" is also "NPP START AO").
 func NameVariants(v string) []string { return nameVariantsOf(v) }
 
 // nameVariantsOf splits a name cell into the names it holds: each of
@@ -403,6 +418,19 @@ func nameVariantsOf(v string) []string { return appendNameVariants(nil, v) }
 // appendNameVariants is nameVariantsOf appending to dst: Match asks it of
 // every query with a buffer on its stack.
 func appendNameVariants(dst []string, v string) []string {
+	first := len(dst)
+	dst = appendSplitNames(dst, v)
+	// each name also without its dedication (dedication.go)
+	for i, n := first, len(dst); i < n; i++ {
+		if d := dedicationVariant(dst[i]); d != "" {
+			dst = append(dst, d)
+		}
+	}
+	return dst
+}
+
+// appendSplitNames appends the names v holds, dedications aside.
+func appendSplitNames(dst []string, v string) []string {
 	if i := careOf(v); i > 0 {
 		// "X c/o Freight Forwarder": the party is X; the forwarder is
 		// another party, screened in its own field.
@@ -445,8 +473,17 @@ func normaliseAll(entries []*lists.Entry) [][]variantNorm {
 			for i := lo; i < hi; i++ {
 				ns := make([]variantNorm, 0, len(entries[i].Names))
 				for j, n := range entries[i].Names {
-					for _, part := range nameVariantsOf(n.Value) {
-						ns = append(ns, variantNorm{j, nw.normalise(part, nil)})
+					for _, part := range appendSplitNames(nil, n.Value) {
+						first := len(ns)
+						ns = append(ns, variantNorm{name: j, norm: nw.normalise(part, nil)})
+						if d := dedicationVariant(part); d != "" {
+							ns = append(ns, variantNorm{name: j, norm: nw.normalise(d, nil), derived: true})
+						}
+						for k, last := first, len(ns); k < last; k++ {
+							if st, ok := speltTypeVariant(ns[k].norm); ok {
+								ns = append(ns, variantNorm{name: j, norm: st, derived: true, spelt: true})
+							}
+						}
 					}
 				}
 				out[i] = ns
