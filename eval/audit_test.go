@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -219,5 +220,61 @@ func TestWriteRemoved(t *testing.T) {
 	want := "query,target,label,source,part,rule\nALI KONY,eu_journal:9,1,cross-id," + Part(rs[0].Pair) + ",cited UN reference\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestAliasLeftOutOfLinkedCopies: OFAC lists SPACETY LUXEMBOURG's sister
+// company with the alias "SPACETY CO. LTD"; the EU lists the same firm
+// under another primary name with that alias too, and the two share a
+// registration number. Leaving the alias out of OFAC's entry only let the
+// query match the EU's copy at 1.000 and count as a miss: the EU's entry
+// is the same party (the cross-id rule), so it loses the alias as well and
+// is a target. An entry of the same publisher that holds the same alias
+// under another id (OFAC gives "MEHR INTEREST-FREE BANK" to two entries)
+// is no copy.
+func TestAliasLeftOutOfLinkedCopies(t *testing.T) {
+	org := func(list, id, remarks string, names ...string) *lists.Entry {
+		e := person(list, id, remarks, names...)
+		e.Type = lists.TypeOrganisation
+		return e
+	}
+	ofac := org("ofac_sdn", "40477", "Registration Number 91430104MA4L1TGY0X (China).",
+		"CHANGSHA TIANYI SPACE SCIENCE AND TECHNOLOGY RESEARCH INSTITUTE CO. LTD", "SPACETY CO. LTD", "SPACETY CHINA")
+	eu := org("eu_journal", "32014R0833/IV/653", "Registration number: 91430104MA4L1TGY0X.",
+		"Changsha Tianyi Space Science & Technology Research Institute", "Spacety Co., Ltd.")
+	sister := org("us_csl", "40478", "Registration Number 91430104MA4L1TGY0X (China).", "SPACETY LUXEMBOURG S.A.", "SPACETY CO. LTD")
+	ls := []*lists.List{
+		{ID: "ofac_sdn", Entries: []*lists.Entry{ofac}},
+		{ID: "us_csl", Entries: []*lists.Entry{sister}},
+		{ID: "eu_journal", Entries: []*lists.Entry{eu}},
+	}
+	d := Derive(ls, nil, DevSetOptions{AliasLists: func(id string) bool { return id == "ofac_sdn" }})
+	var pair *Pair
+	for i := range d.Pairs {
+		if d.Pairs[i].Source == "alias-loo" && d.Pairs[i].Query == "SPACETY CO. LTD" && slices.Contains(d.Pairs[i].Targets, "ofac_sdn:40477") {
+			pair = &d.Pairs[i]
+		}
+	}
+	if pair == nil {
+		t.Fatalf("no alias-loo pair; counts %v", d.Counts)
+	}
+	if want := "eu_journal:32014R0833/IV/653|ofac_sdn:40477"; strings.Join(pair.Targets, "|") != want {
+		t.Errorf("targets of %q: %v, want %s", pair.Query, pair.Targets, want)
+	}
+	if pair.SplitKey != "ofac_sdn:40477" {
+		t.Errorf("split key %q, want the entry's own key (its half before the linked copy)", pair.SplitKey)
+	}
+	alias := pair.Query
+	for _, e := range d.Entries {
+		held := false
+		for _, n := range e.Names {
+			held = held || strings.EqualFold(strings.ReplaceAll(strings.ReplaceAll(n.Value, ",", ""), ".", ""), strings.ReplaceAll(strings.ReplaceAll(alias, ",", ""), ".", ""))
+		}
+		switch {
+		case e.ID == "40478" && !held:
+			t.Errorf("OFAC's other entry lost %q: an entry of the same publisher is no copy", alias)
+		case e.ID != "40478" && held:
+			t.Errorf("%s:%s still holds %q", e.List, e.ID, alias)
+		}
 	}
 }

@@ -97,8 +97,9 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	for _, l := range ls {
 		all = append(all, l.Entries...)
 	}
-	crossIDPairs(all, d, o)
-	d.Entries = aliasPairs(all, d, o)
+	links := identifierLinks(all)
+	crossIDPairs(all, links, d, o)
+	d.Entries = aliasPairs(all, links, d, o)
 	listed := map[string]bool{}
 	for _, e := range all {
 		for _, n := range e.Names {
@@ -248,7 +249,12 @@ func citedReferences(e *lists.Entry) map[string]bool {
 // number or a placeholder, not one party's.
 const maxLinked = 8
 
-func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
+// identifierLinks returns, for each entry, the entries of other
+// publishers it shares an identifier with: linked[a][b] is true when one
+// they share is their own, false when every one they share is a UN
+// reference one of them cites (citedReferences). Identifiers held by more
+// than maxLinked entries link nothing.
+func identifierLinks(all []*lists.Entry) map[int]map[int]bool {
 	byID := map[string][]int{}
 	cited := map[int]map[string]bool{}
 	for i, e := range all {
@@ -259,8 +265,6 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 			cited[i] = c
 		}
 	}
-	// linked[a][b] is true when a and b share an identifier that is
-	// their own, false when every one they share is cited by one of them.
 	linked := make(map[int]map[int]bool)
 	for id, es := range byID {
 		if len(es) < 2 || len(es) > maxLinked {
@@ -277,6 +281,12 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 			}
 		}
 	}
+	return linked
+}
+
+// crossIDPairs adds a pair for each entry linked by identifier to entries
+// of other publishers: its primary name is the query, they are the targets.
+func crossIDPairs(all []*lists.Entry, linked map[int]map[int]bool, d *DevSet, o DevSetOptions) {
 	qs := make([]int, 0, len(linked))
 	for a := range linked {
 		qs = append(qs, a)
@@ -330,7 +340,7 @@ func crossIDPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) {
 
 // aliasPairs adds the leave-one-out pairs and returns the entries to index:
 // all entries, with a copy (alias removed) in place of each sampled one.
-func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
+func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o DevSetOptions) []*lists.Entry {
 	out := slices.Clone(all)
 	copies := copiesOf(all)
 	type pick struct {
@@ -385,7 +395,18 @@ func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 				targets = append(targets, EntryKey(all[c].List, all[c].ID))
 			}
 			sort.Strings(targets)
+			// The tuning half stays the one cut by the targets before
+			// session 10 added the linked copies (Part).
+			splitKey := targets[0]
+			linked := linkedCopies(all, p.at, links[p.at], copies[p.at])
+			for _, c := range linked {
+				targets = append(targets, EntryKey(all[c].List, all[c].ID))
+			}
+			sort.Strings(targets)
 			pair := Pair{Query: e.Names[p.name].Value, Targets: targets, Label: true, Source: "alias-loo", HeldOut: heldOut(EntryKey(e.List, e.ID), o)}
+			if targets[0] != splitKey {
+				pair.SplitKey = splitKey
+			}
 			// Drawn by the rule as it was; the audit removes the pairs its
 			// rules reject, and their entries keep the alias.
 			if rule := nameRule(pair.Query, e, p.name); rule != "" {
@@ -394,6 +415,9 @@ func aliasPairs(all []*lists.Entry, d *DevSet, o DevSetOptions) []*lists.Entry {
 			}
 			out[p.at] = withoutName(out[p.at], alias)
 			for _, c := range copies[p.at] {
+				out[c] = withoutName(out[c], alias)
+			}
+			for _, c := range linked {
 				out[c] = withoutName(out[c], alias)
 			}
 			d.add(pair)
@@ -418,7 +442,7 @@ func withoutName(e *lists.Entry, key string) *lists.Entry {
 // same party republished: the CSL's copy of an OFAC entry (same id), or an
 // entry of another list whose primary name folds to the same key. Leaving
 // an alias out of one copy but not the other would let the query match
-// the copy and measure nothing.
+// the copy and measure nothing (see linkedCopies for the third kind).
 func copiesOf(all []*lists.Entry) map[int][]int {
 	byID := map[string][]int{}
 	byName := map[string][]int{}
@@ -450,6 +474,24 @@ func copiesOf(all []*lists.Entry) map[int][]int {
 		}
 		sort.Ints(out[i])
 	}
+	return out
+}
+
+// linkedCopies are the copies of entry at that copiesOf does not find:
+// entries of another publisher, of the same kind, that share one of their
+// own identifiers with it (links), the cross-id pairs' rule for one party.
+// The EU's "Spacety Co., Ltd." holds OFAC's alias "SPACETY CO. LTD" under
+// another primary name; with the alias left out of OFAC's entry only, the
+// query matched the EU's copy at 1.000 and was counted a miss. Since
+// session 10 such a copy loses the alias too and is a target as well.
+func linkedCopies(all []*lists.Entry, at int, links map[int]bool, copies []int) []int {
+	var out []int
+	for j, own := range links {
+		if own && sameKind(all[at], all[j]) && !slices.Contains(copies, j) {
+			out = append(out, j)
+		}
+	}
+	sort.Ints(out)
 	return out
 }
 
