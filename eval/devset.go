@@ -343,6 +343,7 @@ func crossIDPairs(all []*lists.Entry, linked map[int]map[int]bool, d *DevSet, o 
 func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o DevSetOptions) []*lists.Entry {
 	out := slices.Clone(all)
 	copies := copiesOf(all)
+	named := namedCopies(all)
 	var order []*drawn
 	type pick struct {
 		at   int
@@ -398,7 +399,7 @@ func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o Dev
 			// The tuning half stays the one cut by the targets before
 			// session 10 added the linked copies and the party (Part).
 			splitKey := targets[0]
-			members := partyOf(all, p.at, copies[p.at], links[p.at])
+			members := partyOf(all, p.at, copies[p.at], links[p.at], named[p.at])
 			targets = targets[:0]
 			for _, c := range members {
 				targets = append(targets, EntryKey(all[c].List, all[c].ID))
@@ -412,6 +413,7 @@ func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o Dev
 			// rules reject, and their entries keep the alias.
 			dr := drawn{pair: pair, pick: p.at, alias: matchers.SortedKey(e.Names[p.name].Value), members: members, h: p.h}
 			dr.rule = nameRule(pair.Query, e, p.name)
+			dr.named = len(members) > len(partyOf(all, p.at, copies[p.at], links[p.at], nil))
 			order = append(order, &dr)
 		}
 	}
@@ -423,6 +425,9 @@ func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o Dev
 		default:
 			for _, c := range dr.members {
 				out[c] = withoutName(out[c], dr.alias)
+			}
+			if dr.named {
+				d.Counts["audit: targets added "+Part(dr.pair)+" (named copy)"]++
 			}
 			d.add(dr.pair)
 		}
@@ -438,6 +443,7 @@ type drawn struct {
 	members []int  // the party's entries: the targets
 	h       uint32 // the sampling hash (the order the first pair is taken in)
 	rule    string // the audit rule on names that removes it, or ""
+	named   bool   // namedCopies added targets
 }
 
 // withoutName returns a copy of e without the names that fold to key.

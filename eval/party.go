@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/dualscreen/dualscreen/lists"
+	"github.com/dualscreen/dualscreen/matchers"
 )
 
 // RuleOnePerParty: an alias-loo pair whose party (partyOf) shares an entry
@@ -28,10 +29,15 @@ const RuleOnePerParty = "another alias of the party"
 // targets. The EU's "Spacety Co., Ltd." holds OFAC's alias "SPACETY CO.
 // LTD" under another primary name: with the alias left out of OFAC's
 // entry only, the query matched the EU's copy at 1.000 and was counted a
-// miss. The party is not closed transitively: a registration number two
+// miss. Named copies (namedCopies) are the third kind. The party is not closed transitively: a registration number two
 // firms share (a parent and its subsidiary) would make them one.
-func partyOf(all []*lists.Entry, at int, copies []int, links map[int]bool) []int {
+func partyOf(all []*lists.Entry, at int, copies []int, links map[int]bool, named []int) []int {
 	out := append([]int{at}, copies...)
+	for _, j := range named {
+		if !slices.Contains(out, j) {
+			out = append(out, j)
+		}
+	}
 	for j, own := range links {
 		if own && sameKind(all[at], all[j]) && !slices.Contains(out, j) {
 			out = append(out, j)
@@ -70,4 +76,73 @@ func onePerParty(drawn []*drawn) {
 			claimed[m] = true
 		}
 	}
+}
+
+// minSharedNames: entries of two lists holding this many of the same
+// names (namedCopies) are one party.
+const minSharedNames = 2
+
+// namedCopies finds, for each entry, the entries of other lists, of the
+// same kind, that hold two or more of its names (folded and sorted by
+// matchers.SortedKey; weak aliases, names that are only legal forms and
+// names held by more than maxLinked entries aside). The UN lists "BI SIDI
+// SOULEMAN" with the alias "Sidiki Abbas", OFAC the same man as "ABBAS,
+// Sidiki" with "SOULEMAN, Bi Sidi", and neither cites the other: the
+// query "Sidiki Abbas" matched OFAC's entry at 1.000 and counted a miss.
+// One shared name is a namesake as often as a copy ("Abdul Baqi" is an
+// alias of the UN's Abdul Baqi Basir Awal Shah and of OFAC's Abdul Baqi
+// Bari); two distinct ones (a reordering folds alike, so it is one) are
+// what a publisher copying another's entry leaves.
+func namedCopies(all []*lists.Entry) map[int][]int {
+	byName := map[string][]int{}
+	for i, e := range all {
+		seen := map[string]bool{}
+		for _, n := range e.Names {
+			if n.Kind == lists.NameWeak || onlyLegalForms(n.Value) {
+				continue
+			}
+			k := matchers.SortedKey(n.Value)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			byName[k] = append(byName[k], i)
+		}
+	}
+	byKey := map[string]int{}
+	for i, e := range all {
+		byKey[EntryKey(e.List, e.ID)] = i
+	}
+	// republishes reports whether b is the copy (same id, another list)
+	// of an entry of a's list other than a: OFAC lists KINGS ROMANS
+	// INTERNATIONAL (HK) and ZHAO WEI TCO apart, sharing the aliases
+	// KINGS ROMANS GROUP and KINGS ROMANS CASINO, and the CSL's copy of
+	// one is no copy of the other.
+	republishes := func(b, a int) bool {
+		c, ok := byKey[EntryKey(all[a].List, all[b].ID)]
+		return ok && c != a
+	}
+	shared := map[[2]int]int{}
+	for _, es := range byName {
+		if len(es) < 2 || len(es) > maxLinked {
+			continue
+		}
+		for _, a := range es {
+			for _, b := range es {
+				if a != b && all[a].List != all[b].List && sameKind(all[a], all[b]) && !republishes(b, a) && !republishes(a, b) {
+					shared[[2]int{a, b}]++
+				}
+			}
+		}
+	}
+	out := map[int][]int{}
+	for ab, n := range shared {
+		if n >= minSharedNames {
+			out[ab[0]] = append(out[ab[0]], ab[1])
+		}
+	}
+	for _, js := range out {
+		sort.Ints(js)
+	}
+	return out
 }
