@@ -100,6 +100,7 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	links := identifierLinks(all)
 	crossIDPairs(all, links, d, o)
 	d.Entries = aliasPairs(all, links, d, o)
+	d.dropAliasQuestions()
 	listed := map[string]bool{}
 	for _, e := range all {
 		for _, n := range e.Names {

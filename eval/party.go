@@ -20,6 +20,16 @@ import (
 // another's answer.
 const RuleOnePerParty = "another alias of the party"
 
+// RuleAliasQuestion: a cross-id pair whose query is, folded alike, the
+// alias an alias-loo pair left out of the party's entries, among them this
+// pair's targets. The EU's primary name "Aleksandr Valerievich POTAPOV"
+// queries OFAC's entry, whose alias "POTAPOV, Aleksandr Valerievich" is
+// the query of OFAC's alias-loo pair and was left out of both entries: the
+// two pairs ask the same question of the same index, and the party would
+// be counted twice (in two parts, when they are cut apart). The alias-loo
+// pair is kept: it was drawn to ask it.
+const RuleAliasQuestion = "query is an alias left out"
+
 // partyOf is the entry at and the entries that are the same party
 // republished, in load order: its copies (copiesOf: the CSL's copy of an
 // OFAC entry, same-named entries of other lists) and its linked copies,
@@ -145,4 +155,43 @@ func namedCopies(all []*lists.Entry) map[int][]int {
 		sort.Ints(js)
 	}
 	return out
+}
+
+// dropAliasQuestions removes the cross-id pairs RuleAliasQuestion
+// rejects: their query folds alike to the alias an alias-loo pair left
+// out of one of their targets.
+func (d *DevSet) dropAliasQuestions() {
+	leftOut := map[string]map[string]bool{} // target key -> aliases left out
+	for _, p := range d.Pairs {
+		if p.Source != "alias-loo" {
+			continue
+		}
+		for _, k := range p.Targets {
+			if leftOut[k] == nil {
+				leftOut[k] = map[string]bool{}
+			}
+			leftOut[k][matchers.SortedKey(p.Query)] = true
+		}
+	}
+	kept := d.Pairs[:0]
+	for _, p := range d.Pairs {
+		asked := false
+		if p.Source == "cross-id" {
+			q := matchers.SortedKey(p.Query)
+			for _, k := range p.Targets {
+				asked = asked || leftOut[k][q]
+			}
+		}
+		if !asked {
+			kept = append(kept, p)
+			continue
+		}
+		split := "tune"
+		if p.HeldOut {
+			split = "heldout"
+		}
+		d.Counts[p.Source+" "+split]--
+		d.remove(p, RuleAliasQuestion)
+	}
+	d.Pairs = kept
 }

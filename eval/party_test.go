@@ -97,3 +97,37 @@ func indexed(d *DevSet, key string) *lists.Entry {
 	}
 	return nil
 }
+
+// TestAliasQuestionAskedOnce: the EU lists Aleksandr Potapov as
+// "Aleksandr Valerievich POTAPOV", OFAC as "POTAPOV, Aleksandr
+// Valeryevich" with the alias "POTAPOV, Aleksandr Valerievich", under one
+// tax number. OFAC's alias-loo pair leaves the alias out of both entries;
+// the EU's cross-id pair would then ask the very same name of OFAC's
+// entry, the same question again, and is removed (RuleAliasQuestion). The
+// OFAC primary name's own cross-id pair, a real respelling, stays.
+func TestAliasQuestionAskedOnce(t *testing.T) {
+	eu := person("eu_journal", "32014R0269/I.PERSONS/1603", "Director of Uralvagonzavod. Tax ID 770405465488.", "Aleksandr Valerievich POTAPOV", "Александр Валерьевич ПОТАПОВ")
+	ofac := person("ofac_sdn", "46774", "DOB 23 Feb 1963; Tax ID No. 770405465488 (Russia); Linked To: URALVAGONZAVOD.", "POTAPOV, Aleksandr Valeryevich", "POTAPOV, Aleksandr Valerievich")
+	ls := []*lists.List{
+		{ID: "ofac_sdn", Entries: []*lists.Entry{ofac}},
+		{ID: "eu_journal", Entries: []*lists.Entry{eu}},
+	}
+	d := Derive(ls, nil, DevSetOptions{})
+	var got []string
+	for _, p := range d.Pairs {
+		got = append(got, p.Source+": "+p.Query+" -> "+strings.Join(p.Targets, "|"))
+	}
+	want := []string{
+		"cross-id: POTAPOV, Aleksandr Valeryevich -> eu_journal:32014R0269/I.PERSONS/1603",
+		"alias-loo: POTAPOV, Aleksandr Valerievich -> eu_journal:32014R0269/I.PERSONS/1603|ofac_sdn:46774",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pairs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(d.Removed) != 1 || d.Removed[0].Rule != RuleAliasQuestion || d.Removed[0].Query != "Aleksandr Valerievich POTAPOV" {
+		t.Errorf("removed %v, want the EU's cross-id pair as %q", d.Removed, RuleAliasQuestion)
+	}
+	if n := d.Counts["cross-id tune"] + d.Counts["cross-id heldout"]; n != 1 {
+		t.Errorf("cross-id pairs counted: %d, want 1", n)
+	}
+}
