@@ -70,7 +70,9 @@ type DevSet struct {
 //     whose targets are the others. Real spelling variation between
 //     publishers, with nothing made up.
 //   - alias-loo: an alias of an OFAC SDN or UN entry is the query, with that
-//     alias removed from the indexed entry, which is the target. Only
+//     alias removed from the indexed entries of its party (partyOf: the
+//     entry and its copies), which are the targets; one pair per party
+//     (RuleOnePerParty). Only
 //     aliases that are a spelling variant of a remaining name (they share a
 //     name part, compared with the baseline's folding) are used: an
 //     acronym or a former name is a different name, which no name matcher
@@ -340,7 +342,9 @@ func crossIDPairs(all []*lists.Entry, linked map[int]map[int]bool, d *DevSet, o 
 }
 
 // aliasPairs adds the leave-one-out pairs and returns the entries to index:
-// all entries, with a copy (alias removed) in place of each sampled one.
+// all entries, with a copy (alias removed) in place of each entry of a
+// sampled pair's party. The pairs are drawn as before session 10's party
+// rules; the audit then removes those its rules reject, in draw order.
 func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o DevSetOptions) []*lists.Entry {
 	out := slices.Clone(all)
 	copies := copiesOf(all)
