@@ -278,3 +278,48 @@ func TestAliasLeftOutOfLinkedCopies(t *testing.T) {
 		}
 	}
 }
+
+// TestOneAliasPerParty: the UN and OFAC list Mohamad Iqbal Abdurrahman
+// under the same name and national ID, each with the aliases "Fikiruddin
+// Muqti" and "Fihiruddin Muqti". With a pair drawn from each entry, each
+// left its alias out of the other's entries too, and each query lost the
+// other spelling it was a variant of ("MUQTI, Fihiruddin" had only the
+// Abdurrahman names left to be found by). One pair per
+// party is kept, the first in the sampling's order; the other is removed
+// by RuleOnePerParty, and the kept query is still a spelling variant of a
+// name its party is indexed under.
+func TestOneAliasPerParty(t *testing.T) {
+	ofac := person("ofac_sdn", "7329", "National ID No. 3603251708570001; a.k.a. 'ABU JIBRIL'.",
+		"ABDURRAHMAN, Mohamad Iqbal", "A RAHMAN, Mohamad Iqbal", "RAHMAN, Mohamad Iqbal", "MUQTI, Fihiruddin", "MUQTI, Fikiruddin", "ABDUL RAHMAN, Mohamad Iqbal")
+	un := person("un_sc", "QDi.086", "Indonesian national identity card number 3603251708570001.",
+		"MOHAMAD IQBAL ABDURRAHMAN", "Rahman, Mohamad Iqbal", "A Rahman, Mohamad Iqbal", "Fikiruddin Muqti", "Fihiruddin Muqti", "Abdul Rahman, Mohamad Iqbal")
+	ls := []*lists.List{
+		{ID: "ofac_sdn", Entries: []*lists.Entry{ofac}},
+		{ID: "un_sc", Entries: []*lists.Entry{un}},
+	}
+	d := Derive(ls, nil, DevSetOptions{})
+	var kept []Pair
+	for _, p := range d.Pairs {
+		if p.Source == "alias-loo" {
+			kept = append(kept, p)
+		}
+	}
+	var removed []string
+	for _, r := range d.Removed {
+		removed = append(removed, r.Query+" ("+r.Rule+")")
+	}
+	if len(kept) != 1 || len(removed) != 1 || !strings.HasSuffix(removed[0], "("+RuleOnePerParty+")") {
+		t.Fatalf("kept %v, removed %v; want one pair kept and the other removed as %q", kept, removed, RuleOnePerParty)
+	}
+	if want := "ofac_sdn:7329|un_sc:QDi.086"; strings.Join(kept[0].Targets, "|") != want {
+		t.Errorf("targets %v, want %s", kept[0].Targets, want)
+	}
+	for _, e := range d.Entries {
+		if hasName(e, kept[0].Query) {
+			t.Errorf("%s:%s still holds the query %q", e.List, e.ID, kept[0].Query)
+		}
+		if !variantOfAny(kept[0].Query, e, -1) {
+			t.Errorf("%s:%s holds no name %q is a spelling of: %v", e.List, e.ID, kept[0].Query, e.Names)
+		}
+	}
+}

@@ -70,7 +70,9 @@ type DevSet struct {
 //     whose targets are the others. Real spelling variation between
 //     publishers, with nothing made up.
 //   - alias-loo: an alias of an OFAC SDN or UN entry is the query, with that
-//     alias removed from the indexed entry, which is the target. Only
+//     alias removed from the indexed entries of its party (partyOf: the
+//     entry and its copies), which are the targets; one pair per party
+//     (RuleOnePerParty). Only
 //     aliases that are a spelling variant of a remaining name (they share a
 //     name part, compared with the baseline's folding) are used: an
 //     acronym or a former name is a different name, which no name matcher
@@ -100,6 +102,7 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	links := identifierLinks(all)
 	crossIDPairs(all, links, d, o)
 	d.Entries = aliasPairs(all, links, d, o)
+	d.dropAliasQuestions()
 	listed := map[string]bool{}
 	for _, e := range all {
 		for _, n := range e.Names {
@@ -339,10 +342,14 @@ func crossIDPairs(all []*lists.Entry, linked map[int]map[int]bool, d *DevSet, o 
 }
 
 // aliasPairs adds the leave-one-out pairs and returns the entries to index:
-// all entries, with a copy (alias removed) in place of each sampled one.
+// all entries, with a copy (alias removed) in place of each entry of a
+// sampled pair's party. The pairs are drawn as before session 10's party
+// rules; the audit then removes those its rules reject, in draw order.
 func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o DevSetOptions) []*lists.Entry {
 	out := slices.Clone(all)
 	copies := copiesOf(all)
+	named := namedCopies(all)
+	var order []*drawn
 	type pick struct {
 		at   int
 		name int
@@ -389,17 +396,17 @@ func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o Dev
 		sort.Slice(ps, func(i, j int) bool { return ps[i].at < ps[j].at })
 		for _, p := range ps {
 			e := all[p.at]
-			alias := matchers.SortedKey(e.Names[p.name].Value)
 			targets := []string{EntryKey(e.List, e.ID)}
 			for _, c := range copies[p.at] {
 				targets = append(targets, EntryKey(all[c].List, all[c].ID))
 			}
 			sort.Strings(targets)
 			// The tuning half stays the one cut by the targets before
-			// session 10 added the linked copies (Part).
+			// session 10 added the linked copies and the party (Part).
 			splitKey := targets[0]
-			linked := linkedCopies(all, p.at, links[p.at], copies[p.at])
-			for _, c := range linked {
+			members := partyOf(all, p.at, copies[p.at], links[p.at], named[p.at])
+			targets = targets[:0]
+			for _, c := range members {
 				targets = append(targets, EntryKey(all[c].List, all[c].ID))
 			}
 			sort.Strings(targets)
@@ -409,21 +416,39 @@ func aliasPairs(all []*lists.Entry, links map[int]map[int]bool, d *DevSet, o Dev
 			}
 			// Drawn by the rule as it was; the audit removes the pairs its
 			// rules reject, and their entries keep the alias.
-			if rule := nameRule(pair.Query, e, p.name); rule != "" {
-				d.remove(pair, rule)
-				continue
+			dr := drawn{pair: pair, pick: p.at, alias: matchers.SortedKey(e.Names[p.name].Value), members: members, h: p.h}
+			dr.rule = nameRule(pair.Query, e, p.name)
+			dr.named = len(members) > len(partyOf(all, p.at, copies[p.at], links[p.at], nil))
+			order = append(order, &dr)
+		}
+	}
+	onePerParty(order)
+	for _, dr := range order {
+		switch {
+		case dr.rule != "":
+			d.remove(dr.pair, dr.rule)
+		default:
+			for _, c := range dr.members {
+				out[c] = withoutName(out[c], dr.alias)
 			}
-			out[p.at] = withoutName(out[p.at], alias)
-			for _, c := range copies[p.at] {
-				out[c] = withoutName(out[c], alias)
+			if dr.named {
+				d.Counts["audit: targets added "+Part(dr.pair)+" (named copy)"]++
 			}
-			for _, c := range linked {
-				out[c] = withoutName(out[c], alias)
-			}
-			d.add(pair)
+			d.add(dr.pair)
 		}
 	}
 	return out
+}
+
+// drawn is an alias-loo pair as drawn, before the audit's party rule.
+type drawn struct {
+	pair    Pair
+	pick    int    // the entry whose alias is the query
+	alias   string // the alias, folded and sorted (matchers.SortedKey)
+	members []int  // the party's entries: the targets
+	h       uint32 // the sampling hash (the order the first pair is taken in)
+	rule    string // the audit rule on names that removes it, or ""
+	named   bool   // namedCopies added targets
 }
 
 // withoutName returns a copy of e without the names that fold to key.
@@ -474,24 +499,6 @@ func copiesOf(all []*lists.Entry) map[int][]int {
 		}
 		sort.Ints(out[i])
 	}
-	return out
-}
-
-// linkedCopies are the copies of entry at that copiesOf does not find:
-// entries of another publisher, of the same kind, that share one of their
-// own identifiers with it (links), the cross-id pairs' rule for one party.
-// The EU's "Spacety Co., Ltd." holds OFAC's alias "SPACETY CO. LTD" under
-// another primary name; with the alias left out of OFAC's entry only, the
-// query matched the EU's copy at 1.000 and was counted a miss. Since
-// session 10 such a copy loses the alias too and is a target as well.
-func linkedCopies(all []*lists.Entry, at int, links map[int]bool, copies []int) []int {
-	var out []int
-	for j, own := range links {
-		if own && sameKind(all[at], all[j]) && !slices.Contains(copies, j) {
-			out = append(out, j)
-		}
-	}
-	sort.Ints(out)
 	return out
 }
 
