@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/dualscreen/dualscreen/matchers"
 )
@@ -45,30 +43,9 @@ func (r *FeatureRow) Score() float64 { return r.Features[matchers.FeatScore] }
 // returns the rows at or above FeatureFloor, in pair order, on all cores.
 func CollectFeatures(ctx context.Context, m *matchers.Aligned, pairs []Pair) ([]FeatureRow, error) {
 	per := make([][]FeatureRow, len(pairs))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	next := make(chan int, 2*workers)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				per[i] = pairFeatures(m, i, &pairs[i])
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range pairs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	err := eachPair(ctx, len(pairs), func() func(int) {
+		return func(i int) { per[i] = pairFeatures(m, i, &pairs[i]) }
+	})
 	var out []FeatureRow
 	for _, rs := range per {
 		out = append(out, rs...)

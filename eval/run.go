@@ -47,22 +47,34 @@ const Floor = 0.5
 func Run(ctx context.Context, m matchers.Matcher, pairs []Pair) ([]Outcome, error) {
 	out := make([]Outcome, len(pairs))
 	cl, _ := m.(CandidateLister)
+	err := eachPair(ctx, len(pairs), func() func(int) {
+		var buf []matchers.Match
+		return func(i int) { out[i] = runOne(m, cl, &pairs[i], buf[:0]) }
+	})
+	return out, err
+}
+
+// eachPair calls a worker's function for every pair index in [0, n), on
+// all cores; newWorker is called once per worker, so that each keeps its
+// own buffers. Once ctx is done no further index is handed out, and its
+// error is returned after the workers have finished.
+func eachPair(ctx context.Context, n int, newWorker func() func(i int)) error {
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	next := make(chan int, 2*workers)
 	for range workers {
 		wg.Add(1)
+		work := newWorker()
 		go func() {
 			defer wg.Done()
-			var buf []matchers.Match
 			for i := range next {
-				out[i] = runOne(m, cl, &pairs[i], buf[:0])
+				work(i)
 			}
 		}()
 	}
 	var err error
 feed:
-	for i := range pairs {
+	for i := range n {
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -72,7 +84,7 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	return out, err
+	return err
 }
 
 func runOne(m matchers.Matcher, cl CandidateLister, p *Pair, buf []matchers.Match) Outcome {
