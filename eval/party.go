@@ -39,8 +39,9 @@ const RuleAliasQuestion = "query is an alias left out"
 // targets. The EU's "Spacety Co., Ltd." holds OFAC's alias "SPACETY CO.
 // LTD" under another primary name: with the alias left out of OFAC's
 // entry only, the query matched the EU's copy at 1.000 and was counted a
-// miss. Named copies (namedCopies) are the third kind. The party is not closed transitively: a registration number two
-// firms share (a parent and its subsidiary) would make them one.
+// miss. Named copies (namedCopies) are the third kind. The party is not
+// closed transitively: a registration number two firms share (a parent
+// and its subsidiary) would make them one.
 func partyOf(all []*lists.Entry, at int, copies []int, links map[int]bool, named []int) []int {
 	out := append([]int{at}, copies...)
 	for _, j := range named {
