@@ -147,7 +147,10 @@ func scriptVariants(v string) []string {
 		case !unicode.IsLetter(r):
 			latin.WriteRune(r)
 			other.WriteRune(r)
-		case r < 0x250: // Basic Latin to Latin Extended-B
+		case unicode.Is(unicode.Latin, r):
+			// the Latin script, its extensions too: Vietnamese (Vận tải)
+			// and scholarly romanisations (Muḥammad) write letters of
+			// Latin Extended Additional, which are no other script
 			latin.WriteRune(r)
 			nl++
 		default:

@@ -48,8 +48,18 @@ func TestGroupAndScriptVariants(t *testing.T) {
 	if len(got) != 2 || Normalise(got[0]).String() != "iran air" || Normalise(got[1]).String() != Normalise("ایران ایر").String() {
 		t.Errorf("scriptVariants = %q, want the Latin and the Persian writing apart", got)
 	}
-	if got := scriptVariants("Łódź Elektronika"); got != nil {
-		t.Errorf("scriptVariants of Latin with diacritics = %q, want none", got)
+	// Latin Extended Additional is Latin too: Vietnamese stacks two
+	// diacritics on a letter (Vận tải), scholarly romanisations of Arabic
+	// put a dot under one (Muḥammad). Read as another script, each name
+	// lost those letters ("Vn ti") and gained a "writing" of stray vowels
+	// ("a a"), which a query could match against a two-letter alias.
+	for _, s := range []string{"Łódź Elektronika", "Công ty TNHH Sao Mai Vận tải", "Muḥammad Ṣāliḥ al-Ḥasanī", "Nguyễn Thị Phương"} {
+		if got := scriptVariants(s); got != nil {
+			t.Errorf("scriptVariants(%q) = %q, want none: Latin with diacritics", s, got)
+		}
+	}
+	if got := scriptVariants("Công ty TNHH Sao Mai Vận tải Công ty TNHH Сао Май"); len(got) != 2 {
+		t.Errorf("scriptVariants of Vietnamese beside Cyrillic = %q, want the two writings", got)
 	}
 }
 
