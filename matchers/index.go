@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/dualscreen/dualscreen/lists"
 )
@@ -449,10 +450,38 @@ func appendSplitNames(dst []string, v string) []string {
 		return dst
 	}
 	dst = append(dst, v)
-	dst = append(dst, parenVariants(v)...)
-	dst = append(dst, groupVariants(v)...)
-	return append(dst, scriptVariants(v)...)
+	for _, derived := range [3][]string{parenVariants(v), groupVariants(v), scriptVariants(v)} {
+		for _, d := range derived {
+			if namesAParty(d) {
+				dst = append(dst, d)
+			}
+		}
+	}
+	return dst
 }
+
+// namesAParty reports whether a name taken out of a longer one holds a
+// word of its own: one of two letters or more that is neither a legal
+// form, a place nor a word organisation names are made of. The whole name
+// is always kept; a part without such a word says only what kind of firm
+// it is and where, and as a name of its own it matched every query of the
+// same kind and place: "RUNNING BROOK, LLC (USA)" gave "LLC (USA)", which
+// "Brightway Foods, LLC (USA)" matched at 1.000.
+func namesAParty(name string) bool {
+	w := getNormWork()
+	defer putNormWork(w)
+	w.part = w.normalise(name, w.part[:0]).Tokens
+	for _, t := range w.part {
+		if t.Kind == TokWord && utf8.RuneCountInString(t.Text) >= 2 && !isPlaceWord(t.Text) && !countryAbbreviations[t.Text] && !orgWordCanon[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// countryAbbreviations are the abbreviations of country names that firms
+// write after their name, "(USA)", "(UK)", beside placeWords' names.
+var countryAbbreviations = map[string]bool{"usa": true, "us": true, "uk": true, "prc": true}
 
 // normaliseAll normalises every name of every entry, in parallel.
 func normaliseAll(entries []*lists.Entry) [][]variantNorm {

@@ -109,6 +109,7 @@ type normWork struct {
 	raw   []string
 	next  []Token
 	fixed []string // raw tokens with legal-form slips fixed (tokenPhase)
+	part  []Token  // a derived name's tokens (namesAParty)
 }
 
 var normPool = sync.Pool{New: func() any { return &normWork{fold: cases.Fold()} }}

@@ -295,3 +295,42 @@ func TestGuardedFormsNeedADistinctivePart(t *testing.T) {
 		}
 	}
 }
+
+// TestDerivedNamesNameAParty: a name taken out of a longer one is kept
+// only when it holds a word of its own. OFAC's "RUNNING BROOK, LLC (USA)"
+// gave "LLC (USA)" as a name of its own, and every query "X, LLC (USA)"
+// matched it at 1.000; "ABC Holding Ltd (Hong Kong)" would likewise have
+// indexed "Hong Kong Holding"-like parts. The whole name and the parts
+// that name the firm stay.
+func TestDerivedNamesNameAParty(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		want, not []string
+	}{
+		{"RUNNING BROOK, LLC (USA)", []string{"RUNNING BROOK, LLC (USA)", "RUNNING BROOK"}, []string{"LLC (USA)"}},
+		{"Korea Kwangson Banking Corporation (KKBC)", []string{"KKBC", "Korea Kwangson Banking Corporation"}, nil},
+		{"ALFA TRADING LIMITED, International Group (UK)", []string{"ALFA TRADING LIMITED"}, []string{"International Group (UK)"}},
+	} {
+		got := NameVariants(c.name)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("NameVariants(%q) = %q, want %q among them", c.name, got, w)
+			}
+		}
+		for _, n := range c.not {
+			if slices.Contains(got, n) {
+				t.Errorf("NameVariants(%q) = %q, want no %q: it names no party", c.name, got, n)
+			}
+		}
+	}
+	listed := &lists.Entry{List: "ofac_sdn", ID: "1", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "RUNNING BROOK, LLC (USA)", Kind: lists.NamePrimary}}}
+	m := NewAligned(crowded("TRADING", 20, listed), Options{})
+	for _, q := range []string{"Brightway Foods, LLC (USA)", "ACME Holdings, Inc. (USA)"} {
+		if hits := m.Match(Query{Name: q}, nil); len(hits) > 0 {
+			t.Errorf("%q flagged %q at %.3f: %s", q, hits[0].MatchedName(), hits[0].Score, hits[0].Explanation)
+		}
+	}
+	if hits := m.Match(Query{Name: "Running Brook LLC"}, nil); len(hits) == 0 || hits[0].Entry != listed {
+		t.Errorf("Running Brook LLC: %v, want the listed firm", hits)
+	}
+}
