@@ -51,7 +51,11 @@
 // the list's side, a Russian type of enterprise written out also read as
 // its abbreviation (spelttypes.go: "NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE
 // RADIOVOLNA" / "NPO RADIOVOLNA"). These derived names need a word in at
-// most 32 published names and count in no document frequency.
+// most 32 published names and count in no document frequency. A name taken
+// out of a longer one by a parenthesis, a comma or a script is kept only
+// when it holds a word of its own, neither a legal form, a place nor an
+// organisation word (namesAParty): "RUNNING BROOK, LLC (USA)" is not also
+// "LLC (USA)".
 //
 // Gather candidates (index.go, query.go). Every name token is interned to
 // an int32 and weighed by its inverse document frequency over all names.
