@@ -139,34 +139,37 @@ func (m *Aligned) matchEach(q Query, variants []string, dst []Match) []Match {
 // Elektrotyaga" is also "Joint Stock Company Elektrotyaga"), so an entry
 // may be reported once per name.
 func (m *Aligned) Candidates(q Query, f func(e *lists.Entry)) {
-	var buf [4]string
-	if vs := appendNameVariants(buf[:0], q.Name); len(vs) != 1 || vs[0] != q.Name {
-		for _, part := range vs {
-			if strings.TrimSpace(part) != "" {
-				pq := q
-				pq.Name = part
-				m.candidatesOne(pq, f)
+	m.eachPrepared(q, func(_ Query, s *scratch) {
+		last := int32(-1)
+		for _, c := range m.ix.gather(s, &m.t) {
+			if e := m.ix.names[c.name].entry; e != last {
+				f(m.ix.entries[e])
+				last = e
 			}
 		}
-		return
-	}
-	m.candidatesOne(q, f)
+	})
 }
 
-// candidatesOne is Candidates for a field holding one name.
-func (m *Aligned) candidatesOne(q Query, f func(e *lists.Entry)) {
-	s := m.ix.scratch.Get().(*scratch)
-	defer m.ix.scratch.Put(s)
-	defer s.reset()
-	m.ix.prepare(s, q.Name, &m.t, m.tokens)
-	if len(s.q) == 0 {
-		return
-	}
-	last := int32(-1)
-	for _, c := range m.ix.gather(s, &m.t) {
-		if e := m.ix.names[c.name].entry; e != last {
-			f(m.ix.entries[e])
-			last = e
+// eachPrepared calls f for each name the query field holds (as Match
+// splits it; blank parts aside), with that name as the query and a pooled
+// scratch it has been prepared in. Names that normalise to nothing are
+// skipped. For the evaluation's walks (Candidates, ScoreCandidates); Match
+// keeps its own loop on the hot path.
+func (m *Aligned) eachPrepared(q Query, f func(pq Query, s *scratch)) {
+	var buf [4]string
+	vs := appendNameVariants(buf[:0], q.Name)
+	for _, part := range vs {
+		if len(vs) > 1 && strings.TrimSpace(part) == "" {
+			continue
 		}
+		pq := q
+		pq.Name = part
+		s := m.ix.scratch.Get().(*scratch)
+		m.ix.prepare(s, pq.Name, &m.t, m.tokens)
+		if len(s.q) > 0 {
+			f(pq, s)
+		}
+		s.reset()
+		m.ix.scratch.Put(s)
 	}
 }

@@ -222,43 +222,16 @@ type ScoredName struct {
 // field holds (as Candidates). It scores every candidate in full and is
 // for evaluation, not screening.
 func (m *Aligned) ScoreCandidates(q Query, floor float64, f func(ScoredName)) {
-	var buf [4]string
-	vs := appendNameVariants(buf[:0], q.Name)
-	for _, part := range vs {
-		if len(vs) > 1 && isBlank(part) {
-			continue
+	m.eachPrepared(q, func(pq Query, s *scratch) {
+		for _, c := range m.ix.gather(s, &m.t) {
+			r := m.ix.scoreName(s, c.name, pq, &m.t, 0)
+			if r.score < floor {
+				continue
+			}
+			rec := &m.ix.names[c.name]
+			sn := ScoredName{Entry: m.ix.entries[rec.entry], NameIndex: int(rec.idx), Score: r.score}
+			m.ix.features(s, c.name, &r, &m.t, &sn.Features)
+			f(sn)
 		}
-		pq := q
-		pq.Name = part
-		m.scoreCandidatesOne(pq, floor, f)
-	}
-}
-
-func (m *Aligned) scoreCandidatesOne(q Query, floor float64, f func(ScoredName)) {
-	s := m.ix.scratch.Get().(*scratch)
-	defer m.ix.scratch.Put(s)
-	defer s.reset()
-	m.ix.prepare(s, q.Name, &m.t, m.tokens)
-	if len(s.q) == 0 {
-		return
-	}
-	for _, c := range m.ix.gather(s, &m.t) {
-		r := m.ix.scoreName(s, c.name, q, &m.t, 0)
-		if r.score < floor {
-			continue
-		}
-		rec := &m.ix.names[c.name]
-		sn := ScoredName{Entry: m.ix.entries[rec.entry], NameIndex: int(rec.idx), Score: r.score}
-		m.ix.features(s, c.name, &r, &m.t, &sn.Features)
-		f(sn)
-	}
-}
-
-func isBlank(s string) bool {
-	for _, c := range s {
-		if c != ' ' && c != '\t' {
-			return false
-		}
-	}
-	return true
+	})
 }
