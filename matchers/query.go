@@ -37,20 +37,25 @@ type scratch struct {
 	// to with the initials only.
 	qAll, qInitials []int8
 	norm            Normalised
-	han             bool  // the query is written in Han characters (one token per syllable)
-	qKinds          uint8 // legalKind bits of the query's legal forms
-	qLegal          bool  // the query carries a legal form
-	hanChars        int   // its Han characters outside legal forms: syllables, even those normalising drops
-	cands           []cand
-	warmSink        int32 // what warm read
-	heap            []cand
-	entTouched      []int32 // entries ranked, by their first name (nameAcc.ebest)
-	best            []int32 // Match: the best name id of each reported entry
-	ids             []int32 // vocabulary id of each of norm's tokens (lookupIDs)
-	keyBuf          []byte
-	skeyBuf         []byte
-	qRunes          runeBuf   // the query token being prepared, as runes
-	runs            []delSlot // its deletion neighbourhood's runs in Index.del
+	han             bool // the query is written in Han characters (one token per syllable)
+	pinyin          bool // the query is written in pinyin (pinyinTokens)
+	// syllables: the name being scored and the query are both Chinese
+	// names, romanised per syllable or written in pinyin: words match
+	// only exactly (pinyin.go)
+	syllables  bool
+	qKinds     uint8 // legalKind bits of the query's legal forms
+	qLegal     bool  // the query carries a legal form
+	hanChars   int   // its Han characters outside legal forms: syllables, even those normalising drops
+	cands      []cand
+	warmSink   int32 // what warm read
+	heap       []cand
+	entTouched []int32 // entries ranked, by their first name (nameAcc.ebest)
+	best       []int32 // Match: the best name id of each reported entry
+	ids        []int32 // vocabulary id of each of norm's tokens (lookupIDs)
+	keyBuf     []byte
+	skeyBuf    []byte
+	qRunes     runeBuf   // the query token being prepared, as runes
+	runs       []delSlot // its deletion neighbourhood's runs in Index.del
 	// rec collects the setSim calls of one query word for tokenCache
 	// while recording is set.
 	rec       []simCall
@@ -242,6 +247,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]
 	}
+	s.pinyin = !s.han && pinyinTokens(toks)
 	s.stride = max(1, len(toks))
 	s.q = s.q[:0]
 	s.qKinds, s.qLegal = 0, false

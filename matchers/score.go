@@ -98,9 +98,8 @@ type Tuning struct {
 	PhraseExtra float64
 	// ShortSlipSim is the similarity of two words of a person's name left
 	// unaligned on both sides, one of them shorter than four letters, that
-	// differ by one slip and share their first letter (Phil / P'il, Wang /
-	// Wan): the
-	// index pairs such short words only when equal or sounding alike, and
+	// differ by one slip and share their first letter (Phil / P'il; not
+	// in pinyin names, pinyin.go): the index pairs such short words only when equal or sounding alike, and
 	// alignLeftovers then compares what is left. Default 0.8 (0.85 and
 	// 0.9 found the same pairs on the tuning part).
 	ShortSlipSim float64
@@ -361,6 +360,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	for j := range nn {
 		al.nm[j] = -1
 	}
+	s.syllables = s.han || (s.pinyin && rec.syllabic)
 	// Candidate token pairs, best first; greedy one-to-one assignment is
 	// what matchers/reference checks against exhaustive search.
 	// Name token outside, so that its kind and its row of similarities
@@ -615,6 +615,11 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row
 	}
 	if row < 0 {
 		return 0
+	}
+	if s.syllables && s.sims[row+i] > 0 {
+		// a pinyin query and a pinyin or Han name: letters, not sounds
+		// (pinyin.go)
+		return pinyinSim(qt.text, ix.voc.text[v], t)
 	}
 	if qt.abbr && s.qLegal {
 		// an abbreviation in a company's name: one letter off is another
