@@ -99,6 +99,9 @@ type nameRec struct {
 	weak   bool
 	legal  bool // has a legal form: the name is an organisation's
 	person bool // its entry is a person (Entry.Type), kept here for the scorer
+	// untyped: its entry's type is unknown (the BIS Denied Persons List
+	// lists persons and firms alike)
+	untyped bool
 	// syllabic: the name is written in Han characters or in pinyin
 	// (pinyinTokens); against a pinyin query its words match only
 	// exactly (pinyin.go)
@@ -186,7 +189,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			if len(toks) > maxNameTokens {
 				toks = toks[:maxNameTokens]
 			}
-			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, person: e.Type == lists.TypePerson, off: int32(len(ix.toks)), n: int32(len(toks)), syllabic: vn.han || pinyinTokens(toks)}
+			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, person: e.Type == lists.TypePerson, untyped: e.Type == lists.TypeUnknown, off: int32(len(ix.toks)), n: int32(len(toks)), syllabic: vn.han || pinyinTokens(toks)}
 			nameID := int32(len(ix.names))
 			for _, t := range toks {
 				id := ix.voc.intern(t.Text, t.Kind, false)

@@ -40,6 +40,14 @@ type Tuning struct {
 	// patronymic is weak evidence against, an extra query word strong.
 	// Default 0.2.
 	ListGap float64
+	// ConflictGap replaces ListGap when the query and a person's listed
+	// name each leave a part unaligned that cannot be the other's written
+	// another way (conflict.go): two people of one family. Default 0.4,
+	// twice ListGap: on the development set 1 (as fully as an extra
+	// query part) lost a tune-b pair, 0.5 raised the false-flag check's
+	// person near misses by one, 0.4 and 0.35 cost nothing and 0.4 kept
+	// more persons out (eval/README.md, session 11).
+	ConflictGap float64
 	// OrgListGap replaces ListGap when the query carries a legal form: extra
 	// words in a listed company name ("APPLE TRADING CO" for "Apple Inc")
 	// are stronger evidence against than a missing middle name. Default 0.6.
@@ -175,6 +183,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.SpellingKeySim, 0.95)
 	def(&t.PhoneticSim, 0.9)
 	def(&t.ListGap, 0.2)
+	def(&t.ConflictGap, 0.4)
 	def(&t.OrgListGap, 0.6)
 	def(&t.LegalWeight, 0.3)
 	def(&t.InitialWeight, defaultInitialWeight)
@@ -250,6 +259,9 @@ type scoreResult struct {
 	// weight, the listed name's unmatched weight), and base the score
 	// before the country boost: what the learned score's features read.
 	num, qw, gap, base float64
+	// lambda is the share of gap that counted (ListGap, OrgListGap or
+	// ConflictGap)
+	lambda float64
 	// hand is the hand-made score when a learned one replaced it.
 	hand float64
 }
@@ -488,8 +500,12 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	lambda := t.ListGap
 	if queryOrg {
 		lambda = t.OrgListGap
+	} else if (rec.person || rec.untyped && !rec.legal) && extra == 1 && ix.conflictingParts(s, nt) {
+		// each side names a part the other lacks (conflict.go); an entry
+		// of unknown type without a legal form may be a person
+		lambda = t.ConflictGap
 	}
-	r := scoreResult{num: num, qw: qw, gap: gap}
+	r := scoreResult{num: num, qw: qw, gap: gap, lambda: lambda}
 	if qw > 0 {
 		r.raw = num / (qw + lambda*gap)
 	}
