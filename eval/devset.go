@@ -132,6 +132,21 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	return d
 }
 
+// AddInnocentPersons adds innocent person names (ReadDebarredPersons) to
+// the set as SourceInnocentPerson pairs, held out by a hash of the name as
+// the company innocents are. Names equal to a listed name once normalised
+// (titles and name order aside: "MR. LI YI" and OFAC's "LI, Yi") are
+// namesakes any name matcher must flag, and are left out and counted.
+func (d *DevSet) AddInnocentPersons(names []string) {
+	for _, n := range dedupNames(names) {
+		if d.listed[nameOnly(n)] {
+			d.Counts[SourceInnocentPerson+" namesake removed"]++
+			continue
+		}
+		d.add(Pair{Query: n, Source: SourceInnocentPerson, HeldOut: heldOut(n, d.o)})
+	}
+}
+
 // edgarSuffix matches what EDGAR appends to a filer's name: the state or
 // country of incorporation ("/DE/", "/FI/") and "/ADR". No shipment
 // carries it.
