@@ -9,20 +9,26 @@ import (
 	"github.com/thedatashed/xlsxreader"
 )
 
-// Innocent persons. The development set's innocents are company names
-// (SEC EDGAR), so it cannot see a matcher flag an innocent person, and any
-// change that favours partial person names looks free on it. The
-// individuals that the multilateral development banks debar from the
-// projects they finance (fraud, corruption in procurement) are real person
-// names from many countries, published with their nationality, and are on
-// none of the export-control or sanctions lists dualscreen screens: they
-// are innocent persons for this purpose. Names equal to a listed name once
-// normalised are namesakes and are left out (Derive's rule for companies).
+// Debarred parties as innocents. The development set's innocents are the
+// names of American listed companies (SEC EDGAR): distinctive brand names,
+// and no person at all, so the set cannot see a matcher flag an innocent
+// person, and any change that favours partial person names looks free on
+// it. The firms and individuals that the multilateral development banks
+// debar from the projects they finance (fraud, corruption in procurement)
+// are real names from the countries trade flows to: construction and
+// engineering firms of China, Turkey, Latin America and Africa, named
+// after their place and trade, and persons from as many countries. They
+// are on none of the export-control or sanctions lists dualscreen screens:
+// innocents for this purpose. Names equal to a listed name once normalised
+// are namesakes and are left out (Derive's rule for companies).
 
-// SourceInnocentPerson marks an innocent person name in the development set.
-// Its pairs are reported apart from the company innocents, whose share is
+// The sources of debarred innocents in the development set. Their pairs
+// are reported apart from the SEC company names, whose share of flags is
 // the one the target is stated in.
-const SourceInnocentPerson = "innocent-person"
+const (
+	SourceInnocentPerson = "innocent-person"
+	SourceInnocentFirm   = "innocent-firm"
+)
 
 // ErrDebarred marks a debarment file whose layout is not one of those
 // ReadDebarredPersons knows.
@@ -60,7 +66,7 @@ var debarLayouts = []debarLayout{
 	},
 }
 
-// ReadDebarredPersons reads the individuals of a development bank's
+// ReadDebarred reads the individuals and the firms of a development bank's
 // debarment list in its published xlsx layout (World Bank, IDB): the
 // first sheet, with a header row (the World Bank's comes after a
 // "Downloaded on" line). Names come as published, without a trailing
@@ -68,19 +74,18 @@ var debarLayouts = []debarLayout{
 // ("... c/o Coronado Ingenieros S.A."), which a clerk would not type as
 // the person's name. It fails, naming the file, when no known header is
 // found, and naming the row when an individual has no name.
-func ReadDebarredPersons(path string) ([]string, error) {
+func ReadDebarred(path string) (persons, firms []string, err error) {
 	xl, err := xlsxreader.OpenFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", path, ErrDebarred, err)
+		return nil, nil, fmt.Errorf("%s: %w: %v", path, ErrDebarred, err)
 	}
 	defer xl.Close()
 	if len(xl.Sheets) == 0 {
-		return nil, fmt.Errorf("%s: %w: no sheet", path, ErrDebarred)
+		return nil, nil, fmt.Errorf("%s: %w: no sheet", path, ErrDebarred)
 	}
 	var (
 		layout *debarLayout
 		header map[int]string
-		names  []string
 		bad    error
 	)
 	// Every row is read, even after an error, so that the reader's
@@ -109,23 +114,27 @@ func ReadDebarredPersons(path string) ([]string, error) {
 				cells[h] = strings.TrimSpace(strings.ReplaceAll(c.Value, "\u00a0", " "))
 			}
 		}
-		if !layout.individual(cells) {
-			continue
-		}
 		name := asTyped(cells[layout.nameHeader])
+		if name == "" && len(persons)+len(firms) == 0 {
+			continue // the header's second line ("From Date", "To Date")
+		}
 		if name == "" {
-			bad = fmt.Errorf("%s: row %d, column %q: %w: an individual without a name", path, line, layout.nameHeader, ErrDebarred)
+			bad = fmt.Errorf("%s: row %d, column %q: %w: a party without a name", path, line, layout.nameHeader, ErrDebarred)
 			continue
 		}
-		names = append(names, name)
+		if layout.individual(cells) {
+			persons = append(persons, name)
+		} else {
+			firms = append(firms, name)
+		}
 	}
 	if bad != nil {
-		return nil, bad
+		return nil, nil, bad
 	}
 	if layout == nil {
-		return nil, fmt.Errorf("%s: %w: no header row naming %q or %q", path, ErrDebarred, debarLayouts[0].nameHeader, debarLayouts[1].nameHeader)
+		return nil, nil, fmt.Errorf("%s: %w: no header row naming %q or %q", path, ErrDebarred, debarLayouts[0].nameHeader, debarLayouts[1].nameHeader)
 	}
-	return names, nil
+	return persons, firms, nil
 }
 
 // findLayout returns the layout whose name header is among cells, and the

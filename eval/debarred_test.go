@@ -84,9 +84,9 @@ func writeXLSX(t *testing.T, rows [][]string, refs bool) string {
 	return path
 }
 
-// TestReadDebarredPersonsWorldBank: the World Bank's sheet opens with a
+// TestReadDebarredWorldBank: the World Bank's sheet opens with a
 // "Downloaded on" line; individuals are the titled names, firms are not.
-func TestReadDebarredPersonsWorldBank(t *testing.T) {
+func TestReadDebarredWorldBank(t *testing.T) {
 	path := writeXLSX(t, [][]string{
 		{"Downloaded on: 07/01/2025 10:37"},
 		{"Firm Name", "Additional Firm Info", "Address", "Country"},
@@ -96,7 +96,7 @@ func TestReadDebarredPersonsWorldBank(t *testing.T) {
 		{"MR. BAMIDELE OBINIYI (ALSO KNOWN AS BAMIDELE ABAYOMI)", "", "LAGOS", "Nigeria"},
 		{"MISSION & PARTNERS S.A.", "", "QUITO", "Ecuador"},
 	}, true)
-	got, err := ReadDebarredPersons(path)
+	got, firms, err := ReadDebarred(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,11 +104,14 @@ func TestReadDebarredPersonsWorldBank(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	if want := []string{"ANHUI CONSTRUCTION ENGINEERING GROUP CO., LTD.", "MISSION & PARTNERS S.A."}; !slices.Equal(firms, want) {
+		t.Errorf("firms %q, want %q", firms, want)
+	}
 }
 
-// TestReadDebarredPersonsIDB: the IDB's sheet has no cell references; the
+// TestReadDebarredIDB: the IDB's sheet has no cell references; the
 // name is in "Title" and the kind in "Entity".
-func TestReadDebarredPersonsIDB(t *testing.T) {
+func TestReadDebarredIDB(t *testing.T) {
 	path := writeXLSX(t, [][]string{
 		{"Title", "Entity", "Nationality", "Country"},
 		{"“Timir” LLP (“Timir”)", "Firm", "Kazakhstan", "Kyrgyzstan"},
@@ -117,7 +120,7 @@ func TestReadDebarredPersonsIDB(t *testing.T) {
 		{"DŨNG, Đoàn Anh", "Individual", "Viet Nam", "Viet Nam"},
 		{"Ruth Eli Cuarezma Fuentes c/o Coronado Ingenieros S.A.", "Individual", "Nicaragua", "Nicaragua"},
 	}, false)
-	got, err := ReadDebarredPersons(path)
+	got, firms, err := ReadDebarred(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,11 +128,14 @@ func TestReadDebarredPersonsIDB(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	if want := []string{"“Timir” LLP"}; !slices.Equal(firms, want) {
+		t.Errorf("firms %q, want %q", firms, want)
+	}
 }
 
-func TestReadDebarredPersonsErrors(t *testing.T) {
+func TestReadDebarredErrors(t *testing.T) {
 	noHeader := writeXLSX(t, [][]string{{"Name", "Country"}, {"MR. RUFAT MAJIDOV", "Azerbaijan"}}, true)
-	if _, err := ReadDebarredPersons(noHeader); !errors.Is(err, ErrDebarred) || !strings.Contains(err.Error(), noHeader) {
+	if _, _, err := ReadDebarred(noHeader); !errors.Is(err, ErrDebarred) || !strings.Contains(err.Error(), noHeader) {
 		t.Errorf("no known header: got %v", err)
 	}
 	noName := writeXLSX(t, [][]string{
@@ -137,26 +143,26 @@ func TestReadDebarredPersonsErrors(t *testing.T) {
 		{"Jose Benigno Coronado Mendez", "Individual"},
 		{"", "Individual"},
 	}, false)
-	_, err := ReadDebarredPersons(noName)
+	_, _, err := ReadDebarred(noName)
 	if !errors.Is(err, ErrDebarred) || !strings.Contains(err.Error(), "row 3") || !strings.Contains(err.Error(), `"Title"`) {
-		t.Errorf("individual without a name: got %v, want file, row 3 and column Title", err)
+		t.Errorf("party without a name: got %v, want file, row 3 and column Title", err)
 	}
 	notXLSX := filepath.Join(t.TempDir(), "list.xlsx")
 	if err := os.WriteFile(notXLSX, []byte("Firm Name,Country\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadDebarredPersons(notXLSX); !errors.Is(err, ErrDebarred) {
+	if _, _, err := ReadDebarred(notXLSX); !errors.Is(err, ErrDebarred) {
 		t.Errorf("not an xlsx file: got %v", err)
 	}
 }
 
-// TestAddInnocentPersons: a person named like a listed one, title and
-// order aside, is a namesake and left out; the others are innocents of
-// their own source, held out by the name's hash.
-func TestAddInnocentPersons(t *testing.T) {
+// TestAddInnocents: a person named like a listed one, title and order
+// aside, is a namesake and left out; the others are innocents of their own
+// source, held out by the name's hash.
+func TestAddInnocents(t *testing.T) {
 	l := &lists.List{ID: "ofac_sdn", Entries: []*lists.Entry{person("ofac_sdn", "27472", "", "LI, Yi")}}
 	d := Derive([]*lists.List{l}, nil, DevSetOptions{})
-	d.AddInnocentPersons([]string{"MR. LI YI", "MS. TRAN THI HOAN", "Adán Acosta Sánchez", "MS. TRAN THI HOAN"})
+	d.AddInnocents(SourceInnocentPerson, []string{"MR. LI YI", "MS. TRAN THI HOAN", "Adán Acosta Sánchez", "MS. TRAN THI HOAN"})
 	var got []string
 	for _, p := range d.Pairs {
 		if p.Source == SourceInnocentPerson {
@@ -174,8 +180,8 @@ func TestAddInnocentPersons(t *testing.T) {
 	}
 }
 
-// TestReadDebarredPersonsRealData reads the published files in place.
-func TestReadDebarredPersonsRealData(t *testing.T) {
+// TestReadDebarredRealData reads the published files in place.
+func TestReadDebarredRealData(t *testing.T) {
 	dir := testutil.SharedData(t, "restricted_parties/other_lists_wiktorrajca")
 	for _, c := range []struct {
 		file     string
@@ -185,9 +191,12 @@ func TestReadDebarredPersonsRealData(t *testing.T) {
 		{"world_bank_listing_of_ineligible_firms_and_individuals.xlsx", 120, 400, "MR. RUFAT MAJIDOV"},
 		{"Inter-American_Development_Bank-Sanctioned_Firms_and_Individuals.xlsx", 150, 400, "Agus Bastoni"},
 	} {
-		got, err := ReadDebarredPersons(filepath.Join(dir, c.file))
+		got, firms, err := ReadDebarred(filepath.Join(dir, c.file))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(firms) < 500 {
+			t.Errorf("%s: %d firms, want hundreds", c.file, len(firms))
 		}
 		if len(got) < c.min || len(got) > c.max || !slices.Contains(got, c.one) {
 			t.Errorf("%s: %d individuals (want %d to %d, with %q)", c.file, len(got), c.min, c.max, c.one)
@@ -197,6 +206,6 @@ func TestReadDebarredPersonsRealData(t *testing.T) {
 				t.Errorf("%s: a firm read as an individual: %q", c.file, n)
 			}
 		}
-		t.Logf("%s: %d individuals", c.file, len(got))
+		t.Logf("%s: %d individuals, %d firms", c.file, len(got), len(firms))
 	}
 }

@@ -132,18 +132,19 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	return d
 }
 
-// AddInnocentPersons adds innocent person names (ReadDebarredPersons) to
-// the set as SourceInnocentPerson pairs, held out by a hash of the name as
-// the company innocents are. Names equal to a listed name once normalised
-// (titles and name order aside: "MR. LI YI" and OFAC's "LI, Yi") are
-// namesakes any name matcher must flag, and are left out and counted.
-func (d *DevSet) AddInnocentPersons(names []string) {
+// AddInnocents adds innocent names of another source than the SEC's
+// (ReadDebarred: SourceInnocentPerson, SourceInnocentFirm), held out by a
+// hash of the name as the company innocents are. Names equal to a listed
+// name once normalised (titles, legal forms and name order aside: "MR. LI
+// YI" and OFAC's "LI, Yi") are namesakes any name matcher must flag, and
+// are left out and counted.
+func (d *DevSet) AddInnocents(source string, names []string) {
 	for _, n := range dedupNames(names) {
 		if d.listed[nameOnly(n)] {
-			d.Counts[SourceInnocentPerson+" namesake removed"]++
+			d.Counts[source+" namesake removed"]++
 			continue
 		}
-		d.add(Pair{Query: n, Source: SourceInnocentPerson, HeldOut: heldOut(n, d.o)})
+		d.add(Pair{Query: n, Source: source, HeldOut: heldOut(n, d.o)})
 	}
 }
 
