@@ -41,16 +41,19 @@ type scratch struct {
 	qKinds          uint8 // legalKind bits of the query's legal forms
 	qLegal          bool  // the query carries a legal form
 	hanChars        int   // its Han characters outside legal forms: syllables, even those normalising drops
-	cands           []cand
-	warmSink        int32 // what warm read
-	heap            []cand
-	entTouched      []int32 // entries ranked, by their first name (nameAcc.ebest)
-	best            []int32 // Match: the best name id of each reported entry
-	ids             []int32 // vocabulary id of each of norm's tokens (lookupIDs)
-	keyBuf          []byte
-	skeyBuf         []byte
-	qRunes          runeBuf   // the query token being prepared, as runes
-	runs            []delSlot // its deletion neighbourhood's runs in Index.del
+	// generic: the query has no word of its own (isOwnWord), only a kind
+	// of firm, a place and legal forms ("RUSSIAN COMPANY LLC").
+	generic    bool
+	cands      []cand
+	warmSink   int32 // what warm read
+	heap       []cand
+	entTouched []int32 // entries ranked, by their first name (nameAcc.ebest)
+	best       []int32 // Match: the best name id of each reported entry
+	ids        []int32 // vocabulary id of each of norm's tokens (lookupIDs)
+	keyBuf     []byte
+	skeyBuf    []byte
+	qRunes     runeBuf   // the query token being prepared, as runes
+	runs       []delSlot // its deletion neighbourhood's runs in Index.del
 	// rec collects the setSim calls of one query word for tokenCache
 	// while recording is set.
 	rec       []simCall
@@ -296,6 +299,13 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 		if s.recording {
 			tc.put(tk.Text, s.rec, &s.arena)
 			s.recording = false
+		}
+	}
+	s.generic = len(s.q) > 0
+	for i := range s.q {
+		if s.q[i].kind == TokWord && isOwnWord(s.q[i].text) {
+			s.generic = false
+			break
 		}
 	}
 	s.qAll, s.qInitials = s.qAll[:0], s.qInitials[:0]
