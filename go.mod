@@ -11,6 +11,7 @@ require (
 	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/parquet-go/parquet-go v0.32.0
 	github.com/schollz/progressbar/v3 v3.19.1
+	github.com/thedatashed/xlsxreader v1.2.8
 	golang.org/x/sync v0.24.0
 	golang.org/x/term v0.47.0
 	golang.org/x/text v0.43.0

@@ -132,6 +132,22 @@ func Derive(ls []*lists.List, innocents []string, o DevSetOptions) *DevSet {
 	return d
 }
 
+// AddInnocents adds innocent names of another source than the SEC's
+// (ReadDebarred: SourceInnocentPerson, SourceInnocentFirm), held out by a
+// hash of the name as the company innocents are. Names equal to a listed
+// name once normalised (titles, legal forms and name order aside: "MR. LI
+// YI" and OFAC's "LI, Yi") are namesakes any name matcher must flag, and
+// are left out and counted.
+func (d *DevSet) AddInnocents(source string, names []string) {
+	for _, n := range dedupNames(names) {
+		if d.listed[nameOnly(n)] {
+			d.Counts[source+" namesake removed"]++
+			continue
+		}
+		d.add(Pair{Query: n, Source: source, HeldOut: heldOut(n, d.o)})
+	}
+}
+
 // edgarSuffix matches what EDGAR appends to a filer's name: the state or
 // country of incorporation ("/DE/", "/FI/") and "/ADR". No shipment
 // carries it.

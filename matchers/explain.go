@@ -138,6 +138,10 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString("; numbers differ ×")
 		float(m.t.NumberMismatch, 2)
 	}
+	if r.generic {
+		b.WriteString("; query has no word of its own (a kind of firm, a place), the name has: at most ")
+		float(m.t.GenericCap, 2)
+	}
 	if r.countryA {
 		b.WriteString("; country ")
 		b.WriteString(q.Country)

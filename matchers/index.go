@@ -482,11 +482,19 @@ func namesAParty(name string) bool {
 	defer putNormWork(w)
 	w.part = w.normalise(name, w.part[:0]).Tokens
 	for _, t := range w.part {
-		if t.Kind == TokWord && utf8.RuneCountInString(t.Text) >= 2 && !isPlaceWord(t.Text) && !countryAbbreviations[t.Text] && !orgWordCanon[t.Text] {
+		if t.Kind == TokWord && isOwnWord(t.Text) {
 			return true
 		}
 	}
 	return false
+}
+
+// isOwnWord reports whether a normalised word names a party rather than
+// saying what kind of firm it is or where: two letters or more, and not a
+// place, a country's abbreviation or a word organisation names are made
+// of (orgwords.go).
+func isOwnWord(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && !isPlaceWord(w) && !countryAbbreviations[w] && !orgWordCanon[w]
 }
 
 // countryAbbreviations are the abbreviations of country names that firms

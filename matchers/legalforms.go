@@ -127,8 +127,11 @@ var legalFormPhrases = map[string]string{
 	"ltd sti":         formLLC,
 	// Russian (Cyrillic and the romanisations lists print).
 	"ооо": formLLC,
-	"общество с ограниченной ответственностью":      formLLC,
-	"obshchestvo s ogranichennoi otvetstvennostyu":  formLLC,
+	"общество с ограниченной ответственностью":     formLLC,
+	"obshchestvo s ogranichennoi otvetstvennostyu": formLLC,
+	// Azerbaijani limited liability company (Məhdud Məsuliyyətli Cəmiyyət)
+	"mehdud mesuliyyetli cemiyyeti":                 formLLC,
+	"mehdud mesuliyyetli cemiyyet":                  formLLC,
 	"obshchestvo s ogranichennoy otvetstvennostiyu": formLLC,
 	"obshchestvo s ogranichennoi otvetstvennostiu":  formLLC,
 	"оао": formJSC,

@@ -37,15 +37,18 @@ type scratch struct {
 	// to with the initials only.
 	qAll, qInitials []int8
 	norm            Normalised
-	han             bool // the query is written in Han characters (one token per syllable)
-	pinyin          bool // the query is written in pinyin (pinyinTokens)
-	// syllables: the name being scored and the query are both Chinese
-	// names, romanised per syllable or written in pinyin: words match
-	// only exactly (pinyin.go)
-	syllables  bool
-	qKinds     uint8 // legalKind bits of the query's legal forms
-	qLegal     bool  // the query carries a legal form
-	hanChars   int   // its Han characters outside legal forms: syllables, even those normalising drops
+	han             bool  // the query is written in Han characters (one token per syllable)
+	pinyin          bool  // the query is written in pinyin (pinyinTokens)
+	qKinds          uint8 // legalKind bits of the query's legal forms
+	qLegal          bool  // the query carries a legal form
+	hanChars        int   // its Han characters outside legal forms: syllables, even those normalising drops
+	// syllables: the query is written in Han characters, or in pinyin and
+	// the name being scored in pinyin or Han: its words are syllables,
+	// compared by their letters, never by sound (pinyin.go)
+	syllables bool
+	// generic: the query has no word of its own (isOwnWord), only a kind
+	// of firm, a place and legal forms ("RUSSIAN COMPANY LLC").
+	generic    bool
 	cands      []cand
 	warmSink   int32 // what warm read
 	heap       []cand
@@ -302,6 +305,13 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 		if s.recording {
 			tc.put(tk.Text, s.rec, &s.arena)
 			s.recording = false
+		}
+	}
+	s.generic = len(s.q) > 0
+	for i := range s.q {
+		if s.q[i].kind == TokWord && isOwnWord(s.q[i].text) {
+			s.generic = false
+			break
 		}
 	}
 	s.qAll, s.qInitials = s.qAll[:0], s.qInitials[:0]

@@ -130,6 +130,14 @@ type Tuning struct {
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
+	// GenericCap bounds the score of a query with no word of its own, only
+	// a kind of firm, a place and legal forms ("RUSSIAN COMPANY LLC",
+	// "CHINA TRADING CO"), against a listed name that has a word of its
+	// own the query leaves unaligned ("RUSSIAN FINANCIAL CORPORATION"
+	// scored 0.987): such a query names no firm, and only a listed name
+	// as generic as itself can be its match. Default 0.8, under the
+	// threshold and within reach of a lowered one.
+	GenericCap float64
 	// Knot calibrates: the raw evidence score that maps to the default
 	// threshold 0.85. Scores are piecewise linear through (0,0), (Knot,
 	// 0.85) and (1,1), so 0.85 means the operating point chosen on the
@@ -195,6 +203,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.WeakAlias, 0.9)
 	def(&t.CountryBoost, 0.15)
 	def(&t.Knot, 0.178)
+	def(&t.GenericCap, 0.8)
 	def(&t.HanShare, 0.8)
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
@@ -249,6 +258,7 @@ type scoreResult struct {
 	countryA   bool
 	complete   bool // every name part on both sides aligned (CompleteSim)
 	numMis     bool // both hold numbers and they differ
+	generic    bool // a query with no word of its own, capped at GenericCap
 	// legalConflict: the match is partial and the two are companies of
 	// incompatible kinds (legalkinds.go)
 	legalConflict bool
@@ -293,6 +303,17 @@ func belowFloor(raw, x float64, country bool, t *Tuning, floor float64) bool {
 		ub += (1 - ub) * t.CountryBoost
 	}
 	return ub < floor-1e-9
+}
+
+// ownWordUnaligned reports whether the listed name has a word of its own
+// (isOwnWord) that no query part is aligned with.
+func (ix *Index) ownWordUnaligned(al *alignment, nt []nameTok) bool {
+	for j := range nt {
+		if nt[j].kind == TokWord && al.nm[j] < 0 && isOwnWord(ix.voc.text[nt[j].v]) {
+			return true
+		}
+	}
+	return false
 }
 
 // allListedAligned reports whether every part of the listed name, legal
@@ -554,6 +575,10 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	if numberMismatch(s, nt) {
 		sc *= t.NumberMismatch
 		r.numMis = true
+	}
+	if s.generic && sc > t.GenericCap && ix.ownWordUnaligned(al, nt) {
+		sc = t.GenericCap
+		r.generic = true
 	}
 	r.base = min(1, max(0, sc))
 	if q.Country != "" && ix.countries.has(rec.entry, s.countryID(ix, q.Country)) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -16,7 +17,7 @@ import (
 	"github.com/dualscreen/dualscreen/matchers"
 )
 
-const evalSynopsis = `eval [--lists DIR | --list FILE]... (--pairs FILE.csv | --devset --innocent FILE.json... | --hits SCREEN.jsonl --pairs TRUTH.csv)
+const evalSynopsis = `eval [--lists DIR | --list FILE]... (--pairs FILE.csv | --devset --innocent FILE.json... [--debarred FILE.xlsx...] | --hits SCREEN.jsonl --pairs TRUTH.csv)
                 [--matcher NAME[,NAME...]] [--threshold 0.85] [--split heldout|tune|tune-a|tune-b|all] [--out DIR] [--write-pairs FILE.csv] [--write-removed FILE.csv] [--check]
 
 Measures name matchers on labelled pairs and prints precision, recall, F1, the share of innocent
@@ -37,16 +38,22 @@ a false-flag check larger than the tuning part: its innocents, company names rec
 and person names recombined from listed persons, all from outside the held-out part; it prints, by
 source, the names flagged at the threshold and those within 0.03 under it (near misses).
 
+--debarred adds the individuals and firms of a development bank's debarment list (World Bank or
+Inter-American Development Bank xlsx) as innocent names, held out one in five like the SEC names.
+They are reported on lines of their own (innocent-person, innocent-firm), apart from the figures
+above, whose innocents are the SEC company names; --check counts their tuning part by source.
+
 --hits scores the pairs from a 'dualscreen screen --format jsonl' output instead of a matcher.`
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval", evalSynopsis)
-	var listDirs, listFiles, innocent multiFlag
+	var listDirs, listFiles, innocent, debarred multiFlag
 	fs.Var(&listDirs, "lists", "directory of list files (repeatable)")
 	fs.Var(&listFiles, "list", "list file, or FORMAT=FILE (repeatable)")
 	pairsPath := fs.String("pairs", "", "labelled pairs CSV (query,target,label[,country,source,split])")
 	devset := fs.Bool("devset", false, "derive the development set from the loaded lists and --innocent names")
 	fs.Var(&innocent, "innocent", "SEC company tickers JSON of innocent company names for --devset (repeatable)")
+	fs.Var(&debarred, "debarred", "debarment list xlsx (World Bank, IDB) whose individuals and firms are innocent names for --devset, reported apart (repeatable)")
 	hitsPath := fs.String("hits", "", "screening output (JSON lines) to score --pairs from, instead of a matcher")
 	matcherNames := fs.String("matcher", strings.Join([]string{matchers.Kinds[0].Name, "naive-jw"}, ","), "matchers to compare, comma-separated (first is the reference); have "+strings.Join(evalKindNames(), ", "))
 	threshold := fs.Float64("threshold", matchers.DefaultThreshold, "threshold the summary is reported at")
@@ -76,6 +83,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	}
 	if *devset && len(innocent) == 0 {
 		return usagef("eval: --devset needs --innocent FILE.json (names that should match nothing)")
+	}
+	if len(debarred) > 0 && !*devset {
+		return usagef("eval: --debarred needs --devset")
 	}
 	if *check && (!*devset || *hitsPath != "") {
 		return usagef("eval: --check needs --devset (and no --hits)")
@@ -108,6 +118,14 @@ func runEval(ctx context.Context, e *env, args []string) error {
 				names = append(names, n...)
 			}
 			d := eval.Derive(ls, names, eval.DevSetOptions{})
+			for _, p := range debarred {
+				persons, firms, err := eval.ReadDebarred(p)
+				if err != nil {
+					return inputError(err)
+				}
+				d.AddInnocents(eval.SourceInnocentPerson, persons)
+				d.AddInnocents(eval.SourceInnocentFirm, firms)
+			}
 			entries, pairs = d.Entries, d.Pairs
 			fmt.Fprintf(e.stdout, "development set: %s\n", evalFormatCounts(d.Counts))
 			if *writeRemoved != "" {
@@ -135,6 +153,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if !*check {
 		pairs, _ = eval.SelectSplit(pairs, *split) // the name was checked above
 	}
+	var apart []eval.Pair
+	if !*check {
+		pairs, apart = evalSplitDebarred(pairs)
+	}
 	if len(pairs) == 0 {
 		return inputError(fmt.Errorf("eval: no pairs in split %q", *split))
 	}
@@ -156,6 +178,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	var curves []eval.Curve
+	var debarredCounts []evalApartCount
 	if *hitsPath != "" {
 		hits, err := eval.ReadScreenJSONL(*hitsPath)
 		if err != nil {
@@ -177,9 +200,17 @@ func runEval(ctx context.Context, e *env, args []string) error {
 				return err
 			}
 			fmt.Fprintf(e.stderr, "eval: %s: index %v, %d queries in %v\n", name, built.Round(time.Millisecond), len(pairs), time.Since(t1).Round(time.Millisecond))
+			var debarredOut []eval.Outcome
+			if len(apart) > 0 {
+				if debarredOut, err = eval.Run(ctx, m, apart); err != nil {
+					return err
+				}
+				debarredCounts = append(debarredCounts, evalApartCount{name, eval.CountCheck(apart, debarredOut, *threshold)})
+			}
 			if *writeErrors != "" && len(curves) == 0 {
 				var buf bytes.Buffer
-				if err := eval.WriteErrors(&buf, pairs, out, *threshold); err != nil {
+				all := append(slices.Clip(pairs), apart...)
+				if err := eval.WriteErrors(&buf, all, append(slices.Clip(out), debarredOut...), *threshold); err != nil {
 					return err
 				}
 				if err := evalWriteFile(*writeErrors, buf.Bytes()); err != nil {
@@ -197,6 +228,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	}
 	if err := eval.WriteSummary(e.stdout, curves, *threshold); err != nil {
 		return err
+	}
+	for _, pc := range debarredCounts {
+		for _, c := range pc.counts {
+			fmt.Fprintf(e.stdout, "%s: %s (apart from the figures above) at %.2f: %d of %d flagged (%.2f%%), %d near (within %.2f under it)\n",
+				pc.matcher, c.Source, *threshold, c.Flagged, c.Names, 100*float64(c.Flagged)/float64(c.Names), c.Near, eval.CheckMargin)
+		}
 	}
 	if *outDir != "" {
 		if err := os.MkdirAll(*outDir, 0o755); err != nil {
@@ -219,12 +256,32 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// evalApartCount is what one matcher did with the debarred innocents.
+type evalApartCount struct {
+	matcher string
+	counts  []eval.CheckCount
+}
+
+// evalSplitDebarred separates the debarred innocents from the other
+// pairs: the figures of the summary, and the share of innocents flagged
+// the issue's target is stated in, are the SEC company names'.
+func evalSplitDebarred(pairs []eval.Pair) (rest, apart []eval.Pair) {
+	for _, p := range pairs {
+		if p.Source == eval.SourceInnocentPerson || p.Source == eval.SourceInnocentFirm {
+			apart = append(apart, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return rest, apart
+}
+
 // evalCheckPairs returns the false-flag check's names: the tuning part's
 // innocents and the recombined ones of eval.CheckPairs.
 func evalCheckPairs(d *eval.DevSet) []eval.Pair {
 	var out []eval.Pair
 	for _, p := range d.Pairs {
-		if p.Source == "innocent" && !p.HeldOut {
+		if (p.Source == "innocent" || p.Source == eval.SourceInnocentPerson || p.Source == eval.SourceInnocentFirm) && !p.HeldOut {
 			out = append(out, p)
 		}
 	}

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dualscreen/dualscreen/internal/testutil"
 )
 
 func TestEvalPairs(t *testing.T) {
@@ -53,6 +56,7 @@ func TestEvalBadUsage(t *testing.T) {
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--split", "tune-c"},
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--check"},
 		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--write-removed", "removed.csv"},
+		{"eval", "--list", "../../eval/testdata/list.csv", "--pairs", "../../eval/testdata/pairs.csv", "--debarred", "wb.xlsx"},
 	} {
 		e := &env{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
 		err := run(t.Context(), e, args)
@@ -114,9 +118,11 @@ func TestEvalTuneHalves(t *testing.T) {
 
 // --check scores the tuning innocents and the recombined names and prints
 // the flags and near misses by source, instead of a split's summary.
-func TestEvalCheck(t *testing.T) {
-	dir := t.TempDir()
-	sec := filepath.Join(dir, "tickers.json")
+// writeSECTickers writes a small SEC company_tickers JSON of innocent
+// company names.
+func writeSECTickers(t *testing.T) string {
+	t.Helper()
+	sec := filepath.Join(t.TempDir(), "tickers.json")
 	var b strings.Builder
 	b.WriteString("{")
 	for i, n := range []string{"Iron Mountain Inc", "Blue Bird Corp", "Cascade Natural Gas Corp", "Glacier Bancorp, Inc.",
@@ -131,6 +137,34 @@ func TestEvalCheck(t *testing.T) {
 	if err := os.WriteFile(sec, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return sec
+}
+
+// TestEvalDebarred: the debarred individuals and firms are reported on
+// lines of their own and are not in the summary's innocents.
+func TestEvalDebarred(t *testing.T) {
+	wb := filepath.Join(testutil.SharedData(t, "restricted_parties/other_lists_wiktorrajca"), "world_bank_listing_of_ineligible_firms_and_individuals.xlsx")
+	sec := writeSECTickers(t)
+	var stdout, stderr bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &stderr}
+	if err := run(t.Context(), e, []string{"eval", "--list", "inhouse-csv=../../eval/testdata/list.csv", "--devset",
+		"--innocent", sec, "--debarred", wb, "--matcher", "aligned", "--split", "all"}); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	out := stdout.String()
+	if !regexp.MustCompile(`aligned: innocent-person \(apart from the figures above\) at 0\.85: \d+ of 1[2-9]\d flagged`).MatchString(out) {
+		t.Errorf("no innocent-person line for the World Bank's individuals:\n%s", out)
+	}
+	if !regexp.MustCompile(`aligned: innocent-firm \(apart from the figures above\) at 0\.85: \d+ of \d{3,4} flagged`).MatchString(out) {
+		t.Errorf("no innocent-firm line for the World Bank's firms:\n%s", out)
+	}
+	if !regexp.MustCompile(`\d+ positive and 12 negative pairs`).MatchString(out) {
+		t.Errorf("the summary's innocents are not the 12 company names alone:\n%s", out)
+	}
+}
+
+func TestEvalCheck(t *testing.T) {
+	sec := writeSECTickers(t)
 	var stdout, stderr bytes.Buffer
 	e := &env{stdout: &stdout, stderr: &stderr}
 	if err := run(t.Context(), e, []string{"eval", "--list", "inhouse-csv=../../eval/testdata/list.csv", "--devset",
