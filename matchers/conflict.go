@@ -40,8 +40,7 @@ func (ix *Index) conflictingParts(s *scratch, nt []nameTok) bool {
 			continue
 		}
 		query = true
-		s.keyBuf = phoneticKey(s.keyBuf[:0], s.q[i].text)
-		qk := consonantSkeleton(s.keyBuf)
+		qk := s.skeleton(i)
 		for j := range nt {
 			if al.nm[j] != -1 || nt[j].kind != TokWord || nt[j].patronymic {
 				continue
@@ -62,4 +61,27 @@ func consonantSkeleton[T string | []byte](key T) T {
 		return key[1:]
 	}
 	return key
+}
+
+// skeleton returns the consonant skeleton of query token i, computed for
+// all the query's tokens on the first call of a query (reset clears
+// them): a query's candidates ask again and again.
+func (s *scratch) skeleton(i int) []byte {
+	if !s.skelReady {
+		s.skel = s.skel[:0]
+		for k := range s.q {
+			start := len(s.skel)
+			s.skel = phoneticKey(s.skel, s.q[k].text)
+			if key := s.skel[start:]; len(key) > 1 && key[0] == 'a' {
+				s.skel = append(s.skel[:start], key[1:]...)
+			}
+			s.skelEnd[k] = int32(len(s.skel))
+		}
+		s.skelReady = true
+	}
+	start := int32(0)
+	if i > 0 {
+		start = s.skelEnd[i-1]
+	}
+	return s.skel[start:s.skelEnd[i]]
 }

@@ -103,8 +103,8 @@ type nameRec struct {
 	// lists persons and firms alike)
 	untyped bool
 	// syllabic: the name is written in Han characters or in pinyin
-	// (pinyinTokens); against a pinyin query its words match only
-	// exactly (pinyin.go)
+	// (pinyinTokens); against a pinyin query its words align by their
+	// letters, never by sound (pinyin.go)
 	syllabic bool
 	kinds    uint8 // legalKind bits of its legal forms (legalkinds.go)
 	off, n   int32 // its tokens are toks[off:off+n]

@@ -139,3 +139,31 @@ func pinyinSim(a, b string, t *Tuning) float32 {
 	}
 	return float32(finishTokenSim(0.5*jw+0.5*lev, false, 0, a[0] == b[0], t))
 }
+
+// pinyinQuery reports whether the query is written in pinyin
+// (pinyinTokens on its tokens), worked out on the first candidate name
+// that is (nameRec.syllabic) and kept until reset: most queries never
+// meet one and never pay for it.
+func (s *scratch) pinyinQuery() bool {
+	if s.pinyinState == 0 {
+		s.pinyinState = 2
+		words := 0
+		for i := range s.q {
+			switch s.q[i].kind {
+			case TokNumber:
+				continue
+			case TokWord:
+				if !pinyinWord(s.q[i].text) {
+					return false
+				}
+				words++
+			default:
+				return false
+			}
+		}
+		if words >= 2 {
+			s.pinyinState = 1
+		}
+	}
+	return s.pinyinState == 1
+}

@@ -38,7 +38,6 @@ type scratch struct {
 	qAll, qInitials []int8
 	norm            Normalised
 	han             bool  // the query is written in Han characters (one token per syllable)
-	pinyin          bool  // the query is written in pinyin (pinyinTokens)
 	qKinds          uint8 // legalKind bits of the query's legal forms
 	qLegal          bool  // the query carries a legal form
 	hanChars        int   // its Han characters outside legal forms: syllables, even those normalising drops
@@ -46,6 +45,14 @@ type scratch struct {
 	// the name being scored in pinyin or Han: its words are syllables,
 	// compared by their letters, never by sound (pinyin.go)
 	syllables bool
+	// pinyinState: 0 not yet known, 1 the query is written in pinyin, 2
+	// it is not (pinyinQuery)
+	pinyinState int8
+	// skel holds the consonant skeletons of the query's tokens, token i's
+	// ending at skelEnd[i], once skelReady (conflict.go)
+	skel      []byte
+	skelEnd   [maxNameTokens]int32
+	skelReady bool
 	// generic: the query has no word of its own (isOwnWord), only a kind
 	// of firm, a place and legal forms ("RUSSIAN COMPANY LLC").
 	generic    bool
@@ -138,6 +145,7 @@ func (s *scratch) reset() {
 	clearSlots(s.lslot, s.lslotted)
 	s.lslotted, s.lsims, s.lq = s.lslotted[:0], s.lsims[:0], s.lq[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
+	s.skelReady, s.pinyinState = false, 0
 }
 
 // slotRow returns 1 + the row of vocabulary id v in a table of rows of
@@ -250,7 +258,6 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]
 	}
-	s.pinyin = !s.han && pinyinTokens(toks)
 	s.stride = max(1, len(toks))
 	s.q = s.q[:0]
 	s.qKinds, s.qLegal = 0, false

@@ -278,10 +278,10 @@ type scoreResult struct {
 
 // boundable reports whether belowFloor's bound holds for tuning t: every
 // adjustment factor at most 1, the country boost in [0, 1], the knot in
-// (0, 1).
+// (0, 1), and ConflictGap, applied after the bound, at least ListGap.
 func boundable(t *Tuning) bool {
 	return t.TypeMismatch <= 1 && t.TypeMismatchComplete <= 1 && t.WeakAlias <= 1 && t.LegalConflict <= 1 && t.NumberMismatch <= 1 &&
-		t.CountryBoost >= 0 && t.CountryBoost <= 1 && t.Knot > 0 && t.Knot < 1
+		t.CountryBoost >= 0 && t.CountryBoost <= 1 && t.Knot > 0 && t.Knot < 1 && t.ConflictGap >= t.ListGap
 }
 
 // belowFloor reports whether a partial match of raw evidence raw, before
@@ -393,7 +393,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	for j := range nn {
 		al.nm[j] = -1
 	}
-	s.syllables = s.han || (s.pinyin && rec.syllabic)
+	s.syllables = s.han || rec.syllabic && s.pinyinQuery()
 	// Candidate token pairs, best first; greedy one-to-one assignment is
 	// what matchers/reference checks against exhaustive search.
 	// Name token outside, so that its kind and its row of similarities
@@ -521,10 +521,6 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	lambda := t.ListGap
 	if queryOrg {
 		lambda = t.OrgListGap
-	} else if (rec.person || rec.untyped && !rec.legal) && extra == 1 && ix.conflictingParts(s, nt) {
-		// each side names a part the other lacks (conflict.go); an entry
-		// of unknown type without a legal form may be a person
-		lambda = t.ConflictGap
 	}
 	r := scoreResult{num: num, qw: qw, gap: gap, lambda: lambda}
 	if qw > 0 {
@@ -539,12 +535,23 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		// romanised (the false-flag check's only new flag with the keys).
 		r.complete = false
 	}
+	x := 0.0
 	if t.Evidence > 0 && !r.complete {
-		x := num / (t.Evidence * float64(ix.idfUnknown))
+		x = num / (t.Evidence * float64(ix.idfUnknown))
+		// (ConflictGap, below, can only lower raw: boundable)
 		if floor > 0 && belowFloor(r.raw, x, q.Country != "", t, floor) {
 			r.below = true
 			return r
 		}
+	}
+	if !queryOrg && (rec.person || rec.untyped && !rec.legal) && extra == 1 && qw > 0 && ix.conflictingParts(s, nt) {
+		// each side names a part the other lacks (conflict.go); an entry
+		// of unknown type without a legal form may be a person. Asked
+		// only of the few candidates the bound above keeps.
+		r.lambda = t.ConflictGap
+		r.raw = num / (qw + r.lambda*gap)
+	}
+	if t.Evidence > 0 && !r.complete {
 		r.raw *= 1 - math.Exp(-x)
 	}
 	sc := calibrate(r.raw, t.Knot)
