@@ -142,6 +142,10 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString("; query has no word of its own (a kind of firm, a place), the name has: at most ")
 		float(m.t.GenericCap, 2)
 	}
+	if r.otherFirm {
+		b.WriteString("; no word of the query's own is in the name, which has its own: at most ")
+		float(m.t.GenericCap, 2)
+	}
 	if r.countryA {
 		b.WriteString("; country ")
 		b.WriteString(q.Country)

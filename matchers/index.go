@@ -471,8 +471,18 @@ func namesAParty(name string) bool {
 	w := getNormWork()
 	defer putNormWork(w)
 	w.part = w.normalise(name, w.part[:0]).Tokens
-	for _, t := range w.part {
-		if t.Kind == TokWord && isOwnWord(t.Text) {
+	for i, t := range w.part {
+		if t.Kind != TokWord || !isOwnWord(t.Text) {
+			continue
+		}
+		var prev, next string
+		if i > 0 {
+			prev = w.part[i-1].Text
+		}
+		if i+1 < len(w.part) {
+			next = w.part[i+1].Text
+		}
+		if !inPlacePair(prev, t.Text, next) {
 			return true
 		}
 	}

@@ -303,7 +303,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	}
 	s.generic = len(s.q) > 0
 	for i := range s.q {
-		if s.q[i].kind == TokWord && isOwnWord(s.q[i].text) {
+		if s.queryOwnWord(i) {
 			s.generic = false
 			break
 		}

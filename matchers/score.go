@@ -251,6 +251,9 @@ type scoreResult struct {
 	complete   bool // every name part on both sides aligned (CompleteSim)
 	numMis     bool // both hold numbers and they differ
 	generic    bool // a query with no word of its own, capped at GenericCap
+	// otherFirm: the query's words of its own are all left out and the
+	// listed name has one left out too; capped at GenericCap
+	otherFirm bool
 	// legalConflict: the match is partial and the two are companies of
 	// incompatible kinds (legalkinds.go)
 	legalConflict bool
@@ -298,11 +301,61 @@ func belowFloor(raw, x float64, country bool, t *Tuning, floor float64) bool {
 // (isOwnWord) that no query part is aligned with.
 func (ix *Index) ownWordUnaligned(al *alignment, nt []nameTok) bool {
 	for j := range nt {
-		if nt[j].kind == TokWord && al.nm[j] < 0 && isOwnWord(ix.voc.text[nt[j].v]) {
+		if nt[j].kind == TokWord && al.nm[j] < 0 && ix.listedOwnWord(nt, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// listedOwnWord reports whether the listed name's part j is a word of its
+// own: isOwnWord, and no word of a two-word place (placePairs).
+func (ix *Index) listedOwnWord(nt []nameTok, j int) bool {
+	w := ix.voc.text[nt[j].v]
+	if !isOwnWord(w) {
+		return false
+	}
+	var prev, next string
+	if j > 0 {
+		prev = ix.voc.text[nt[j-1].v]
+	}
+	if j+1 < len(nt) {
+		next = ix.voc.text[nt[j+1].v]
+	}
+	return !inPlacePair(prev, w, next)
+}
+
+// queryOwnWord reports whether the query's part i is a word of its own, as
+// listedOwnWord reads the listed name's.
+func (s *scratch) queryOwnWord(i int) bool {
+	if s.q[i].kind != TokWord || !isOwnWord(s.q[i].text) {
+		return false
+	}
+	var prev, next string
+	if i > 0 {
+		prev = s.q[i-1].text
+	}
+	if i+1 < len(s.q) {
+		next = s.q[i+1].text
+	}
+	return !inPlacePair(prev, s.q[i].text, next)
+}
+
+// ownWordsApart reports whether the query and the listed name each have
+// a word of its own (isOwnWord) and none of the query's is aligned: all
+// they share is where the firms sit, what they do and their legal forms
+// ("INNER MONGOLIA YUANSHAN ENERGY CO., LTD." / "Inner Mongolia First
+// Machinery Group Co., Ltd."). A firm is named by its own word; two firms
+// whose own words differ are two firms, however much else they share.
+// The query's own words are read as GenericCap's are, so a query with none
+// is GenericCap's case, not this one.
+func (ix *Index) ownWordsApart(s *scratch, al *alignment, nt []nameTok) bool {
+	for i := range s.q {
+		if al.qm[i] != -1 && s.queryOwnWord(i) {
+			return false
+		}
+	}
+	return ix.ownWordUnaligned(al, nt)
 }
 
 // allListedAligned reports whether every part of the listed name, legal
@@ -563,6 +616,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	if s.generic && sc > t.GenericCap && ix.ownWordUnaligned(al, nt) {
 		sc = t.GenericCap
 		r.generic = true
+	} else if sc > t.GenericCap && !r.complete && !s.generic && ix.ownWordsApart(s, al, nt) {
+		sc = t.GenericCap
+		r.otherFirm = true
 	}
 	r.base = min(1, max(0, sc))
 	if q.Country != "" && ix.countries.has(rec.entry, s.countryID(ix, q.Country)) {

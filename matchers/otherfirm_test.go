@@ -1,0 +1,69 @@
+package matchers
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+// Two firms that share only where they sit, what they do and their legal
+// forms are two firms: a query none of whose own words is aligned, against
+// a listed name with an own word of its own left out, scores at most
+// GenericCap. Places include China's provinces and cities and two-word
+// places (Inner Mongolia), which on the lists are rare words.
+func TestOtherFirmCapped(t *testing.T) {
+	org := func(id, name string) *lists.Entry {
+		return &lists.Entry{List: "us_csl", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name}}}
+	}
+	es := []*lists.Entry{
+		org("1", "Inner Mongolia First Machinery Group Co., Ltd."),
+		org("2", "Huawei Technologies Service Co., Ltd., Langfang, Hebei"),
+		org("3", "Inner Circle Trading LLC"),
+	}
+	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT", "ARKTIKA", "VOLGA"} {
+		es = append(es, org(fmt.Sprintf("9%02d", k), w+" ENERGY GROUP CO LTD"), org(fmt.Sprintf("8%02d", k), w+" CONSTRUCTION CO LTD"))
+	}
+	const capped = 0.2
+	m := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{GenericCap: capped}})
+	for _, tt := range []struct {
+		query, id string
+		capped    bool
+	}{
+		{"INNER MONGOLIA YUANSHAN ENERGY CO., LTD.", "1", true},
+		{"Inner Mongolia Yuhe Construction Engineering Co., Ltd.", "1", true},
+		{"HEBEI CONSTRUCTION GROUP CORPORATION LIMITED LANGFANG BRANCH", "2", true},
+		{"Inner Mongolia First Machinery Co., Ltd.", "1", false}, // its own words: first, machinery
+		{"HUAWEI TECHNOLOGIES SERVICE CO., LTD.", "2", false},
+		{"INNER CIRCLE ENERGY LTD", "3", false}, // inner is a place only before Mongolia
+	} {
+		s, expl := scoreOf(m, tt.query, tt.id)
+		capNoted := strings.Contains(expl, "at most")
+		if tt.capped && (s > capped+1e-9 || !capNoted) {
+			t.Errorf("%q vs %s: %.3f, want capped at %.2f: %s", tt.query, tt.id, s, capped, expl)
+		}
+		if !tt.capped && (s <= capped || capNoted) {
+			t.Errorf("%q vs %s: %.3f, want not capped: %s", tt.query, tt.id, s, expl)
+		}
+	}
+}
+
+// A part taken out of a longer name that is only a two-word place and a
+// legal form names no party; one holding "inner" as an ordinary word does.
+func TestPlacePairsNameNoParty(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"Inner Mongolia Co., Ltd.", false},
+		{"New Zealand Limited", false},
+		{"Hebei Langfang Co.", false},
+		{"Inner Circle LLC", true},
+		{"New Power Company", true},
+	} {
+		if got := namesAParty(tt.name); got != tt.want {
+			t.Errorf("namesAParty(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
