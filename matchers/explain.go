@@ -139,7 +139,7 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		float(m.t.NumberMismatch, 2)
 	}
 	if r.generic {
-		b.WriteString("; query has no word of its own (a kind of firm, a place), the name has: at most ")
+		b.WriteString("; query has no word of its own (a kind of firm, a place), the name has or says more: at most ")
 		float(m.t.GenericCap, 2)
 	}
 	if r.otherFirm {

@@ -67,3 +67,22 @@ func TestPlacePairsNameNoParty(t *testing.T) {
 		}
 	}
 }
+
+// A generic query (a continent and a trade) is capped against a listed
+// name that says more than it does, even with no word of its own, and is
+// not against the same name.
+func TestGenericQueryAgainstLongerGenericName(t *testing.T) {
+	es := []*lists.Entry{{List: "ofac_sdn", ID: "1", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "ASIA TRADING & CONSTRUCTION PTE LTD"}}}}
+	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT"} {
+		es = append(es, &lists.Entry{List: "ofac_sdn", ID: fmt.Sprintf("9%02d", k), Type: lists.TypeOrganisation,
+			Names: []lists.Name{{Value: w + " ASIA TRADING PTE LTD"}, {Value: w + " CONSTRUCTION LLC"}}})
+	}
+	const capped = 0.2
+	m := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{GenericCap: capped}})
+	if s, expl := scoreOf(m, "ASIA CONSTRUCTION", "1"); s > capped+1e-9 || !strings.Contains(expl, "says more") {
+		t.Errorf("ASIA CONSTRUCTION: %.3f, want capped at %.2f: %s", s, capped, expl)
+	}
+	if s, expl := scoreOf(m, "Asia Trading and Construction Pte. Ltd.", "1"); s < DefaultThreshold {
+		t.Errorf("the listed name itself: %.3f, want flagged: %s", s, expl)
+	}
+}

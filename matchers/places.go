@@ -31,7 +31,7 @@ var placeWords = func() map[string]bool {
 		singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan
 		tanzania thailand togo tonga tunisia turkey turkiye turkmenistan tuvalu uganda ukraine uruguay
 		uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
-		dprk uae crimea europe eurasia
+		dprk uae crimea europe eurasia asia asian africa african america americas oceania caribbean caucasus
 		korean iranian russian syrian chinese cuban iraqi european belarusian
 		rossii rossiya rossiyskaya rossiiskoi belarusi`) {
 		m[w] = true

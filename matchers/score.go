@@ -127,9 +127,13 @@ type Tuning struct {
 	// a kind of firm, a place and legal forms ("RUSSIAN COMPANY LLC",
 	// "CHINA TRADING CO"), against a listed name that has a word of its
 	// own the query leaves unaligned ("RUSSIAN FINANCIAL CORPORATION"
-	// scored 0.987): such a query names no firm, and only a listed name
-	// as generic as itself can be its match. Default 0.8, under the
-	// threshold and within reach of a lowered one.
+	// scored 0.987), or any other word it leaves out ("ASIA CONSTRUCTION"
+	// / "ASIA TRADING & CONSTRUCTION PTE LTD"): such a query names no
+	// firm, and only a listed name as generic as itself can be its match.
+	// Continents are places (placeWords). The same cap holds a query whose
+	// own words all go unaligned against a listed name with its own
+	// (ownWordsApart). Default 0.8, under the threshold and within reach
+	// of a lowered one.
 	GenericCap float64
 	// Knot calibrates: the raw evidence score that maps to the default
 	// threshold 0.85. Scores are piecewise linear through (0,0), (Knot,
@@ -613,7 +617,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		sc *= t.NumberMismatch
 		r.numMis = true
 	}
-	if s.generic && sc > t.GenericCap && ix.ownWordUnaligned(al, nt) {
+	if s.generic && sc > t.GenericCap && (ix.ownWordUnaligned(al, nt) || !allListedAligned(al, nt)) {
 		sc = t.GenericCap
 		r.generic = true
 	} else if sc > t.GenericCap && !r.complete && !s.generic && ix.ownWordsApart(s, al, nt) {
