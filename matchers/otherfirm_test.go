@@ -86,3 +86,23 @@ func TestGenericQueryAgainstLongerGenericName(t *testing.T) {
 		t.Errorf("the listed name itself: %.3f, want flagged: %s", s, expl)
 	}
 }
+
+// A listed name that is only a place (the 1260H list's alias "Inner
+// Monoglia", misspelt) is no match for a firm named after more than that
+// place; the place itself still matches it.
+func TestPlaceListedCapped(t *testing.T) {
+	es := []*lists.Entry{{List: "us_dod_1260h", ID: "1", Type: lists.TypeOrganisation, Names: []lists.Name{
+		{Value: "Inner Mongolia First Machinery Group Co., Ltd."}, {Value: "Inner Monoglia"}}}}
+	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT"} {
+		es = append(es, &lists.Entry{List: "ofac_sdn", ID: fmt.Sprintf("9%02d", k), Type: lists.TypeOrganisation,
+			Names: []lists.Name{{Value: w + " ENERGY CO LTD"}, {Value: w + " MONGOLIA LLC"}}})
+	}
+	const capped = 0.2
+	m := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{GenericCap: capped}})
+	if s, expl := scoreOf(m, "Inner Mongolia Yuanshan Energy Co., Ltd.", "1"); s > capped+1e-9 || !strings.Contains(expl, "at most") {
+		t.Errorf("a firm of Inner Mongolia: %.3f, want capped at %.2f: %s", s, capped, expl)
+	}
+	if s, expl := scoreOf(m, "INNER MONOGLIA", "1"); s < DefaultThreshold {
+		t.Errorf("the listed alias itself: %.3f, want flagged: %s", s, expl)
+	}
+}

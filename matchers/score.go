@@ -329,6 +329,40 @@ func (ix *Index) listedOwnWord(nt []nameTok, j int) bool {
 	return !inPlacePair(prev, w, next)
 }
 
+// listedPlace reports whether the listed name's part j is a place: one of
+// placeWords or a word of a two-word place (placePairs).
+func (ix *Index) listedPlace(nt []nameTok, j int) bool {
+	w := ix.voc.text[nt[j].v]
+	if isPlaceWord(w) {
+		return true
+	}
+	var prev, next string
+	if j > 0 {
+		prev = ix.voc.text[nt[j-1].v]
+	}
+	if j+1 < len(nt) {
+		next = ix.voc.text[nt[j+1].v]
+	}
+	return inPlacePair(prev, w, next)
+}
+
+// queryPlace reports whether the query's part i is a place, as listedPlace
+// reads the listed name's.
+func (s *scratch) queryPlace(i int) bool {
+	w := s.q[i].text
+	if isPlaceWord(w) {
+		return true
+	}
+	var prev, next string
+	if i > 0 {
+		prev = s.q[i-1].text
+	}
+	if i+1 < len(s.q) {
+		next = s.q[i+1].text
+	}
+	return inPlacePair(prev, w, next)
+}
+
 // queryOwnWord reports whether the query's part i is a word of its own, as
 // listedOwnWord reads the listed name's.
 func (s *scratch) queryOwnWord(i int) bool {
@@ -360,6 +394,39 @@ func (ix *Index) ownWordsApart(s *scratch, al *alignment, nt []nameTok) bool {
 		}
 	}
 	return ix.ownWordUnaligned(al, nt)
+}
+
+// placeListed reports whether the listed name is only a place while the
+// query leaves a word of its own unaligned: "Inner Monoglia", an alias
+// the 1260H list prints for Inner Mongolia First Machinery Group, names a
+// province, and a firm named after something more is not that province's
+// listed firm. A listed word aligned with a query place is read as that
+// place (monoglia as mongolia). Listed names that are a kind of firm
+// ("TRADING") are left alone: capping them cost pairs on the tuning part.
+func (ix *Index) placeListed(s *scratch, al *alignment, nt []nameTok) bool {
+	words := 0
+	for j := range nt {
+		if nt[j].kind == TokLegal {
+			continue
+		}
+		words++
+		if nt[j].kind == TokWord && ix.listedPlace(nt, j) {
+			continue
+		}
+		if i := al.nm[j]; i >= 0 && s.q[i].kind == TokWord && s.queryPlace(int(i)) {
+			continue
+		}
+		return false
+	}
+	if words == 0 {
+		return false
+	}
+	for i := range s.q {
+		if al.qm[i] == -1 && s.queryOwnWord(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // allListedAligned reports whether every part of the listed name, legal
@@ -620,7 +687,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	if s.generic && sc > t.GenericCap && (ix.ownWordUnaligned(al, nt) || !allListedAligned(al, nt)) {
 		sc = t.GenericCap
 		r.generic = true
-	} else if sc > t.GenericCap && !r.complete && !s.generic && ix.ownWordsApart(s, al, nt) {
+	} else if sc > t.GenericCap && !r.complete && !s.generic && (ix.ownWordsApart(s, al, nt) || ix.placeListed(s, al, nt)) {
 		sc = t.GenericCap
 		r.otherFirm = true
 	}
