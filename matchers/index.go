@@ -491,10 +491,10 @@ func namesAParty(name string) bool {
 
 // isOwnWord reports whether a normalised word names a party rather than
 // saying what kind of firm it is or where: two letters or more, and not a
-// place, a country's abbreviation or a word organisation names are made
-// of (orgwords.go).
+// place, a country's abbreviation, a word organisation names are made
+// of (orgwords.go) nor a trade (tradewords.go).
 func isOwnWord(w string) bool {
-	return utf8.RuneCountInString(w) >= 2 && !isPlaceWord(w) && !countryAbbreviations[w] && !orgWordCanon[w]
+	return utf8.RuneCountInString(w) >= 2 && !isPlaceWord(w) && !countryAbbreviations[w] && !orgWordCanon[w] && !tradeWords[w]
 }
 
 // countryAbbreviations are the abbreviations of country names that firms

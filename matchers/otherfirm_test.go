@@ -106,3 +106,42 @@ func TestPlaceListedCapped(t *testing.T) {
 		t.Errorf("the listed alias itself: %.3f, want flagged: %s", s, expl)
 	}
 }
+
+// Two firms sharing their trades (general contracting, waste and
+// environmental services, overseas projects) but not their own names are
+// two firms: trade words are no word of a firm's own.
+func TestSharedTradesCapped(t *testing.T) {
+	org := func(id, name string) *lists.Entry {
+		return &lists.Entry{List: "ofac_sdn", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name}}}
+	}
+	es := []*lists.Entry{
+		org("1", "ORCHID REGIONAL COMPANY FOR GENERAL TRADING AND CONTRACTING"),
+		org("2", "MIRAGE FOR WASTE MANAGEMENT AND ENVIRONMENTAL SERVICES"),
+		org("3", "MANSUDAE OVERSEAS PROJECTS ARCHITECTURAL AND TECHNICAL SERVICES"),
+	}
+	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT"} {
+		es = append(es, org(fmt.Sprintf("9%02d", k), w+" TRADING AND CONTRACTING CO"), org(fmt.Sprintf("8%02d", k), w+" SERVICES LLC"))
+	}
+	const capped = 0.2
+	m := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{GenericCap: capped}})
+	for _, tt := range []struct {
+		query, id string
+		capped    bool
+	}{
+		{"AL THUHAT COMPANY, GENERAL CONTRACTING AND TRADE", "1", true},
+		{"CNE ENVIRONMENTAL & WASTE SERVICES", "2", true},
+		{"OVERSEAS PROJECT SERVICES LTD.", "3", true},
+		{"ORCHID GENERAL TRADING AND CONTRACTING", "1", false},
+		{"Mirage Waste Management Services", "2", false},
+		{"Mansudae Overseas Projects", "3", false},
+	} {
+		s, expl := scoreOf(m, tt.query, tt.id)
+		capNoted := strings.Contains(expl, "at most")
+		if tt.capped && (s > capped+1e-9 || !capNoted) {
+			t.Errorf("%q vs %s: %.3f, want capped at %.2f: %s", tt.query, tt.id, s, capped, expl)
+		}
+		if !tt.capped && (s <= capped || capNoted) {
+			t.Errorf("%q vs %s: %.3f, want not capped: %s", tt.query, tt.id, s, expl)
+		}
+	}
+}
