@@ -134,6 +134,10 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString("; legal forms of different kinds ×")
 		float(m.t.LegalConflict, 2)
 	}
+	if r.placeConflict {
+		b.WriteString("; places differ ×")
+		float(m.t.PlaceConflict, 2)
+	}
 	if r.numMis {
 		b.WriteString("; numbers differ ×")
 		float(m.t.NumberMismatch, 2)

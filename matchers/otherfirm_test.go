@@ -145,3 +145,39 @@ func TestSharedTradesCapped(t *testing.T) {
 		}
 	}
 }
+
+// Firms named after different places are different firms: a partial
+// match whose sides each name a place the other leaves out, sharing none,
+// is lowered by PlaceConflict; one sharing its place is not.
+func TestPlaceConflict(t *testing.T) {
+	org := func(id, name string) *lists.Entry {
+		return &lists.Entry{List: "eu_journal", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name}}}
+	}
+	es := []*lists.Entry{org("1", "CHINA COMMUNICATIONS CONSTRUCTION GROUP (LIMITED)")}
+	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT"} {
+		es = append(es, org(fmt.Sprintf("9%02d", k), w+" CONSTRUCTION GROUP LTD"))
+	}
+	off := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{PlaceConflict: 1}})
+	on := NewAligned(es, Options{Threshold: 0.1})
+	for _, tt := range []struct {
+		query    string
+		conflict bool
+	}{
+		{"Xinjiang Communications Construction Group Co., Ltd.", true},
+		{"SHANDONG COMMUNICATIONS CONSTRUCTION GROUP", true},
+		{"China Communications Construction Co., Ltd.", false}, // the same place
+		{"Communications Construction Group Co., Ltd.", false}, // no place of its own
+	} {
+		s0, _ := scoreOf(off, tt.query, "1")
+		s1, expl := scoreOf(on, tt.query, "1")
+		if s0 == 0 {
+			t.Fatalf("%q: not found", tt.query)
+		}
+		if got := strings.Contains(expl, "places differ"); got != tt.conflict {
+			t.Errorf("%q: places differ %v, want %v: %s", tt.query, got, tt.conflict, expl)
+		}
+		if tt.conflict && s1 > 0.9*s0+1e-9 {
+			t.Errorf("%q: %.3f, want at most 0.9 × %.3f", tt.query, s1, s0)
+		}
+	}
+}

@@ -120,6 +120,13 @@ type Tuning struct {
 	// 0.9: 0.94 to 0.8 flag the same names on the tuning part, and 0.9
 	// also takes them out of the near misses.
 	LegalConflict float64
+	// PlaceConflict multiplies the score of a match that is not complete
+	// when the query and the listed name each name a place the other
+	// leaves out, and share none ("XINJIANG COMMUNICATIONS CONSTRUCTION
+	// GROUP" / "CHINA COMMUNICATIONS CONSTRUCTION GROUP"): firms named
+	// after different places are different firms. Default 0.9, as
+	// LegalConflict.
+	PlaceConflict float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -204,6 +211,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
 	def(&t.LegalConflict, 0.9)
+	def(&t.PlaceConflict, 0.9)
 	def(&t.AcronymSim, 0.8)
 	def(&t.ShortSlipSim, 0.8)
 	def(&t.ShortFormSim, 0.75)
@@ -261,6 +269,9 @@ type scoreResult struct {
 	// legalConflict: the match is partial and the two are companies of
 	// incompatible kinds (legalkinds.go)
 	legalConflict bool
+	// placeConflict: the match is partial and each side names a place the
+	// other leaves out, sharing none
+	placeConflict bool
 	// below: the score is certainly under the caller's floor and was not
 	// computed (score 0)
 	below bool
@@ -276,7 +287,7 @@ type scoreResult struct {
 // adjustment factor at most 1, the country boost in [0, 1], the knot in
 // (0, 1).
 func boundable(t *Tuning) bool {
-	return t.TypeMismatch <= 1 && t.TypeMismatchComplete <= 1 && t.WeakAlias <= 1 && t.LegalConflict <= 1 && t.NumberMismatch <= 1 &&
+	return t.TypeMismatch <= 1 && t.TypeMismatchComplete <= 1 && t.WeakAlias <= 1 && t.LegalConflict <= 1 && t.PlaceConflict <= 1 && t.NumberMismatch <= 1 &&
 		t.CountryBoost >= 0 && t.CountryBoost <= 1 && t.Knot > 0 && t.Knot < 1
 }
 
@@ -327,6 +338,34 @@ func (ix *Index) listedOwnWord(nt []nameTok, j int) bool {
 		next = ix.voc.text[nt[j+1].v]
 	}
 	return !inPlacePair(prev, w, next)
+}
+
+// placesDiffer reports whether the query and the listed name each hold a
+// place left unaligned and no place of either is aligned.
+func (ix *Index) placesDiffer(s *scratch, al *alignment, nt []nameTok) bool {
+	qOpen, nOpen := false, false
+	for i := range s.q {
+		if s.q[i].kind != TokWord || !s.queryPlace(i) {
+			continue
+		}
+		if al.qm[i] != -1 {
+			return false
+		}
+		qOpen = true
+	}
+	if !qOpen {
+		return false
+	}
+	for j := range nt {
+		if nt[j].kind != TokWord || !ix.listedPlace(nt, j) {
+			continue
+		}
+		if al.nm[j] != -1 {
+			return false
+		}
+		nOpen = true
+	}
+	return nOpen
 }
 
 // listedPlace reports whether the listed name's part j is a place: one of
@@ -679,6 +718,10 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	if !r.complete && legalConflict(s.qKinds, rec.kinds) {
 		sc *= t.LegalConflict
 		r.legalConflict = true
+	}
+	if !r.complete && ix.placesDiffer(s, al, nt) {
+		sc *= t.PlaceConflict
+		r.placeConflict = true
 	}
 	if numberMismatch(s, nt) {
 		sc *= t.NumberMismatch
