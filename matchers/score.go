@@ -719,7 +719,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		sc *= t.LegalConflict
 		r.legalConflict = true
 	}
-	if !r.complete && ix.placesDiffer(s, al, nt) {
+	if !r.complete && s.qPlace && ix.placesDiffer(s, al, nt) {
 		sc *= t.PlaceConflict
 		r.placeConflict = true
 	}
