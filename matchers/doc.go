@@ -133,9 +133,13 @@
 // person's whole name is there: "ABSALAN, Parviz LLC"), ×0.9 for a weak
 // alias, ×0.9 for a match that is not complete between companies of
 // incompatible kinds (legalkinds.go: a corporation and a limited company,
-// "IRON MOUNTAIN INC" / "IRON MOUNTAIN ENTERPRISES LIMITED"), ×0.6 when
-// both carry numbers that differ, and up by 15% of the remaining distance
-// when the query's country is among the entry's.
+// "IRON MOUNTAIN INC" / "IRON MOUNTAIN ENTERPRISES LIMITED"), ×0.9 for
+// one whose sides each name a place the other leaves out (PlaceConflict),
+// ×0.6 when both carry numbers that differ, at most 0.8 (GenericCap) when
+// the two share no word of the query's own, only places, trades
+// (tradewords.go) and legal forms, or when either name is nothing but
+// those, and up by 15% of the remaining distance when the query's country
+// is among the entry's.
 //
 // Explain (explain.go) only the hits: the same scorer is re-run on the
 // matched name and its alignment written out.

@@ -134,12 +134,20 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString("; legal forms of different kinds ×")
 		float(m.t.LegalConflict, 2)
 	}
+	if r.placeConflict {
+		b.WriteString("; places differ ×")
+		float(m.t.PlaceConflict, 2)
+	}
 	if r.numMis {
 		b.WriteString("; numbers differ ×")
 		float(m.t.NumberMismatch, 2)
 	}
 	if r.generic {
-		b.WriteString("; query has no word of its own (a kind of firm, a place), the name has: at most ")
+		b.WriteString("; query has no word of its own (a kind of firm, a place), the name has or says more: at most ")
+		float(m.t.GenericCap, 2)
+	}
+	if r.otherFirm {
+		b.WriteString("; no word of the query's own is in the name, which has its own: at most ")
 		float(m.t.GenericCap, 2)
 	}
 	if r.countryA {

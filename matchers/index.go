@@ -481,8 +481,18 @@ func namesAParty(name string) bool {
 	w := getNormWork()
 	defer putNormWork(w)
 	w.part = w.normalise(name, w.part[:0]).Tokens
-	for _, t := range w.part {
-		if t.Kind == TokWord && isOwnWord(t.Text) {
+	for i, t := range w.part {
+		if t.Kind != TokWord || !isOwnWord(t.Text) {
+			continue
+		}
+		var prev, next string
+		if i > 0 {
+			prev = w.part[i-1].Text
+		}
+		if i+1 < len(w.part) {
+			next = w.part[i+1].Text
+		}
+		if !inPlacePair(prev, t.Text, next) {
 			return true
 		}
 	}
@@ -491,10 +501,10 @@ func namesAParty(name string) bool {
 
 // isOwnWord reports whether a normalised word names a party rather than
 // saying what kind of firm it is or where: two letters or more, and not a
-// place, a country's abbreviation or a word organisation names are made
-// of (orgwords.go).
+// place, a country's abbreviation, a word organisation names are made
+// of (orgwords.go) nor a trade (tradewords.go).
 func isOwnWord(w string) bool {
-	return utf8.RuneCountInString(w) >= 2 && !isPlaceWord(w) && !countryAbbreviations[w] && !orgWordCanon[w]
+	return utf8.RuneCountInString(w) >= 2 && !isPlaceWord(w) && !countryAbbreviations[w] && !orgWordCanon[w] && !tradeWords[w]
 }
 
 // countryAbbreviations are the abbreviations of country names that firms

@@ -55,7 +55,10 @@ type scratch struct {
 	skelReady bool
 	// generic: the query has no word of its own (isOwnWord), only a kind
 	// of firm, a place and legal forms ("RUSSIAN COMPANY LLC").
-	generic    bool
+	generic bool
+	// qPlace: the query holds a place (queryPlace), which placesDiffer
+	// needs before it reads any listed name
+	qPlace     bool
 	cands      []cand
 	warmSink   int32 // what warm read
 	heap       []cand
@@ -316,8 +319,15 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	}
 	s.generic = len(s.q) > 0
 	for i := range s.q {
-		if s.q[i].kind == TokWord && isOwnWord(s.q[i].text) {
+		if s.queryOwnWord(i) {
 			s.generic = false
+			break
+		}
+	}
+	s.qPlace = false
+	for i := range s.q {
+		if s.q[i].kind == TokWord && s.queryPlace(i) {
+			s.qPlace = true
 			break
 		}
 	}

@@ -127,6 +127,13 @@ type Tuning struct {
 	// 0.9: 0.94 to 0.8 flag the same names on the tuning part, and 0.9
 	// also takes them out of the near misses.
 	LegalConflict float64
+	// PlaceConflict multiplies the score of a match that is not complete
+	// when the query and the listed name each name a place the other
+	// leaves out, and share none ("XINJIANG COMMUNICATIONS CONSTRUCTION
+	// GROUP" / "CHINA COMMUNICATIONS CONSTRUCTION GROUP"): firms named
+	// after different places are different firms. Default 0.9, as
+	// LegalConflict.
+	PlaceConflict float64
 	// CompleteSim: a match whose every part aligned at least this similar
 	// counts as complete and is exempt from Evidence. Default 0.9.
 	CompleteSim float64
@@ -134,9 +141,13 @@ type Tuning struct {
 	// a kind of firm, a place and legal forms ("RUSSIAN COMPANY LLC",
 	// "CHINA TRADING CO"), against a listed name that has a word of its
 	// own the query leaves unaligned ("RUSSIAN FINANCIAL CORPORATION"
-	// scored 0.987): such a query names no firm, and only a listed name
-	// as generic as itself can be its match. Default 0.8, under the
-	// threshold and within reach of a lowered one.
+	// scored 0.987), or any other word it leaves out ("ASIA CONSTRUCTION"
+	// / "ASIA TRADING & CONSTRUCTION PTE LTD"): such a query names no
+	// firm, and only a listed name as generic as itself can be its match.
+	// Continents are places (placeWords). The same cap holds a query whose
+	// own words all go unaligned against a listed name with its own
+	// (ownWordsApart). Default 0.8, under the threshold and within reach
+	// of a lowered one.
 	GenericCap float64
 	// Knot calibrates: the raw evidence score that maps to the default
 	// threshold 0.85. Scores are piecewise linear through (0,0), (Knot,
@@ -208,6 +219,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.NumberMismatch, 0.6)
 	def(&t.CompleteSim, 0.9)
 	def(&t.LegalConflict, 0.9)
+	def(&t.PlaceConflict, 0.9)
 	def(&t.AcronymSim, 0.8)
 	def(&t.ShortSlipSim, 0.8)
 	def(&t.ShortFormSim, 0.75)
@@ -259,9 +271,15 @@ type scoreResult struct {
 	complete   bool // every name part on both sides aligned (CompleteSim)
 	numMis     bool // both hold numbers and they differ
 	generic    bool // a query with no word of its own, capped at GenericCap
+	// otherFirm: the query's words of its own are all left out and the
+	// listed name has one left out too; capped at GenericCap
+	otherFirm bool
 	// legalConflict: the match is partial and the two are companies of
 	// incompatible kinds (legalkinds.go)
 	legalConflict bool
+	// placeConflict: the match is partial and each side names a place the
+	// other leaves out, sharing none
+	placeConflict bool
 	// below: the score is certainly under the caller's floor and was not
 	// computed (score 0)
 	below bool
@@ -280,7 +298,7 @@ type scoreResult struct {
 // adjustment factor at most 1, the country boost in [0, 1], the knot in
 // (0, 1), and ConflictGap, applied after the bound, at least ListGap.
 func boundable(t *Tuning) bool {
-	return t.TypeMismatch <= 1 && t.TypeMismatchComplete <= 1 && t.WeakAlias <= 1 && t.LegalConflict <= 1 && t.NumberMismatch <= 1 &&
+	return t.TypeMismatch <= 1 && t.TypeMismatchComplete <= 1 && t.WeakAlias <= 1 && t.LegalConflict <= 1 && t.PlaceConflict <= 1 && t.NumberMismatch <= 1 &&
 		t.CountryBoost >= 0 && t.CountryBoost <= 1 && t.Knot > 0 && t.Knot < 1 && t.ConflictGap >= t.ListGap
 }
 
@@ -309,7 +327,152 @@ func belowFloor(raw, x float64, country bool, t *Tuning, floor float64) bool {
 // (isOwnWord) that no query part is aligned with.
 func (ix *Index) ownWordUnaligned(al *alignment, nt []nameTok) bool {
 	for j := range nt {
-		if nt[j].kind == TokWord && al.nm[j] < 0 && isOwnWord(ix.voc.text[nt[j].v]) {
+		if nt[j].kind == TokWord && al.nm[j] < 0 && ix.listedOwnWord(nt, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// listedOwnWord reports whether the listed name's part j is a word of its
+// own: isOwnWord, and no word of a two-word place (placePairs).
+func (ix *Index) listedOwnWord(nt []nameTok, j int) bool {
+	w := ix.voc.text[nt[j].v]
+	if !isOwnWord(w) {
+		return false
+	}
+	var prev, next string
+	if j > 0 {
+		prev = ix.voc.text[nt[j-1].v]
+	}
+	if j+1 < len(nt) {
+		next = ix.voc.text[nt[j+1].v]
+	}
+	return !inPlacePair(prev, w, next)
+}
+
+// placesDiffer reports whether the query and the listed name each hold a
+// place left unaligned and no place of either is aligned.
+func (ix *Index) placesDiffer(s *scratch, al *alignment, nt []nameTok) bool {
+	qOpen, nOpen := false, false
+	for i := range s.q {
+		if s.q[i].kind != TokWord || !s.queryPlace(i) {
+			continue
+		}
+		if al.qm[i] != -1 {
+			return false
+		}
+		qOpen = true
+	}
+	if !qOpen {
+		return false
+	}
+	for j := range nt {
+		if nt[j].kind != TokWord || !ix.listedPlace(nt, j) {
+			continue
+		}
+		if al.nm[j] != -1 {
+			return false
+		}
+		nOpen = true
+	}
+	return nOpen
+}
+
+// listedPlace reports whether the listed name's part j is a place: one of
+// placeWords or a word of a two-word place (placePairs).
+func (ix *Index) listedPlace(nt []nameTok, j int) bool {
+	w := ix.voc.text[nt[j].v]
+	if isPlaceWord(w) {
+		return true
+	}
+	var prev, next string
+	if j > 0 {
+		prev = ix.voc.text[nt[j-1].v]
+	}
+	if j+1 < len(nt) {
+		next = ix.voc.text[nt[j+1].v]
+	}
+	return inPlacePair(prev, w, next)
+}
+
+// queryPlace reports whether the query's part i is a place, as listedPlace
+// reads the listed name's.
+func (s *scratch) queryPlace(i int) bool {
+	w := s.q[i].text
+	if isPlaceWord(w) {
+		return true
+	}
+	var prev, next string
+	if i > 0 {
+		prev = s.q[i-1].text
+	}
+	if i+1 < len(s.q) {
+		next = s.q[i+1].text
+	}
+	return inPlacePair(prev, w, next)
+}
+
+// queryOwnWord reports whether the query's part i is a word of its own, as
+// listedOwnWord reads the listed name's.
+func (s *scratch) queryOwnWord(i int) bool {
+	if s.q[i].kind != TokWord || !isOwnWord(s.q[i].text) {
+		return false
+	}
+	var prev, next string
+	if i > 0 {
+		prev = s.q[i-1].text
+	}
+	if i+1 < len(s.q) {
+		next = s.q[i+1].text
+	}
+	return !inPlacePair(prev, s.q[i].text, next)
+}
+
+// ownWordsApart reports whether the query and the listed name each have
+// a word of its own (isOwnWord) and none of the query's is aligned: all
+// they share is where the firms sit, what they do and their legal forms
+// ("INNER MONGOLIA YUANSHAN ENERGY CO., LTD." / "Inner Mongolia First
+// Machinery Group Co., Ltd."). A firm is named by its own word; two firms
+// whose own words differ are two firms, however much else they share.
+// The query's own words are read as GenericCap's are, so a query with none
+// is GenericCap's case, not this one.
+func (ix *Index) ownWordsApart(s *scratch, al *alignment, nt []nameTok) bool {
+	for i := range s.q {
+		if al.qm[i] != -1 && s.queryOwnWord(i) {
+			return false
+		}
+	}
+	return ix.ownWordUnaligned(al, nt)
+}
+
+// placeListed reports whether the listed name is only a place while the
+// query leaves a word of its own unaligned: "Inner Monoglia", an alias
+// the 1260H list prints for Inner Mongolia First Machinery Group, names a
+// province, and a firm named after something more is not that province's
+// listed firm. A listed word aligned with a query place is read as that
+// place (monoglia as mongolia). Listed names that are a kind of firm
+// ("TRADING") are left alone: capping them cost pairs on the tuning part.
+func (ix *Index) placeListed(s *scratch, al *alignment, nt []nameTok) bool {
+	words := 0
+	for j := range nt {
+		if nt[j].kind == TokLegal {
+			continue
+		}
+		words++
+		if nt[j].kind == TokWord && ix.listedPlace(nt, j) {
+			continue
+		}
+		if i := al.nm[j]; i >= 0 && s.q[i].kind == TokWord && s.queryPlace(int(i)) {
+			continue
+		}
+		return false
+	}
+	if words == 0 {
+		return false
+	}
+	for i := range s.q {
+		if al.qm[i] == -1 && s.queryOwnWord(i) {
 			return true
 		}
 	}
@@ -579,13 +742,20 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		sc *= t.LegalConflict
 		r.legalConflict = true
 	}
+	if !r.complete && s.qPlace && ix.placesDiffer(s, al, nt) {
+		sc *= t.PlaceConflict
+		r.placeConflict = true
+	}
 	if numberMismatch(s, nt) {
 		sc *= t.NumberMismatch
 		r.numMis = true
 	}
-	if s.generic && sc > t.GenericCap && ix.ownWordUnaligned(al, nt) {
+	if s.generic && sc > t.GenericCap && (ix.ownWordUnaligned(al, nt) || !allListedAligned(al, nt)) {
 		sc = t.GenericCap
 		r.generic = true
+	} else if sc > t.GenericCap && !r.complete && !s.generic && (ix.ownWordsApart(s, al, nt) || ix.placeListed(s, al, nt)) {
+		sc = t.GenericCap
+		r.otherFirm = true
 	}
 	r.base = min(1, max(0, sc))
 	if q.Country != "" && ix.countries.has(rec.entry, s.countryID(ix, q.Country)) {
