@@ -281,6 +281,14 @@
 //   - The evidence factor favours long names: two short common name parts
 //     that match partially ("Ali Hassan" in a longer name) score low, which
 //     is the intent for screening but misses people named only that way.
+//   - A name of another language whose every word reads as pinyin
+//     ("Rida Ali", the Korean "Ri Su Yong") is taken for pinyin against
+//     a pinyin or Han name: its words then align by letters only, so a
+//     romanisation variant that is also pinyin is missed there. A query
+//     and a listed name that each keep a part of their own are lowered
+//     (conflict.go) even when the list wrote another surname for the same
+//     person; a spelling the skeleton does not fold (Kadhim / Kazim) is
+//     taken for a second name.
 //   - Calibration and weights come from one development set (eval package)
 //     whose innocent names are US-listed companies; other populations of
 //     names may flag at a different rate.
