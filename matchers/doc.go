@@ -107,9 +107,17 @@
 // Suqayr / Sughayr; vowels count as full edits), in a person's name short words one slip apart with the first
 // letter kept (Phil / P'il), and a word cut short or the first part of a
 // compound against the word it begins, 0.75 (Kakha / Kakhaber, Baloch /
-// Balochistan; not Smith / Smithson). The raw score is
+// Balochistan; not Smith / Smithson). A query written in pinyin (every
+// word, two or more, one to three pinyin syllables) against a name written
+// in pinyin or Han characters aligns words only when equal, written
+// together, or close in letters: distinct syllables are distinct
+// characters, so no sound-alike, slip, short form or leftover (pinyin.go:
+// "YANG LIN" / "Lian Yang"). The raw score is
 // matched query weight over the query's weight plus a fifth of the listed
-// name's unmatched weight (0.6 of it when the query names a company); an
+// name's unmatched weight (0.6 of it when the query names a company; 0.4
+// when a person's query and listed name each keep a part of their own
+// that cannot be one written two ways, conflict.go: "Erick Rodolfo" /
+// "ERICK SAMUEL"); an
 // extra query part counts half when the entry is a person whose every
 // listed part is aligned (a middle name the list leaves out), and when
 // an organisation's listed name, two words or more with a rare one
@@ -273,6 +281,14 @@
 //   - The evidence factor favours long names: two short common name parts
 //     that match partially ("Ali Hassan" in a longer name) score low, which
 //     is the intent for screening but misses people named only that way.
+//   - A name of another language whose every word reads as pinyin
+//     ("Rida Ali", the Korean "Ri Su Yong") is taken for pinyin against
+//     a pinyin or Han name: its words then align by letters only, so a
+//     romanisation variant that is also pinyin is missed there. A query
+//     and a listed name that each keep a part of their own are lowered
+//     (conflict.go) even when the list wrote another surname for the same
+//     person; a spelling the skeleton does not fold (Kadhim / Kazim) is
+//     taken for a second name.
 //   - Calibration and weights come from one development set (eval package)
 //     whose innocent names are US-listed companies; other populations of
 //     names may flag at a different rate.

@@ -97,10 +97,17 @@ type nameRec struct {
 	entry  int32
 	idx    int16 // index into Entry.Names
 	weak   bool
-	legal  bool  // has a legal form: the name is an organisation's
-	person bool  // its entry is a person (Entry.Type), kept here for the scorer
-	kinds  uint8 // legalKind bits of its legal forms (legalkinds.go)
-	off, n int32 // its tokens are toks[off:off+n]
+	legal  bool // has a legal form: the name is an organisation's
+	person bool // its entry is a person (Entry.Type), kept here for the scorer
+	// untyped: its entry's type is unknown (the BIS Denied Persons List
+	// lists persons and firms alike)
+	untyped bool
+	// syllabic: the name is written in Han characters or in pinyin
+	// (pinyinTokens); against a pinyin query its words align by their
+	// letters, never by sound (pinyin.go)
+	syllabic bool
+	kinds    uint8 // legalKind bits of its legal forms (legalkinds.go)
+	off, n   int32 // its tokens are toks[off:off+n]
 	// w is the name's weight for ranking candidates: the IDF of its word
 	// and number tokens (patronymics at defaultPatronymic, initials at
 	// defaultInitialWeight, legal forms left out), as the scorer weighs
@@ -182,7 +189,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			if len(toks) > maxNameTokens {
 				toks = toks[:maxNameTokens]
 			}
-			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, person: e.Type == lists.TypePerson, off: int32(len(ix.toks)), n: int32(len(toks))}
+			rec := nameRec{entry: int32(ei), idx: int16(ni), weak: e.Names[ni].Kind == lists.NameWeak, person: e.Type == lists.TypePerson, untyped: e.Type == lists.TypeUnknown, off: int32(len(ix.toks)), n: int32(len(toks)), syllabic: vn.han || pinyinTokens(toks)}
 			nameID := int32(len(ix.names))
 			for _, t := range toks {
 				id := ix.voc.intern(t.Text, t.Kind, false)
@@ -400,6 +407,9 @@ type variantNorm struct {
 	// spelt marks a name with a spelt-out type of enterprise read as its
 	// class (speltTypeVariant)
 	spelt bool
+	// han: the name is written in Han characters, romanised one token
+	// per syllable
+	han bool
 }
 
 // NameVariants returns the names one list name cell or query field holds,
@@ -522,13 +532,14 @@ func normaliseAll(entries []*lists.Entry) [][]variantNorm {
 				for j, n := range entries[i].Names {
 					for _, part := range appendSplitNames(nil, n.Value) {
 						first := len(ns)
-						ns = append(ns, variantNorm{name: j, norm: nw.normalise(part, nil)})
+						han := hasHan(part)
+						ns = append(ns, variantNorm{name: j, norm: nw.normalise(part, nil), han: han})
 						if d := dedicationVariant(part); d != "" {
-							ns = append(ns, variantNorm{name: j, norm: nw.normalise(d, nil), derived: true})
+							ns = append(ns, variantNorm{name: j, norm: nw.normalise(d, nil), derived: true, han: han})
 						}
 						for k, last := first, len(ns); k < last; k++ {
 							if st, ok := speltTypeVariant(ns[k].norm); ok {
-								ns = append(ns, variantNorm{name: j, norm: st, derived: true, spelt: true})
+								ns = append(ns, variantNorm{name: j, norm: st, derived: true, spelt: true, han: han})
 							}
 						}
 					}

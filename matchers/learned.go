@@ -112,11 +112,7 @@ func (ix *Index) features(s *scratch, n int32, r *scoreResult, t *Tuning, f *Fea
 	if t.Evidence > 0 {
 		f[FeatEvidence] = 1 - math.Exp(-r.num/(t.Evidence*unseen))
 	}
-	lambda := t.ListGap
-	if s.qLegal {
-		lambda = t.OrgListGap
-	}
-	if d := r.qw + lambda*r.gap; d > 0 {
+	if d := r.qw + r.lambda*r.gap; d > 0 {
 		f[FeatRaw] = r.num / d
 	}
 	minSim, aligned, qLeft, qOpen := 1.0, 0, 0, 0.0

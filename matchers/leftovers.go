@@ -15,9 +15,10 @@ package matchers
 // In a person's name, words of fewer than four letters, which the index
 // pairs only when equal or of one phonetic key, are aligned here when
 // they differ by one slip and keep their first letter
-// (Tuning.ShortSlipSim): short syllables of Korean and Chinese names and
-// names written with one letter more or less (KANG, Phil Hun / KANG,
-// P'il-Hun; WANG, Exiang / WAN, Exiang; Leo / Leon). Not in an
+// (Tuning.ShortSlipSim): short syllables of Korean names and names
+// written with one letter more or less (KANG, Phil Hun / KANG, P'il-Hun;
+// Leo / Leon); not between a pinyin query and a pinyin or Han name, where
+// wang and wan are two surnames (pinyin.go). Not in an
 // organisation's: there a short word that differs by a letter is another
 // word or acronym (NET Power / New Power, AIR / AIG, Nu / Nour flagged
 // innocent companies when it was tried).
@@ -34,7 +35,7 @@ package matchers
 // compared already are skipped, and each pair is compared once per query
 // however many candidate names hold it (leftSim).
 func (ix *Index) alignLeftovers(s *scratch, rec *nameRec, nt []nameTok, t *Tuning) {
-	if s.han {
+	if s.syllables {
 		return
 	}
 	al := &s.al

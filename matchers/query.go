@@ -40,7 +40,16 @@ type scratch struct {
 	han             bool  // the query is written in Han characters (one token per syllable)
 	qKinds          uint8 // legalKind bits of the query's legal forms
 	qLegal          bool  // the query carries a legal form
-	hanChars        int   // its Han characters outside legal forms: syllables, even those normalising drops
+	// syllables: the query is written in Han characters, or in pinyin and
+	// the name being scored in pinyin or Han: its words are syllables,
+	// compared by their letters, never by sound (pinyin.go). With
+	// pinyinState in what was padding, so the hot fields below keep
+	// their place.
+	syllables bool
+	// pinyinState: 0 not yet known, 1 the query is written in pinyin, 2
+	// it is not (pinyinQuery)
+	pinyinState int8
+	hanChars    int // its Han characters outside legal forms: syllables, even those normalising drops
 	// generic: the query has no word of its own (isOwnWord), only a kind
 	// of firm, a place and legal forms ("RUSSIAN COMPANY LLC").
 	generic bool
@@ -76,6 +85,13 @@ type scratch struct {
 	lslot    []int32
 	lslotted []int32
 	lsims    []float32
+	// skel holds the consonant skeletons of the query's tokens, token i's
+	// ending at skelEnd[i], once skelReady (conflict.go); skelTmp a
+	// listed word's
+	skel      []byte
+	skelEnd   [maxNameTokens]int32
+	skelReady bool
+	skelTmp   []byte
 }
 
 type qpair struct {
@@ -136,6 +152,7 @@ func (s *scratch) reset() {
 	clearSlots(s.lslot, s.lslotted)
 	s.lslotted, s.lsims, s.lq = s.lslotted[:0], s.lsims[:0], s.lq[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
+	s.skelReady, s.pinyinState = false, 0
 }
 
 // slotRow returns 1 + the row of vocabulary id v in a table of rows of

@@ -40,6 +40,14 @@ type Tuning struct {
 	// patronymic is weak evidence against, an extra query word strong.
 	// Default 0.2.
 	ListGap float64
+	// ConflictGap replaces ListGap when the query and a person's listed
+	// name each leave a part unaligned that cannot be the other's written
+	// another way (conflict.go): two people of one family. Default 0.4,
+	// twice ListGap: on the development set 1 (as fully as an extra
+	// query part) lost a tune-b pair, 0.5 raised the false-flag check's
+	// person near misses by one, 0.4 and 0.35 cost nothing and 0.4 kept
+	// more persons out (eval/README.md, session 11).
+	ConflictGap float64
 	// OrgListGap replaces ListGap when the query carries a legal form: extra
 	// words in a listed company name ("APPLE TRADING CO" for "Apple Inc")
 	// are stronger evidence against than a missing middle name. Default 0.6.
@@ -98,9 +106,8 @@ type Tuning struct {
 	PhraseExtra float64
 	// ShortSlipSim is the similarity of two words of a person's name left
 	// unaligned on both sides, one of them shorter than four letters, that
-	// differ by one slip and share their first letter (Phil / P'il, Wang /
-	// Wan): the
-	// index pairs such short words only when equal or sounding alike, and
+	// differ by one slip and share their first letter (Phil / P'il; not
+	// in pinyin names, pinyin.go): the index pairs such short words only when equal or sounding alike, and
 	// alignLeftovers then compares what is left. Default 0.8 (0.85 and
 	// 0.9 found the same pairs on the tuning part).
 	ShortSlipSim float64
@@ -195,6 +202,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.SpellingKeySim, 0.95)
 	def(&t.PhoneticSim, 0.9)
 	def(&t.ListGap, 0.2)
+	def(&t.ConflictGap, 0.4)
 	def(&t.OrgListGap, 0.6)
 	def(&t.LegalWeight, 0.3)
 	def(&t.InitialWeight, defaultInitialWeight)
@@ -279,16 +287,19 @@ type scoreResult struct {
 	// weight, the listed name's unmatched weight), and base the score
 	// before the country boost: what the learned score's features read.
 	num, qw, gap, base float64
+	// lambda is the share of gap that counted (ListGap, OrgListGap or
+	// ConflictGap)
+	lambda float64
 	// hand is the hand-made score when a learned one replaced it.
 	hand float64
 }
 
 // boundable reports whether belowFloor's bound holds for tuning t: every
 // adjustment factor at most 1, the country boost in [0, 1], the knot in
-// (0, 1).
+// (0, 1), and ConflictGap, applied after the bound, at least ListGap.
 func boundable(t *Tuning) bool {
 	return t.TypeMismatch <= 1 && t.TypeMismatchComplete <= 1 && t.WeakAlias <= 1 && t.LegalConflict <= 1 && t.PlaceConflict <= 1 && t.NumberMismatch <= 1 &&
-		t.CountryBoost >= 0 && t.CountryBoost <= 1 && t.Knot > 0 && t.Knot < 1
+		t.CountryBoost >= 0 && t.CountryBoost <= 1 && t.Knot > 0 && t.Knot < 1 && t.ConflictGap >= t.ListGap
 }
 
 // belowFloor reports whether a partial match of raw evidence raw, before
@@ -545,6 +556,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	for j := range nn {
 		al.nm[j] = -1
 	}
+	s.syllables = s.han || rec.syllabic && s.pinyinQuery()
 	// Candidate token pairs, best first; greedy one-to-one assignment is
 	// what matchers/reference checks against exhaustive search.
 	// Name token outside, so that its kind and its row of similarities
@@ -673,7 +685,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	if queryOrg {
 		lambda = t.OrgListGap
 	}
-	r := scoreResult{num: num, qw: qw, gap: gap}
+	r := scoreResult{num: num, qw: qw, gap: gap, lambda: lambda}
 	if qw > 0 {
 		r.raw = num / (qw + lambda*gap)
 	}
@@ -686,12 +698,23 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		// romanised (the false-flag check's only new flag with the keys).
 		r.complete = false
 	}
+	x := 0.0
 	if t.Evidence > 0 && !r.complete {
-		x := num / (t.Evidence * float64(ix.idfUnknown))
+		x = num / (t.Evidence * float64(ix.idfUnknown))
+		// (ConflictGap, below, can only lower raw: boundable)
 		if floor > 0 && belowFloor(r.raw, x, q.Country != "", t, floor) {
 			r.below = true
 			return r
 		}
+	}
+	if !queryOrg && (rec.person || rec.untyped && !rec.legal) && extra == 1 && qw > 0 && ix.conflictingParts(s, nt) {
+		// each side names a part the other lacks (conflict.go); an entry
+		// of unknown type without a legal form may be a person. Asked
+		// only of the few candidates the bound above keeps.
+		r.lambda = t.ConflictGap
+		r.raw = num / (qw + r.lambda*gap)
+	}
+	if t.Evidence > 0 && !r.complete {
 		r.raw *= 1 - math.Exp(-x)
 	}
 	sc := calibrate(r.raw, t.Knot)
@@ -810,6 +833,11 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row
 	}
 	if row < 0 {
 		return 0
+	}
+	if s.syllables && s.sims[row+i] > 0 {
+		// a pinyin query and a pinyin or Han name: letters, not sounds
+		// (pinyin.go)
+		return pinyinSim(qt.text, ix.voc.text[v], t)
 	}
 	if qt.abbr && s.qLegal {
 		// an abbreviation in a company's name: one letter off is another
