@@ -337,18 +337,21 @@ func (ix *Index) ownWordUnaligned(al *alignment, nt []nameTok) bool {
 // listedOwnWord reports whether the listed name's part j is a word of its
 // own: isOwnWord, and no word of a two-word place (placePairs).
 func (ix *Index) listedOwnWord(nt []nameTok, j int) bool {
-	w := ix.voc.text[nt[j].v]
-	if !isOwnWord(w) {
-		return false
-	}
-	var prev, next string
+	prev, w, next := ix.listedWords(nt, j)
+	return isOwnWord(w) && !inPlacePair(prev, w, next)
+}
+
+// listedWords returns the listed name's part j with its neighbours ("" at
+// either end): what a two-word place (placePairs) is read from.
+func (ix *Index) listedWords(nt []nameTok, j int) (prev, w, next string) {
+	w = ix.voc.text[nt[j].v]
 	if j > 0 {
 		prev = ix.voc.text[nt[j-1].v]
 	}
 	if j+1 < len(nt) {
 		next = ix.voc.text[nt[j+1].v]
 	}
-	return !inPlacePair(prev, w, next)
+	return prev, w, next
 }
 
 // placesDiffer reports whether the query and the listed name each hold a
@@ -382,18 +385,8 @@ func (ix *Index) placesDiffer(s *scratch, al *alignment, nt []nameTok) bool {
 // listedPlace reports whether the listed name's part j is a place: one of
 // placeWords or a word of a two-word place (placePairs).
 func (ix *Index) listedPlace(nt []nameTok, j int) bool {
-	w := ix.voc.text[nt[j].v]
-	if isPlaceWord(w) {
-		return true
-	}
-	var prev, next string
-	if j > 0 {
-		prev = ix.voc.text[nt[j-1].v]
-	}
-	if j+1 < len(nt) {
-		next = ix.voc.text[nt[j+1].v]
-	}
-	return inPlacePair(prev, w, next)
+	prev, w, next := ix.listedWords(nt, j)
+	return isPlaceWord(w) || inPlacePair(prev, w, next)
 }
 
 // queryPlace reports whether the query's part i is a place, as listedPlace
