@@ -72,9 +72,7 @@ func (s *scratch) skeleton(i int) []byte {
 		for k := range s.q {
 			start := len(s.skel)
 			s.skel = phoneticKey(s.skel, s.q[k].text)
-			if key := s.skel[start:]; len(key) > 1 && key[0] == 'a' {
-				s.skel = append(s.skel[:start], key[1:]...)
-			}
+			s.skel = append(s.skel[:start], consonantSkeleton(s.skel[start:])...)
 			s.skelEnd[k] = int32(len(s.skel))
 		}
 		s.skelReady = true

@@ -107,13 +107,19 @@ func isPinyinVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'o' }
 // words or more, every word pinyin (pinyinWord), numbers allowed beside
 // them, nothing else.
 func pinyinTokens(toks []Token) bool {
+	return pinyinParts(len(toks), func(i int) (TokenKind, string) { return toks[i].Kind, toks[i].Text })
+}
+
+// pinyinParts is pinyinTokens over n parts that part(i) gives: a name's
+// tokens or a query's.
+func pinyinParts(n int, part func(i int) (TokenKind, string)) bool {
 	words := 0
-	for _, t := range toks {
-		switch t.Kind {
+	for i := range n {
+		switch kind, text := part(i); kind {
 		case TokNumber:
 			continue
 		case TokWord:
-			if !pinyinWord(t.Text) {
+			if !pinyinWord(text) {
 				return false
 			}
 			words++
@@ -147,21 +153,7 @@ func pinyinSim(a, b string, t *Tuning) float32 {
 func (s *scratch) pinyinQuery() bool {
 	if s.pinyinState == 0 {
 		s.pinyinState = 2
-		words := 0
-		for i := range s.q {
-			switch s.q[i].kind {
-			case TokNumber:
-				continue
-			case TokWord:
-				if !pinyinWord(s.q[i].text) {
-					return false
-				}
-				words++
-			default:
-				return false
-			}
-		}
-		if words >= 2 {
+		if pinyinParts(len(s.q), func(i int) (TokenKind, string) { return s.q[i].kind, s.q[i].text }) {
 			s.pinyinState = 1
 		}
 	}

@@ -392,34 +392,31 @@ func (ix *Index) listedPlace(nt []nameTok, j int) bool {
 // queryPlace reports whether the query's part i is a place, as listedPlace
 // reads the listed name's.
 func (s *scratch) queryPlace(i int) bool {
-	w := s.q[i].text
-	if isPlaceWord(w) {
-		return true
-	}
-	var prev, next string
+	prev, w, next := s.queryWords(i)
+	return isPlaceWord(w) || inPlacePair(prev, w, next)
+}
+
+// queryWords returns the query's part i with its neighbours ("" at either
+// end), as listedWords does for a listed name.
+func (s *scratch) queryWords(i int) (prev, w, next string) {
+	w = s.q[i].text
 	if i > 0 {
 		prev = s.q[i-1].text
 	}
 	if i+1 < len(s.q) {
 		next = s.q[i+1].text
 	}
-	return inPlacePair(prev, w, next)
+	return prev, w, next
 }
 
 // queryOwnWord reports whether the query's part i is a word of its own, as
 // listedOwnWord reads the listed name's.
 func (s *scratch) queryOwnWord(i int) bool {
-	if s.q[i].kind != TokWord || !isOwnWord(s.q[i].text) {
+	if s.q[i].kind != TokWord {
 		return false
 	}
-	var prev, next string
-	if i > 0 {
-		prev = s.q[i-1].text
-	}
-	if i+1 < len(s.q) {
-		next = s.q[i+1].text
-	}
-	return !inPlacePair(prev, s.q[i].text, next)
+	prev, w, next := s.queryWords(i)
+	return isOwnWord(w) && !inPlacePair(prev, w, next)
 }
 
 // ownWordsApart reports whether the query and the listed name each have
