@@ -86,12 +86,10 @@ type scratch struct {
 	lslotted []int32
 	lsims    []float32
 	// skel holds the consonant skeletons of the query's tokens, token i's
-	// ending at skelEnd[i], once skelReady (conflict.go); skelTmp a
-	// listed word's
+	// ending at skelEnd[i], once skelReady (conflict.go)
 	skel      []byte
 	skelEnd   [maxNameTokens]int32
 	skelReady bool
-	skelTmp   []byte
 }
 
 type qpair struct {
