@@ -2,6 +2,7 @@ package eval
 
 import (
 	"archive/zip"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"os"
@@ -31,18 +32,11 @@ func writeXLSX(t *testing.T, rows [][]string, refs bool) string {
 			if refs {
 				ref = fmt.Sprintf(` r="%c%d"`, 'A'+j, i+1)
 			}
-			var esc strings.Builder
-			for _, c := range v {
-				switch c {
-				case '&':
-					esc.WriteString("&amp;")
-				case '<':
-					esc.WriteString("&lt;")
-				default:
-					esc.WriteRune(c)
-				}
+			fmt.Fprintf(&sheet, `<c%s t="inlineStr"><is><t>`, ref)
+			if err := xml.EscapeText(&sheet, []byte(v)); err != nil {
+				t.Fatal(err)
 			}
-			fmt.Fprintf(&sheet, `<c%s t="inlineStr"><is><t>%s</t></is></c>`, ref, esc.String())
+			sheet.WriteString(`</t></is></c>`)
 		}
 		sheet.WriteString(`</row>`)
 	}

@@ -1,7 +1,6 @@
 package matchers
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -13,17 +12,10 @@ import (
 // scores at most GenericCap, and it is still found by the listed name
 // itself, or by one as generic as it is.
 func TestGenericQueryCapped(t *testing.T) {
-	org := func(id, name string) *lists.Entry {
-		return &lists.Entry{List: "eu_journal", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name}}}
-	}
-	es := []*lists.Entry{
-		org("1", "CHINA YAYANG TRADING CO., LTD."),
-		org("2", "RUSSIAN TRADING COMPANY LLC"),
-	}
-	// common words, as on the real lists
-	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT", "ARKTIKA", "VOLGA"} {
-		es = append(es, org(fmt.Sprintf("9%02d", k), w+" TRADING LLC"), org(fmt.Sprintf("8%02d", k), w+" CHINA CO LTD"))
-	}
+	es := withCommonFirms([]*lists.Entry{
+		firmEntry("eu_journal", "1", "CHINA YAYANG TRADING CO., LTD."),
+		firmEntry("eu_journal", "2", "RUSSIAN TRADING COMPANY LLC"),
+	}, "eu_journal", 8, "TRADING LLC", "CHINA CO LTD")
 	// A cap under what this small index scores the generic queries at
 	// (about 0.3; on the real lists, with places and trades common, they
 	// reach the threshold), so that it shows.

@@ -1,7 +1,6 @@
 package matchers
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -14,39 +13,21 @@ import (
 // GenericCap. Places include China's provinces and cities and two-word
 // places (Inner Mongolia), which on the lists are rare words.
 func TestOtherFirmCapped(t *testing.T) {
-	org := func(id, name string) *lists.Entry {
-		return &lists.Entry{List: "us_csl", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name}}}
-	}
-	es := []*lists.Entry{
-		org("1", "Inner Mongolia First Machinery Group Co., Ltd."),
-		org("2", "Huawei Technologies Service Co., Ltd., Langfang, Hebei"),
-		org("3", "Inner Circle Trading LLC"),
-	}
-	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT", "ARKTIKA", "VOLGA"} {
-		es = append(es, org(fmt.Sprintf("9%02d", k), w+" ENERGY GROUP CO LTD"), org(fmt.Sprintf("8%02d", k), w+" CONSTRUCTION CO LTD"))
-	}
+	es := withCommonFirms([]*lists.Entry{
+		firmEntry("us_csl", "1", "Inner Mongolia First Machinery Group Co., Ltd."),
+		firmEntry("us_csl", "2", "Huawei Technologies Service Co., Ltd., Langfang, Hebei"),
+		firmEntry("us_csl", "3", "Inner Circle Trading LLC"),
+	}, "us_csl", 8, "ENERGY GROUP CO LTD", "CONSTRUCTION CO LTD")
 	const capped = 0.2
 	m := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{GenericCap: capped}})
-	for _, tt := range []struct {
-		query, id string
-		capped    bool
-	}{
+	checkCapped(t, m, capped, []capCase{
 		{"INNER MONGOLIA YUANSHAN ENERGY CO., LTD.", "1", true},
 		{"Inner Mongolia Yuhe Construction Engineering Co., Ltd.", "1", true},
 		{"HEBEI CONSTRUCTION GROUP CORPORATION LIMITED LANGFANG BRANCH", "2", true},
 		{"Inner Mongolia First Machinery Co., Ltd.", "1", false}, // its own words: first, machinery
 		{"HUAWEI TECHNOLOGIES SERVICE CO., LTD.", "2", false},
 		{"INNER CIRCLE ENERGY LTD", "3", false}, // inner is a place only before Mongolia
-	} {
-		s, expl := scoreOf(m, tt.query, tt.id)
-		capNoted := strings.Contains(expl, "at most")
-		if tt.capped && (s > capped+1e-9 || !capNoted) {
-			t.Errorf("%q vs %s: %.3f, want capped at %.2f: %s", tt.query, tt.id, s, capped, expl)
-		}
-		if !tt.capped && (s <= capped || capNoted) {
-			t.Errorf("%q vs %s: %.3f, want not capped: %s", tt.query, tt.id, s, expl)
-		}
-	}
+	})
 }
 
 // A part taken out of a longer name that is only a two-word place and a
@@ -72,11 +53,8 @@ func TestPlacePairsNameNoParty(t *testing.T) {
 // name that says more than it does, even with no word of its own, and is
 // not against the same name.
 func TestGenericQueryAgainstLongerGenericName(t *testing.T) {
-	es := []*lists.Entry{{List: "ofac_sdn", ID: "1", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "ASIA TRADING & CONSTRUCTION PTE LTD"}}}}
-	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT"} {
-		es = append(es, &lists.Entry{List: "ofac_sdn", ID: fmt.Sprintf("9%02d", k), Type: lists.TypeOrganisation,
-			Names: []lists.Name{{Value: w + " ASIA TRADING PTE LTD"}, {Value: w + " CONSTRUCTION LLC"}}})
-	}
+	es := withCommonFirms([]*lists.Entry{firmEntry("ofac_sdn", "1", "ASIA TRADING & CONSTRUCTION PTE LTD")},
+		"ofac_sdn", 6, "ASIA TRADING PTE LTD", "CONSTRUCTION LLC")
 	const capped = 0.2
 	m := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{GenericCap: capped}})
 	if s, expl := scoreOf(m, "ASIA CONSTRUCTION", "1"); s > capped+1e-9 || !strings.Contains(expl, "says more") {
@@ -91,12 +69,8 @@ func TestGenericQueryAgainstLongerGenericName(t *testing.T) {
 // Monoglia", misspelt) is no match for a firm named after more than that
 // place; the place itself still matches it.
 func TestPlaceListedCapped(t *testing.T) {
-	es := []*lists.Entry{{List: "us_dod_1260h", ID: "1", Type: lists.TypeOrganisation, Names: []lists.Name{
-		{Value: "Inner Mongolia First Machinery Group Co., Ltd."}, {Value: "Inner Monoglia"}}}}
-	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT"} {
-		es = append(es, &lists.Entry{List: "ofac_sdn", ID: fmt.Sprintf("9%02d", k), Type: lists.TypeOrganisation,
-			Names: []lists.Name{{Value: w + " ENERGY CO LTD"}, {Value: w + " MONGOLIA LLC"}}})
-	}
+	es := withCommonFirms([]*lists.Entry{firmEntry("us_dod_1260h", "1", "Inner Mongolia First Machinery Group Co., Ltd.", "Inner Monoglia")},
+		"ofac_sdn", 6, "ENERGY CO LTD", "MONGOLIA LLC")
 	const capped = 0.2
 	m := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{GenericCap: capped}})
 	if s, expl := scoreOf(m, "Inner Mongolia Yuanshan Energy Co., Ltd.", "1"); s > capped+1e-9 || !strings.Contains(expl, "at most") {
@@ -111,52 +85,29 @@ func TestPlaceListedCapped(t *testing.T) {
 // environmental services, overseas projects) but not their own names are
 // two firms: trade words are no word of a firm's own.
 func TestSharedTradesCapped(t *testing.T) {
-	org := func(id, name string) *lists.Entry {
-		return &lists.Entry{List: "ofac_sdn", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name}}}
-	}
-	es := []*lists.Entry{
-		org("1", "ORCHID REGIONAL COMPANY FOR GENERAL TRADING AND CONTRACTING"),
-		org("2", "MIRAGE FOR WASTE MANAGEMENT AND ENVIRONMENTAL SERVICES"),
-		org("3", "MANSUDAE OVERSEAS PROJECTS ARCHITECTURAL AND TECHNICAL SERVICES"),
-	}
-	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT"} {
-		es = append(es, org(fmt.Sprintf("9%02d", k), w+" TRADING AND CONTRACTING CO"), org(fmt.Sprintf("8%02d", k), w+" SERVICES LLC"))
-	}
+	es := withCommonFirms([]*lists.Entry{
+		firmEntry("ofac_sdn", "1", "ORCHID REGIONAL COMPANY FOR GENERAL TRADING AND CONTRACTING"),
+		firmEntry("ofac_sdn", "2", "MIRAGE FOR WASTE MANAGEMENT AND ENVIRONMENTAL SERVICES"),
+		firmEntry("ofac_sdn", "3", "MANSUDAE OVERSEAS PROJECTS ARCHITECTURAL AND TECHNICAL SERVICES"),
+	}, "ofac_sdn", 6, "TRADING AND CONTRACTING CO", "SERVICES LLC")
 	const capped = 0.2
 	m := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{GenericCap: capped}})
-	for _, tt := range []struct {
-		query, id string
-		capped    bool
-	}{
+	checkCapped(t, m, capped, []capCase{
 		{"AL THUHAT COMPANY, GENERAL CONTRACTING AND TRADE", "1", true},
 		{"CNE ENVIRONMENTAL & WASTE SERVICES", "2", true},
 		{"OVERSEAS PROJECT SERVICES LTD.", "3", true},
 		{"ORCHID GENERAL TRADING AND CONTRACTING", "1", false},
 		{"Mirage Waste Management Services", "2", false},
 		{"Mansudae Overseas Projects", "3", false},
-	} {
-		s, expl := scoreOf(m, tt.query, tt.id)
-		capNoted := strings.Contains(expl, "at most")
-		if tt.capped && (s > capped+1e-9 || !capNoted) {
-			t.Errorf("%q vs %s: %.3f, want capped at %.2f: %s", tt.query, tt.id, s, capped, expl)
-		}
-		if !tt.capped && (s <= capped || capNoted) {
-			t.Errorf("%q vs %s: %.3f, want not capped: %s", tt.query, tt.id, s, expl)
-		}
-	}
+	})
 }
 
 // Firms named after different places are different firms: a partial
 // match whose sides each name a place the other leaves out, sharing none,
 // is lowered by PlaceConflict; one sharing its place is not.
 func TestPlaceConflict(t *testing.T) {
-	org := func(id, name string) *lists.Entry {
-		return &lists.Entry{List: "eu_journal", ID: id, Type: lists.TypeOrganisation, Names: []lists.Name{{Value: name}}}
-	}
-	es := []*lists.Entry{org("1", "CHINA COMMUNICATIONS CONSTRUCTION GROUP (LIMITED)")}
-	for k, w := range []string{"ALFA", "VEGA", "ORION", "DELTA", "NOVA", "ZENIT"} {
-		es = append(es, org(fmt.Sprintf("9%02d", k), w+" CONSTRUCTION GROUP LTD"))
-	}
+	es := withCommonFirms([]*lists.Entry{firmEntry("eu_journal", "1", "CHINA COMMUNICATIONS CONSTRUCTION GROUP (LIMITED)")},
+		"eu_journal", 6, "CONSTRUCTION GROUP LTD")
 	off := NewAligned(es, Options{Threshold: 0.1, Tuning: Tuning{PlaceConflict: 1}})
 	on := NewAligned(es, Options{Threshold: 0.1})
 	for _, tt := range []struct {
