@@ -32,6 +32,10 @@ type scratch struct {
 	stride   int       // row length: the number of query tokens
 	pairs    []qpair   // adjacent query tokens written together that the vocabulary knows
 	q        []qtok
+	// qcap holds, per query token, the most evidence a similar listed
+	// token may gather for it (gather): the query token's own IDF when the
+	// lists know it, else no bound.
+	qcap []float32
 	// qAll lists the query tokens' positions, qInitials those of its
 	// initials: the scorer pairs a name token no query token is similar
 	// to with the initials only.
@@ -444,13 +448,21 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			}
 		}
 	}
+	s.qcap = s.qcap[:0]
+	for i := range s.q {
+		c := float32(math.MaxFloat32)
+		if q := &s.q[i]; q.id >= 0 {
+			c = ix.postRun[q.id].idf
+		}
+		s.qcap = append(s.qcap, c)
+	}
 	for r, v := range s.slotted {
 		pr := ix.postRun[v]
 		w := pr.idf
 		if rare && w < ix.idfCommon {
 			continue
 		}
-		add := rowMax(s.sims[r*s.stride:(r+1)*s.stride]) * w
+		add := rowEvidence(s.sims[r*s.stride:(r+1)*s.stride], s.qcap, w)
 		if add <= 0 {
 			continue // computed and too far from every query token
 		}
@@ -466,7 +478,7 @@ func (ix *Index) gather(s *scratch, t *Tuning) []cand {
 			if w >= ix.idfCommon {
 				continue
 			}
-			add := rowMax(s.sims[r*s.stride:(r+1)*s.stride]) * w
+			add := rowEvidence(s.sims[r*s.stride:(r+1)*s.stride], s.qcap, w)
 			if add <= 0 {
 				continue
 			}
@@ -637,10 +649,17 @@ func candLess(a, b cand) bool {
 	return a.name > b.name
 }
 
-func rowMax(r []float32) float32 {
+// rowEvidence is what a listed token with IDF w, whose similarities to
+// the query's tokens are r, gathers: its best similarity times its IDF,
+// the IDF bounded by the query token's own (qcap). A rare respelling of a
+// common query word is evidence for that word, no more: without the bound
+// "ABED AL RAHMAAN" (abed 7.7, rahmaan 10.2) outranked every listed
+// "Abdur Rehman" (abd 3.7, rahman 5.1) for that very query, and the
+// candidates filled with respellings while the exact name was cut.
+func rowEvidence(r, qcap []float32, w float32) float32 {
 	m := float32(0)
-	for _, x := range r {
-		m = max(m, x)
+	for i, x := range r {
+		m = max(m, x*min(w, qcap[i]))
 	}
 	return m
 }
