@@ -28,6 +28,9 @@ package matchers
 // a form's field cuts a long name part (Kakha / Kakhaber, Jay / Jayhoon,
 // Deo / Deogratias, SP / Spetspostavka), and a compound keeps its first
 // part (Akhund / Akhundzada, Baloch / Balochistan, Agro / Agroholding).
+// In a person's name the shorter word has three letters or more: a
+// syllable of two (Mo, Bi, Po of Burmese and Chinese names) begins many a
+// given name and cuts none short ("AUNG, Momir" is not MYINT, Aung Mo).
 //
 // Only leftovers with the same first letter or phonetic key are compared
 // (a name part spelt two ways keeps its first sound; the first letters
@@ -103,7 +106,7 @@ func (s *scratch) leftSim(ix *Index, i int, v int32, person, compared bool, t *T
 	// One word begins the other and is two bytes shorter or more: known
 	// from the record's first byte and length, before the text is read
 	// (a cache miss per pair: the vocabulary is large) for isShortForm.
-	if d := len(sq.text) - int(st.blen); sq.text[0] == st.first && (d >= 2 || d <= -2) && isShortForm(sq.text, ix.voc.text[v]) {
+	if d := len(sq.text) - int(st.blen); sq.text[0] == st.first && (d >= 2 || d <= -2) && (!person || min(len(sq.text), int(st.blen)) >= 3) && isShortForm(sq.text, ix.voc.text[v]) {
 		short = float32(t.ShortFormSim)
 	}
 	if sq.short || st.short {

@@ -23,6 +23,7 @@ var scoreEntries = []*lists.Entry{
 	{List: "ofac_sdn", ID: "30012", Type: lists.TypePerson, Names: []lists.Name{{Value: "SHUSHANASHVILI, Kakhaber Pavlovich"}}},
 	{List: "ofac_sdn", ID: "30013", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "BALOCHISTAN LIBERATION ARMY"}}},
 	{List: "ofac_sdn", ID: "30006", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "INTERNATIONAL TRADING FUND LLC"}}},
+	{List: "ofac_sdn", ID: "30014", Type: lists.TypePerson, Names: []lists.Name{{Value: "MYINT, Aung Mo"}}},
 }
 
 // A name part spelt with two changes that no spelling or phonetic key
@@ -61,6 +62,9 @@ func TestLeftoverWordsStayApart(t *testing.T) {
 		{"HUANG, Wang-gen", "gen~ken"},
 		// nor in an organisation's name, where it is another word
 		{"NET Power Inc.", "net~new"},
+		// a syllable of two letters in a person's name begins many a
+		// word and cuts none short (Mo / Momir)
+		{"AUNG, Momir", "momir~mo"},
 	} {
 		for _, h := range m.Match(Query{Name: tt.query}, nil) {
 			if strings.Contains(h.Explanation, tt.notPair) {
