@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"math"
 	"path/filepath"
 	"sort"
@@ -197,5 +198,39 @@ func TestNamesakesAreNamesakes(t *testing.T) {
 	}
 	if d.Counts["innocent namesake removed"] != 1 {
 		t.Errorf("namesakes removed: %d, want 1 (CARVANA CO.)", d.Counts["innocent namesake removed"])
+	}
+}
+
+// The error listing says, for each missed positive, whether a target was
+// among the candidates (candidate generation's miss, or scoring's), and
+// nothing for a negative or when the matcher does not say.
+func TestWriteErrorsCandidateColumn(t *testing.T) {
+	pairs := []Pair{
+		{Query: "Abdur Rehman", Targets: []string{"ofac_sdn:12922"}, Label: true, Source: "cross-id"},
+		{Query: "JSC Kalashnikov", Targets: []string{"ofac_sdn:16911"}, Label: true, Source: "cross-id"},
+		{Query: "Saab AB", Label: false, Source: "innocent"},
+		{Query: "PALBASA", Targets: []string{"ofac_sdn:16179"}, Label: true, Source: "alias-loo"},
+	}
+	out := []Outcome{
+		{CandidateKnown: true, Candidate: false},
+		{Target: 0.523, CandidateKnown: true, Candidate: true},
+		{Other: 0.91},
+		{},
+	}
+	var b strings.Builder
+	if err := WriteErrors(&b, pairs, out, 0.85); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 5 || recs[0][12] != "candidate" {
+		t.Fatalf("errors CSV:\n%s", b.String())
+	}
+	for i, want := range []string{"false", "true", "", ""} {
+		if got := recs[i+1][12]; got != want {
+			t.Errorf("%s: candidate %q, want %q", recs[i+1][3], got, want)
+		}
 	}
 }

@@ -139,10 +139,13 @@ func isKey(t string) bool { return strings.Contains(t, ":") && !strings.Contains
 // WriteErrors writes, as CSV, the pairs the matcher got wrong at threshold
 // t: positives whose target scored below t and negatives flagged at or
 // above it, with the best target and best other match and their
-// explanations. It is what a researcher reads to see why.
+// explanations, and whether a target was among the matcher's candidates
+// (a miss of candidate generation or of scoring; empty when the matcher
+// does not say or the pair has no target). It is what a researcher reads
+// to see why.
 func WriteErrors(w io.Writer, pairs []Pair, out []Outcome, t float64) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"source", "split", "label", "query", "targets", "target_score", "target_name", "target_explanation", "other_score", "other_entry", "other_name", "other_explanation"}); err != nil {
+	if err := cw.Write([]string{"source", "split", "label", "query", "targets", "target_score", "target_name", "target_explanation", "other_score", "other_entry", "other_name", "other_explanation", "candidate"}); err != nil {
 		return err
 	}
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
@@ -157,12 +160,15 @@ func WriteErrors(w io.Writer, pairs []Pair, out []Outcome, t float64) error {
 		if p.Label {
 			label = "1"
 		}
-		row := []string{p.Source, split, label, p.Query, strings.Join(p.Targets, "|"), f(o.Target), "", "", f(o.Other), "", "", ""}
+		row := []string{p.Source, split, label, p.Query, strings.Join(p.Targets, "|"), f(o.Target), "", "", f(o.Other), "", "", "", ""}
 		if o.TargetMatch.Entry != nil {
 			row[6], row[7] = o.TargetMatch.MatchedName(), o.TargetMatch.Explanation
 		}
 		if o.OtherMatch.Entry != nil {
 			row[9], row[10], row[11] = EntryKey(o.OtherMatch.Entry.List, o.OtherMatch.Entry.ID), o.OtherMatch.MatchedName(), o.OtherMatch.Explanation
+		}
+		if o.CandidateKnown {
+			row[12] = strconv.FormatBool(o.Candidate)
 		}
 		if err := cw.Write(row); err != nil {
 			return err
