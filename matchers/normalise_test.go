@@ -144,6 +144,9 @@ func TestNormalise(t *testing.T) {
 		{"haji", "Haji Khairullah Barakzai", "khair ullah barakzai", []string{"haji"}},
 		{"title inside the name", "AL ZAWAHIRI, Dr. Ayman", "zawahiri ayman", []string{"dr"}},
 		{"mullah and sheikh", "Mullah Sheikh Abdul Ghani", "abd ghani", []string{"mullah", "sheikh"}},
+		// Sayyid in each of its spellings, as lists and clerks write it
+		{"sayyid spelt seyed", "ADNANI, Seyed Mohammad", "adnani muhammad", []string{"seyed"}},
+		{"sayyid spelt syed", "Syed Sadudin", "sad din", []string{"syed"}},
 		{"rank phrase", "Lieutenant General Qasem Soleimani", "qasim soleimani", []string{"lieutenant", "general"}},
 		{"honorific kept when it is the name", "General Dynamics", "general dynamics", nil},
 		{"honorific kept in a company", "General Trading LLC", "general trading llc", nil},
