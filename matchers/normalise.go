@@ -438,6 +438,9 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	// only in "head office": China Head Aerospace is a name.
 	isParticle := func(i int) bool {
 		t := toks[i].Text
+		if len(t) == 1 && (i > 0 && toks[i-1].Kind == TokInitial || i+1 < len(toks) && toks[i+1].Kind == TokInitial) {
+			return false // a letter among letters: "M.E.N.A.", "A. E. Smith"
+		}
 		return particleSet[t] || t == "head" && i+1 < len(toks) && toks[i+1].Text == "office"
 	}
 	nonParticle := 0
@@ -468,6 +471,7 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 				toks[i].Text = placeStem(toks[i].Text)
 			}
 		}
+		toks = joinLetterRuns(toks)
 	} else {
 		for {
 			n := matchHonorific(toks)
@@ -492,6 +496,32 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		}
 	}
 	return toks
+}
+
+// joinLetterRuns writes a run of two or more single letters of an
+// organisation's name as one word: there they are the firm's initials,
+// which one writing spaces or hyphenates and another does not ("Z-R GROUP
+// SAL HOLDING" / ZR GROUP SAL HOLDING). A person's initials stay apart.
+func joinLetterRuns(toks []Token) []Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && toks[j].Kind == TokInitial {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, toks[i])
+			i++
+			continue
+		}
+		var b strings.Builder
+		for _, t := range toks[i:j] {
+			b.WriteString(t.Text)
+		}
+		out = append(out, Token{Text: b.String(), Kind: TokWord})
+		i = j
+	}
+	return out
 }
 
 func wordKind(s string) TokenKind {

@@ -157,6 +157,10 @@ func TestNormalise(t *testing.T) {
 		{"apostrophe joins", "O'Brien Ja'far", "obrien jafar", nil},
 		{"punctuation splits", "IVANOV,Sergei/Sergeevich (a.k.a. Iwanow)", "ivanov sergey sergeevich iwanow", nil},
 		{"numbers kept", "Plant No. 7 of 12", "plant no 7 12", nil},
+		// a firm's initials, spaced or hyphenated, are one word; a person's stay apart
+		{"firm initials hyphenated", "Z-R GROUP SAL HOLDING", "zr group jsc holding", nil},
+		{"firm initials dotted, a particle among them", "M.E.N.A. SUGAR COMPANY", "mena sugar co", nil},
+		{"person initials", "TOLKIEN, J. R. R.", "tolkien j r r", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
@@ -175,8 +179,9 @@ func TestNormalise(t *testing.T) {
 }
 
 func TestNormaliseTokenKinds(t *testing.T) {
-	got := Normalise("J. R. Smith 1974 LLC").Tokens
-	want := []Token{{"j", TokInitial}, {"r", TokInitial}, {"smith", TokWord}, {"1974", TokNumber}, {"llc", TokLegal}}
+	// (one initial: a firm's run of them is one word, joinLetterRuns)
+	got := Normalise("J. Smith 1974 LLC").Tokens
+	want := []Token{{"j", TokInitial}, {"smith", TokWord}, {"1974", TokNumber}, {"llc", TokLegal}}
 	if !slices.Equal(got, want) {
 		t.Fatalf("tokens = %v, want %v", got, want)
 	}
