@@ -103,3 +103,23 @@ func TestIsShortForm(t *testing.T) {
 		}
 	}
 }
+
+// "Company" is a word any legal form is written with: against another
+// form it aligns at 0.9, two forms of different classes at 0.6.
+func TestCompanyAgainstOtherLegalForms(t *testing.T) {
+	entries := append(scoreEntries[:len(scoreEntries):len(scoreEntries)],
+		orgEntry("43001", "AL-OMAQY EXCHANGE CORPORATION"),
+		orgEntry("43002", "RAHAT LTD."),
+	)
+	m := NewAligned(entries, Options{Threshold: 0.3})
+	for _, tt := range []struct{ query, want, pair string }{
+		{"AL-OMQY FOR EXCHANGING CO.", "ofac_sdn:43001", "co~corp 0.90 (legal form)"},
+		{"RAHAT COMPANY", "ofac_sdn:43002", "co~llc 0.90 (legal form)"},
+		{"RAHAT INC.", "ofac_sdn:43002", "corp~llc 0.60 (legal form)"},
+	} {
+		got := m.Match(Query{Name: tt.query}, nil)
+		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want || !strings.Contains(got[0].Explanation, tt.pair) {
+			t.Errorf("Match(%q) = %v, want %s first with %s", tt.query, got, tt.want, tt.pair)
+		}
+	}
+}
