@@ -8,7 +8,7 @@ import (
 )
 
 // crowdedBankEntries: thirty banks whose names share "Joint Stock
-// Commercial Bank" with the query, one listed only as "Novikombank", and
+// Mortgage Bank" with the query, one listed only as "Novikombank", and
 // enough persons beside them that those shared words are rare-ish, as
 // they are on the real lists.
 func crowdedBankEntries() []*lists.Entry {
@@ -20,7 +20,7 @@ func crowdedBankEntries() []*lists.Entry {
 	var es []*lists.Entry
 	for i, b := range banks {
 		es = append(es, &lists.Entry{List: "eu_journal", ID: fmt.Sprintf("B%d", i), Type: lists.TypeOrganisation,
-			Names: []lists.Name{{Value: "JOINT STOCK COMMERCIAL BANK " + b, Kind: lists.NamePrimary}}})
+			Names: []lists.Name{{Value: "JOINT STOCK MORTGAGE BANK " + b, Kind: lists.NamePrimary}}})
 	}
 	es = append(es, &lists.Entry{List: "eu_journal", ID: "I.ENTITIES/80", Type: lists.TypeOrganisation,
 		Names: []lists.Name{{Value: "Novikombank", Kind: lists.NamePrimary}}})
@@ -46,7 +46,7 @@ func candidateIDs(m *Aligned, q string) map[string]bool {
 // thirty entries sharing the query's other words rank above it.
 func TestRareWordReservesCandidates(t *testing.T) {
 	es := crowdedBankEntries()
-	const q = "JOINT STOCK COMMERCIAL BANK NOVIKOMBANK"
+	const q = "JOINT STOCK MORTGAGE BANK NOVIKOMBANK"
 	off := NewAligned(es, Options{Tuning: Tuning{RareReserve: -1}})
 	if got := candidateIDs(off, q); len(got) != 24 || got["I.ENTITIES/80"] {
 		t.Fatalf("without the reserve: %d candidates, Novikombank among them %v; the fixture no longer crowds it out", len(got), got["I.ENTITIES/80"])
@@ -68,7 +68,7 @@ func TestRareReserveSkipsShortWords(t *testing.T) {
 	es = append(es, &lists.Entry{List: "ofac_sdn", ID: "NVK", Type: lists.TypeOrganisation,
 		Names: []lists.Name{{Value: "NVKB", Kind: lists.NamePrimary}}})
 	m := NewAligned(es, Options{})
-	if got := candidateIDs(m, "JOINT STOCK COMMERCIAL BANK NVKB"); got["NVK"] {
+	if got := candidateIDs(m, "JOINT STOCK MORTGAGE BANK NVKB"); got["NVK"] {
 		t.Errorf("a four-letter word kept a slot: NVKB is a candidate")
 	}
 }
@@ -78,7 +78,7 @@ func TestRareReserveSkipsShortWords(t *testing.T) {
 // name.
 func TestCandidatesPerNameVariant(t *testing.T) {
 	m := NewAligned(crowdedBankEntries(), Options{Tuning: Tuning{RareReserve: -1}})
-	got := candidateIDs(m, "JOINT STOCK COMMERCIAL BANK ZENIT; NOVIKOMBANK")
+	got := candidateIDs(m, "JOINT STOCK MORTGAGE BANK ZENIT; NOVIKOMBANK")
 	if !got["I.ENTITIES/80"] || !got["B29"] {
 		t.Errorf("candidates hold Novikombank %v, ZENIT %v; want both", got["I.ENTITIES/80"], got["B29"])
 	}
