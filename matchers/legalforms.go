@@ -53,6 +53,7 @@ var legalFormPhrases = map[string]string{
 	// ("JOINT STOCK COMMERCIAL BANK NOVIKOMBANK" / Novikombank).
 	"joint stock commercial bank":      formJSC,
 	"joint-stock commercial bank":      formJSC,
+	"акционерный коммерческий банк":    formJSC,
 	"joint-stock company":              formJSC,
 	"open joint stock company":         formJSC,
 	"closed joint stock company":       formJSC,

@@ -136,6 +136,7 @@ func TestNormalise(t *testing.T) {
 		{"vietnamese tnhh", "Công ty TNHH Minh Long Xuất nhập khẩu", "llc minh long import export", nil},
 		{"thai", "บริษัท สยามเทคโนโลยี จำกัด (มหาชน)", "co " + Normalise("สยามเทคโนโลยี").String() + " llc jsc", nil},
 		{"russian bank form", "JOINT STOCK COMMERCIAL BANK NOVIKOMBANK", "jsc novikombank", nil},
+		{"russian bank form in cyrillic", "Акционерный коммерческий банк «Новикомбанк»", "jsc novikombank", nil},
 		{"turkish and", "Aslan Metal Sanayi ve Ticaret A.Ş.", "aslan metal industrial trading jsc", nil},
 		{"spanish and", "Moreno y Gómez S.A.", "moreno gomez jsc", nil},
 		{"given name with a slip", "FALLAHZADEH, Mohmamad Reza", "fallahzadeh muhammad reza", nil},
