@@ -47,6 +47,7 @@ func TestNormalise(t *testing.T) {
 		{"abdel joined", "ES SAYED, Abdelkader Mahmoud", "sayed abd kader mahmud", nil},
 		{"abd spaced", "Abd El Kader Mahmoud", "abd kader mahmud", nil},
 		{"abder joined", "Abderrahmane Ould el Amar", "abd rahmane amar", nil},
+		{"abdur joined, one r", "Shamsurrahman Abdurahman; Abderazak", "shamsurrahman abd rahman abd razak", nil},
 		{"abu joined", "TANTOUSH, Ibrahim Abubaker", "tantoush ibrahim abu baker", nil},
 		{"muhammad joined", "TOULAI, Mohammadhassan; Mohammadreza; Mohamedali; Mahammadkazem", "toulai muhammad hasan muhammad reza muhammad ali muhammad kazem", nil},
 		{"a surname from muhammad stays whole", "MOHAMMADIAN, Ali; MOHAMMADI", "mohammadian ali mohammadi", nil},
