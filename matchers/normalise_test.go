@@ -59,6 +59,7 @@ func TestNormalise(t *testing.T) {
 		// legal forms across languages and scripts
 		{"ooo cyrillic", "ООО «Концерн «Сириус»", "llc concern sirius", nil},
 		{"ooo romanised", "OOO Kontsern Sirius", "llc concern sirius", nil},
+		{"exchange as a gerund", "AL-OMQY FOR EXCHANGING CO.; ASMA MONEY EXCHANGERS", "omqy exchange co asma money exchange", nil},
 		{"russian long form", "Общество с ограниченной ответственностью «Ромашка»", "llc romashka", nil},
 		{"romanised long form", "Obshchestvo s ogranichennoi otvetstvennostyu Romashka", "llc romashka", nil},
 		{"ukrainian tov", "ТОВ «Укрспецекспорт»", "llc ukrspetseksport", nil},
