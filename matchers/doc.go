@@ -259,7 +259,10 @@
 //     an acronym alone finds nothing): "BNC" / "Banco Nacional de Cuba", "NPP" /
 //     "Research and Production Enterprise", "Moroccan Islamic Combatant
 //     Group" / "Groupe Islamique Combattant Marocain" (the last partly,
-//     through sound-alike tokens).
+//     through sound-alike tokens), and a short word the lists themselves
+//     write for another in three or more firms' names (wordpairs.go: UEC /
+//     ODK, the English and Russian acronyms of the United Engine
+//     Corporation).
 //   - Spelling keys make short names spelt alike the same word: "MARCUS
 //     CORP" / "OOO MARKUS" and "Lazard" / "LASSARD" are flagged (0.98).
 //     They are namesakes, which only other evidence can clear.

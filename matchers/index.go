@@ -60,6 +60,9 @@ type Index struct {
 	// words left over are first compared by (alignLeftovers), read from a
 	// dense array that stays in cache rather than from sim's records.
 	first []uint8
+	// wordPairs: vocabulary id → the words the lists write for it, as
+	// acronyms of two languages (wordpairs.go).
+	wordPairs map[int32][]int32
 	// pairWords screens two query words written together before voc.ids
 	// is asked (wordfilter.go).
 	pairWords wordFilter
@@ -214,6 +217,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		}
 	}
 	ix.entryFirst[len(entries)] = int32(len(ix.names))
+	ix.wordPairs = ix.listedWordPairs(entries, norms)
 	n := float64(counted)
 	ix.voc.idf = make([]float32, len(ix.voc.text))
 	for i, df := range ix.voc.df {

@@ -273,6 +273,12 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 		if strings.HasPrefix(r, "ll") || strings.HasPrefix(r, "la") {
 			return "", "", false // abdullah, abdallah written another way
 		}
+		if strings.HasSuffix(jp.prefix, "r") && isVowel(r[0]) {
+			// "ur", "er" is the article assimilated to the r the name
+			// begins with ("Abdurrahman"); written with one r
+			// ("Abdurahman", "Abderazak") the r is still the name's.
+			r = jp.prefix[len(jp.prefix)-1:] + r
+		}
 		return jp.part, r, true
 	}
 	return "", "", false

@@ -47,6 +47,7 @@ func TestNormalise(t *testing.T) {
 		{"abdel joined", "ES SAYED, Abdelkader Mahmoud", "sayed abd kader mahmud", nil},
 		{"abd spaced", "Abd El Kader Mahmoud", "abd kader mahmud", nil},
 		{"abder joined", "Abderrahmane Ould el Amar", "abd rahmane amar", nil},
+		{"abdur joined, one r", "Shamsurrahman Abdurahman; Abderazak", "shamsurrahman abd rahman abd razak", nil},
 		{"abu joined", "TANTOUSH, Ibrahim Abubaker", "tantoush ibrahim abu baker", nil},
 		{"muhammad joined", "TOULAI, Mohammadhassan; Mohammadreza; Mohamedali; Mahammadkazem", "toulai muhammad hasan muhammad reza muhammad ali muhammad kazem", nil},
 		{"a surname from muhammad stays whole", "MOHAMMADIAN, Ali; MOHAMMADI", "mohammadian ali mohammadi", nil},
@@ -58,6 +59,10 @@ func TestNormalise(t *testing.T) {
 		// legal forms across languages and scripts
 		{"ooo cyrillic", "ООО «Концерн «Сириус»", "llc concern sirius", nil},
 		{"ooo romanised", "OOO Kontsern Sirius", "llc concern sirius", nil},
+		{"offshore status at the end", "CONCEPTO SCREEN SAL OFF-SHORE", "concepto screen jsc jsc", nil},
+		{"offshore status before sal", "BARLY OFF-SHORE S.A.L.", "barly jsc jsc", nil},
+		{"offshore as a trade", "CHINA NATIONAL OFFSHORE OIL CORP.", "china national offshore oil corp", nil},
+		{"exchange as a gerund", "AL-OMQY FOR EXCHANGING CO.; ASMA MONEY EXCHANGERS", "omqy exchange co asma money exchange", nil},
 		{"russian long form", "Общество с ограниченной ответственностью «Ромашка»", "llc romashka", nil},
 		{"romanised long form", "Obshchestvo s ogranichennoi otvetstvennostyu Romashka", "llc romashka", nil},
 		{"ukrainian tov", "ТОВ «Укрспецекспорт»", "llc ukrspetseksport", nil},

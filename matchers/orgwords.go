@@ -37,6 +37,10 @@ var orgWordVariants = [][]string{
 	{"systems", "system", "sistemy", "sistema", "sistem", "sistemas", "systemy"},
 	{"investment", "investments", "investitsii", "investitsionnaya", "investitsionnyy", "inversiones", "investimenti"},
 	{"machines", "machine", "machinery", "mashiny", "mashina", "mashin", "makine", "makina", "maquinaria"},
+	// Money exchange houses name their trade as a noun or a gerund ("AL-OMQY
+	// FOR EXCHANGING CO." / "AL-OMAQY EXCHANGE CORPORATION", "ASMA MONEY
+	// EXCHANGER'S"), as trading and manufacturing firms do.
+	{"exchange", "exchanges", "exchanging", "exchanger", "exchangers"},
 	{"logistics", "logistika", "lojistik", "logistica", "logistique"},
 	{"distribution", "distributsiya", "distribuciya", "distribucion", "distribuzione"},
 	{"energy", "energiya", "energia", "energie", "enerji"},

@@ -367,6 +367,11 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 // key. What it records depends on the text alone, never on the rest of the
 // query: tokenCache relies on that.
 func (ix *Index) wordNeighbours(s *scratch, i int, text string, id int32, t *Tuning) {
+	if id >= 0 {
+		for _, v := range ix.wordPairs[id] {
+			s.setSim(v, i, float32(t.SpellingKeySim))
+		}
+	}
 	s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], text)
 	if len(s.skeyBuf) > 0 {
 		for _, v := range ix.skeys[string(s.skeyBuf)] {

@@ -108,7 +108,10 @@ func romanKeyOf(dst []byte, o romanOrigin, tok string, listed bool) []byte {
 // ts (Centr / Tsentr), other c, ck and q to k, x to ks, tz to ts and w to
 // v, and a listed word is keyed only when it has none of c (outside ch),
 // q, x or w: "JSC SCAN" is an English word on a Russian firm, and SKAN is
-// not its romanisation.
+// not its romanisation. An English brand a Russian firm writes in Cyrillic
+// is romanised back with yu for its initial u and -is for its final -ice
+// (Юнисервис, YUNISERVIS, is Uniservice), so the key reads a leading yu as
+// u and a final ce as s.
 func romanKey(dst []byte, o romanOrigin, tok string, listed bool) []byte {
 	if !isASCII(tok) || !hasVowel(tok) {
 		return dst
@@ -173,6 +176,16 @@ func cyrillicKey(dst []byte, tok string, cAsTs bool) []byte {
 			next = tok[i+1]
 		}
 		switch {
+		case i == 0 && c == 'y' && next == 'u':
+			// Ю of an English brand's u (Юнисервис is Uniservice,
+			// Юнистрим Unistream), romanised yu
+			dst = append(dst, 'u')
+			i++
+		case c == 'c' && next == 'e' && i+2 == len(tok):
+			// an English word's final ce, -ис in Russian (Uniservice /
+			// Yuniservis, Neftservice / Neftservis); only query words have it
+			dst = append(dst, 's')
+			i++
 		case c == 'c' && next == 'h':
 			dst = append(dst, 'c', 'h')
 			i++

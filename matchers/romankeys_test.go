@@ -19,6 +19,9 @@ func TestCyrillicRomanKey(t *testing.T) {
 		{"koncern", "kontsern"}, // КОНЦЕРН
 		{"iwanow", "ivanov"},    // German w
 		{"blitz", "blits"},      // tz
+		// an English brand written in Cyrillic: Ю for u, -ис for -ice
+		{"uniservice", "yuniservis"},
+		{"neftservice", "neftservis"},
 	}
 	for _, tt := range alike {
 		l := key(originCyrillic, tt.listed, true)
@@ -66,6 +69,7 @@ var romanFixtures = []*lists.Entry{
 	{List: "ofac_sdn", ID: "47001", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "JSC NPO MRTZ", Kind: lists.NamePrimary}}, Countries: []string{"RU"}},
 	{List: "us_csl", ID: "cn-1", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "Vikor Technology Co., Ltd.", Kind: lists.NamePrimary}}, Countries: []string{"CN"}},
 	{List: "ofac_sdn", ID: "52110", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "OOO MAKRO GRUPP", Kind: lists.NamePrimary}}, Countries: []string{"RU"}},
+	{List: "eu_journal", ID: "IV/800", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "ООО ЮНИСЕРВИС", Kind: lists.NameAKA}}, Countries: []string{"RU"}},
 	{List: "ofac_sdn", ID: "30001", Type: lists.TypePerson, Names: []lists.Name{{Value: "PETROV, Ivan", Kind: lists.NamePrimary}}, Countries: []string{"RU"}},
 }
 
@@ -75,6 +79,7 @@ func TestRomanisedAlikeMatches(t *testing.T) {
 		{"Joint Stock Company Dux", "ofac_sdn:48433"},
 		{"ENICS JSC", "eu_journal:IV/383"},
 		{"CMRBank LLC", "ofac_sdn:22488"},
+		{"UNISERVICE LIMITED LIABILITY COMPANY", "eu_journal:IV/800"},
 	}
 	for _, tt := range found {
 		got := m.Match(Query{Name: tt.query}, nil)

@@ -1,0 +1,162 @@
+package matchers
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+// An organisation's short word is often an acronym of its own language in
+// one writing and of English in another: the Russian United Engine
+// Corporation is ODK (Объединённая двигателестроительная корпорация) and
+// UEC, so "JSC UEC Klimov" and "JOINT STOCK COMPANY ODK-KLIMOV" name one
+// firm and share nothing but Klimov. No spelling rule relates such words;
+// the lists do: OFAC and the EU print both writings as names of one entry
+// ("UEC-SATURN" / "ODK-SATURN", "UEC-PERM MOTORS" / "ODK-PM"). The index
+// reads these pairs off the lists (listedWordPairs): two names of one
+// organisation entry that are the same words but one, where each has a
+// short word of its own beginning with another letter. A pair counts only
+// when the lists write it so in minPairContexts names that differ in what
+// else they hold, so that one entry's two names of unrelated words (an
+// alias under another acronym, "FARC" / "GAO SEGUNDA MARQUETALIA") teach
+// nothing. The query word then aligns with its partner at
+// Tuning.SpellingKeySim, as two writings of one word.
+
+const (
+	// minPairContexts is how many differently named firms must write a
+	// pair for it to count (three: ODK / UEC has six on the lists, BANK /
+	// CB three, and the pairs written in only one or two firms' names are
+	// as often two acronyms of one firm's divisions).
+	minPairContexts = 3
+	// maxPairWord: only short words, acronyms, are paired.
+	maxPairWord = 4
+)
+
+// listedWordPairs returns, by vocabulary id, the words the lists write
+// for each other (see above), from the names of organisation entries the
+// index holds (derived names aside).
+func (ix *Index) listedWordPairs(entries []*lists.Entry, norms [][]variantNorm) map[int32][]int32 {
+	type pair struct{ a, b string }
+	contexts := map[pair][]string{}
+	// The words of each name, sorted, one name after the other in flat;
+	// spans[k] is name k's run. Both are reused across entries: most
+	// entries have one or two names and no pair.
+	var flat []string
+	var spans [][2]int
+	for ei, e := range entries {
+		if e.Type != lists.TypeOrganisation || len(norms[ei]) < 2 {
+			continue
+		}
+		flat, spans = flat[:0], spans[:0]
+		for _, vn := range norms[ei] {
+			if vn.derived {
+				continue
+			}
+			start := len(flat)
+			for _, t := range vn.norm.Tokens {
+				if t.Kind == TokWord || t.Kind == TokNumber {
+					flat = append(flat, t.Text)
+				}
+			}
+			slices.Sort(flat[start:])
+			spans = append(spans, [2]int{start, len(flat)})
+		}
+		for i := range spans {
+			x := flat[spans[i][0]:spans[i][1]]
+			for j := i + 1; j < len(spans); j++ {
+				y := flat[spans[j][0]:spans[j][1]]
+				if len(x) != len(y) {
+					continue
+				}
+				a, b, rest, ok := oneWordApart(x, y)
+				if !ok || !pairable(a) || !pairable(b) || a[0] == b[0] {
+					continue
+				}
+				if a > b {
+					a, b = b, a
+				}
+				p := pair{a, b}
+				if !slices.Contains(contexts[p], rest) {
+					contexts[p] = append(contexts[p], rest)
+				}
+			}
+		}
+	}
+	out := map[int32][]int32{}
+	for p, cs := range contexts {
+		if len(cs) < minPairContexts {
+			continue
+		}
+		va, okA := ix.voc.ids[p.a]
+		vb, okB := ix.voc.ids[p.b]
+		if !okA || !okB {
+			continue
+		}
+		out[va] = append(out[va], vb)
+		out[vb] = append(out[vb], va)
+	}
+	return out
+}
+
+// pairable reports the words listedWordPairs pairs: of two to maxPairWord
+// ASCII letters.
+func pairable(w string) bool {
+	if len(w) < 2 || len(w) > maxPairWord {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// oneWordApart compares two sorted word lists of at least two words each:
+// when each holds exactly one word the other lacks, it returns the two
+// words and the words they share, joined.
+func oneWordApart(x, y []string) (a, b, rest string, ok bool) {
+	if len(x) != len(y) || len(x) < 2 {
+		return "", "", "", false
+	}
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		switch {
+		case i < len(x) && j < len(y) && x[i] == y[j]:
+			i++
+			j++
+		case j >= len(y) || i < len(x) && x[i] < y[j]:
+			if a != "" {
+				return "", "", "", false
+			}
+			a = x[i]
+			i++
+		default:
+			if b != "" {
+				return "", "", "", false
+			}
+			b = y[j]
+			j++
+		}
+	}
+	if a == "" || b == "" {
+		return "", "", "", false
+	}
+	shared := make([]string, 0, len(x)-1)
+	skipped := false
+	for _, w := range x {
+		if w == a && !skipped {
+			skipped = true
+			continue
+		}
+		shared = append(shared, w)
+	}
+	return a, b, strings.Join(shared, " "), true
+}
+
+// listedPair reports whether vocabulary words u and v are a pair the lists
+// write for each other.
+func (ix *Index) listedPair(u, v int32) bool {
+	return slices.Contains(ix.wordPairs[u], v)
+}
