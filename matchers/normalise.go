@@ -203,9 +203,6 @@ func slipsIn(raw, fixed []string) int {
 // given name or surname ("KHUN SA", "AO Jin") rarely is, or is a leading
 // form before one ("AO ASKON").
 func isLegalAt(raw []string, i, n int) bool {
-	if offshoreStatus(raw[i:i+n]) && !onlyLegalForm(raw[i+n:]) {
-		return false
-	}
 	if n == 1 && guardedForm(raw[i]) && !distinctiveRest(raw, i) {
 		return false
 	}
@@ -219,31 +216,6 @@ func isLegalAt(raw []string, i, n int) bool {
 		return leadingForms[raw[0]] && utf8.RuneCountInString(raw[1]) >= 5
 	}
 	return utf8.RuneCountInString(raw[0]) >= 5
-}
-
-// offshoreStatus reports whether phrase is "offshore" or "off shore"
-// alone, a legal form only where a name ends, or before its other legal
-// form ("BARLY OFF-SHORE S.A.L.").
-func offshoreStatus(phrase []string) bool {
-	return len(phrase) == 1 && phrase[0] == "offshore" || len(phrase) == 2 && phrase[0] == "off" && phrase[1] == "shore"
-}
-
-// onlyLegalForm reports whether raw is empty or one legal form: a phrase
-// or a run of single letters spelling one ("S.A.L.").
-func onlyLegalForm(raw []string) bool {
-	if len(raw) == 0 {
-		return true
-	}
-	if n, _ := matchLegalPhrase(raw); n == len(raw) {
-		return true
-	}
-	for _, w := range raw {
-		if utf8.RuneCountInString(w) != 1 {
-			return false
-		}
-	}
-	_, ok := legalPhrases.single[strings.Join(raw, "")]
-	return ok && len(raw) >= 2
 }
 
 // guardedForm reports the legal forms that are also the initials a firm
