@@ -33,27 +33,21 @@ var legalFormClasses = map[string]bool{
 // legalFormPhrases maps a written legal form to its class.
 var legalFormPhrases = map[string]string{
 	// English and common international abbreviations.
-	"limited liability company":     formLLC,
-	"limited liability co":          formLLC,
-	"limited liability partnership": formLP,
-	"limited":                       formLLC,
-	"ltd":                           formLLC,
-	"ltda":                          formLLC,
-	"llc":                           formLLC,
-	"l l c":                         formLLC,
-	"pte ltd":                       formLLC,
-	"pvt ltd":                       formLLC,
-	"private limited":               formLLC,
-	"private limited company":       formLLC,
-	"public limited company":        formJSC,
-	"plc":                           formJSC,
-	"joint stock company":           formJSC,
-	// A Russian bank's form (акционерный коммерческий банк, AKB): the
-	// EU journal writes it in its legal-form field, OFAC inside the name
-	// ("JOINT STOCK COMMERCIAL BANK NOVIKOMBANK" / Novikombank).
-	"joint stock commercial bank":      formJSC,
-	"joint-stock commercial bank":      formJSC,
-	"акционерный коммерческий банк":    formJSC,
+	"limited liability company":        formLLC,
+	"limited liability co":             formLLC,
+	"limited liability partnership":    formLP,
+	"limited":                          formLLC,
+	"ltd":                              formLLC,
+	"ltda":                             formLLC,
+	"llc":                              formLLC,
+	"l l c":                            formLLC,
+	"pte ltd":                          formLLC,
+	"pvt ltd":                          formLLC,
+	"private limited":                  formLLC,
+	"private limited company":          formLLC,
+	"public limited company":           formJSC,
+	"plc":                              formJSC,
+	"joint stock company":              formJSC,
 	"joint-stock company":              formJSC,
 	"open joint stock company":         formJSC,
 	"closed joint stock company":       formJSC,
@@ -132,6 +126,12 @@ var legalFormPhrases = map[string]string{
 	"limited sirketi": formLLC,
 	"ltd sti":         formLLC,
 	// Russian (Cyrillic and the romanisations lists print).
+	// A bank's form (акционерный коммерческий банк, AKB): the EU journal
+	// writes it in its legal-form field, OFAC inside the name ("JOINT
+	// STOCK COMMERCIAL BANK NOVIKOMBANK" / Novikombank).
+	"joint stock commercial bank":   formJSC,
+	"joint-stock commercial bank":   formJSC,
+	"акционерный коммерческий банк": formJSC,
 	"ооо": formLLC,
 	"общество с ограниченной ответственностью":     formLLC,
 	"obshchestvo s ogranichennoi otvetstvennostyu": formLLC,

@@ -439,7 +439,7 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	isParticle := func(i int) bool {
 		t := toks[i].Text
 		if len(t) == 1 && (i > 0 && toks[i-1].Kind == TokInitial || i+1 < len(toks) && toks[i+1].Kind == TokInitial) {
-			return false // a letter among letters: "M.E.N.A.", "A. E. Smith"
+			return false // a letter among letters: "M.E.N.A.", "KIM, J. Y."
 		}
 		return particleSet[t] || t == "head" && i+1 < len(toks) && toks[i+1].Text == "office"
 	}
