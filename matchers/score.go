@@ -795,9 +795,6 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row
 			if qt.id == v {
 				return 1
 			}
-			if qt.text == formCo || ix.voc.text[v] == formCo {
-				return 0.9 // "company" is a word any form is written with
-			}
 			return 0.6 // both legal forms, different classes
 		}
 		return 0
