@@ -283,6 +283,9 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			if kb = romanKeyOf(kb[:0], originCyrillic, t, true); len(kb) > 0 {
 				ix.rkeys[string(kb)] = append(ix.rkeys[string(kb)], int32(id))
 			}
+			if kb = romanKeyOf(kb[:0], originLoan, t, true); len(kb) > 0 {
+				ix.rkeys[string(kb)] = append(ix.rkeys[string(kb)], int32(id))
+			}
 		}
 		if len(t) >= minDelLen {
 			dels = append(dels, delEntry{hashSkip(t, -1), int32(id)})

@@ -263,6 +263,8 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 		s.norm.Tokens = split
 		s.ids = ix.lookupIDs(s.ids[:0], split)
 	}
+	// a firm's initials spelt by the letters' names (letternames.go)
+	s.norm.Tokens = ix.readLetterNames(s.norm.Tokens, s.ids)
 	toks := s.norm.Tokens
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]

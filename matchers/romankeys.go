@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/dualscreen/dualscreen/lists"
@@ -38,10 +39,16 @@ const (
 	// CMRBank / TSMRBANK, Ц written the Polish or Czech way. Listed words
 	// are never keyed so; the key is looked up among originCyrillic's.
 	originCyrillicTs
+	// originLoan keys a listed English word of a Cyrillic-writing entry
+	// (QUANTORFORM, EUROTRANSEXPEDITION, ELECTROMECHANICS) as Russian
+	// writes the word it borrowed, and a query word as a romanisation
+	// of that Russian (KVANTORFORM, EVROTRANSEKSPEDITSIYA,
+	// ELEKTROMECHANIKI): see loanKey.
+	originLoan
 )
 
 // queryOrigins are the keys a query word is looked up by.
-var queryOrigins = [...]romanOrigin{originCyrillic, originCyrillicTs}
+var queryOrigins = [...]romanOrigin{originCyrillic, originCyrillicTs, originLoan}
 
 // minRomanKey: shorter keys are not compared: in three letters one
 // alternation is another name (Koc / Kok). Dux keys as duks, four.
@@ -127,8 +134,76 @@ func romanKey(dst []byte, o romanOrigin, tok string, listed bool) []byte {
 			return dst
 		}
 		return cyrillicKey(dst, tok, true)
+	case originLoan:
+		// the listed word is the English spelling, the query word
+		// the romanised Russian one
+		if listed == cyrillicRomanised(tok) {
+			return dst
+		}
+		return loanKey(dst, tok, listed)
 	}
 	return dst
+}
+
+// loanKey appends the key of an English word as Russian borrows it
+// (listed) or of a romanised Russian word (not listed), so that the two
+// meet: Russian writes an English qu as kv (Кванторформ, Quantorform) and
+// eu as ev (Евро, Euro), -tion as -tsiya (экспедиция, expedition) and
+// -ics as -ika (электромеханика, electromechanics), and the lists
+// romanise the Russian back letter by letter. Endings are folded to one
+// stem, since the Russian word is inflected (elektromekhaniki, genitive).
+// The Cyrillic key's folds (cyrillicKey) then apply. A listed word is
+// keyed only when one of these borrowings is in it: with the Cyrillic
+// folds alone an English word on a Russian firm (JSC SCAN) would meet
+// an English query word (SKAN Inc.) as a romanisation of it, which
+// romanKey's listed words are kept from.
+func loanKey(dst []byte, tok string, listed bool) []byte {
+	borrowed := false
+	if listed {
+		var b [2 * maxSimLen]byte
+		w := b[:0]
+		for i := 0; i < len(tok); i++ {
+			c := tok[i]
+			switch {
+			case c == 'q' && i+1 < len(tok) && tok[i+1] == 'u':
+				w = append(w, 'k', 'v') // Quantorform, Кванторформ
+			case c == 'e' && i+1 < len(tok) && tok[i+1] == 'u':
+				w = append(w, 'e', 'v') // Euro, Евро
+			default:
+				w = append(w, c)
+				continue
+			}
+			borrowed = true
+			i++
+		}
+		tok = string(w)
+	}
+	start := len(dst)
+	dst = cyrillicKey(dst, tok, false)
+	k := string(dst[start:])
+	for _, e := range loanEndings {
+		if stem, ok := strings.CutSuffix(k, e.from); ok && len(stem) >= minRomanKey {
+			dst = append(dst[:start], stem+e.to...)
+			borrowed = borrowed || e.english
+			break
+		}
+	}
+	if listed && !borrowed {
+		return dst[:start]
+	}
+	return dst
+}
+
+// loanEndings are the endings loanKey folds, longest first: English
+// -tion(s) and -ics and the Russian cases of -tsiya and -ika.
+// english marks the English endings (after cyrillicKey, -ics is -iks).
+var loanEndings = []struct {
+	from, to string
+	english  bool
+}{
+	{"tsiyu", "tsi", false}, {"tsiya", "tsi", false}, {"tsiey", "tsi", false}, {"tions", "tsi", true},
+	{"tsii", "tsi", false}, {"tsiy", "tsi", false}, {"tsia", "tsi", false}, {"tion", "tsi", true},
+	{"iks", "ik", true}, {"ika", "ik", false}, {"iki", "ik", false}, {"iku", "ik", false},
 }
 
 // cyrillicRomanised reports whether tok is written as the romanisations
@@ -229,13 +304,15 @@ func (ix *Index) romanisedAlike(q string, v int32) bool {
 		return false
 	}
 	var qb, vb [2*maxSimLen + 1]byte
-	vk := romanKeyOf(vb[:0], originCyrillic, ix.voc.text[v], true)
-	if len(vk) == 0 {
-		return false
-	}
-	for _, o := range queryOrigins {
-		if string(romanKeyOf(qb[:0], o, q, false)) == string(vk) {
-			return true
+	for _, lo := range [...]romanOrigin{originCyrillic, originLoan} {
+		vk := romanKeyOf(vb[:0], lo, ix.voc.text[v], true)
+		if len(vk) == 0 {
+			continue
+		}
+		for _, o := range queryOrigins {
+			if string(romanKeyOf(qb[:0], o, q, false)) == string(vk) {
+				return true
+			}
 		}
 	}
 	return false

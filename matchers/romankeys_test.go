@@ -117,3 +117,38 @@ func TestRomanKeyNotAcrossLegalKinds(t *testing.T) {
 		t.Errorf("MACRO GROUP LLC / OOO MAKRO GRUPP scored %.3f, want a complete match (>= 0.95)", got[0].Score)
 	}
 }
+
+// loanFixtures are Russian firms the lists name in English, as OFAC
+// does, beside the fixtures' Russian firm with an English name (SCAN).
+var loanFixtures = append([]*lists.Entry{
+	{List: "ofac_sdn", ID: "45767", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "QUANTORFORM", Kind: lists.NamePrimary}}, Countries: []string{"RU"}},
+	{List: "ofac_sdn", ID: "47992", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "LIMITED LIABILITY COMPANY EUROTRANSEXPEDITION", Kind: lists.NamePrimary}}, Countries: []string{"RU"}},
+	{List: "ofac_sdn", ID: "37525", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "NPO OF ELECTROMECHANICS", Kind: lists.NamePrimary}}, Countries: []string{"RU"}},
+	{List: "ofac_sdn", ID: "39001", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "EUROPEAN TRADE CORPORATION", Kind: lists.NamePrimary}}, Countries: []string{"DE"}},
+}, romanFixtures...)
+
+// An English word a Russian firm borrowed, written in Cyrillic and
+// romanised back (Кванторформ as KVANTORFORM, экспедиция as
+// EKSPEDITSIYA, электромеханики as ELEKTROMECHANIKI), finds the English
+// spelling the list prints; the Cyrillic folds alone (SKAN / SCAN) and a
+// firm of a Latin-writing country do not count.
+func TestLoanWordsRomanisedAlike(t *testing.T) {
+	m := NewAligned(loanFixtures, Options{})
+	for _, tt := range []struct{ query, want string }{
+		{"KVANTORFORM", "45767"},
+		{"OOO EVROTRANSEKSPEDITSIYA", "47992"},
+		{"Joint Stock Company NPO Elektromechaniki", "37525"},
+	} {
+		got := m.Match(Query{Name: tt.query}, nil)
+		if len(got) == 0 || got[0].Entry.ID != tt.want || got[0].Score < 0.85 {
+			t.Errorf("Match(%q) = %v, want %s first at 0.85 or more", tt.query, got, tt.want)
+		}
+	}
+	for _, q := range []string{"SKAN Inc.", "EVROPEISKAYA TORGOVAYA KORPORATSIYA"} {
+		for _, h := range m.Match(Query{Name: q}, nil) {
+			if h.Entry.ID == "45830" || h.Entry.ID == "39001" {
+				t.Errorf("Match(%q) flagged %s %q at %.3f: %s", q, h.Entry.ID, h.MatchedName(), h.Score, h.Explanation)
+			}
+		}
+	}
+}
