@@ -422,6 +422,8 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		} else if stem, ok := cutZavod(text); ok {
 			toks = append(toks, Token{Text: stem, Kind: TokWord})
 			text = "plant"
+		} else if numberedShipyard(raw, i) {
+			text = "shipyard"
 		}
 		if _, ok := nameCanon[text]; !ok {
 			text = techSpelling(text)
