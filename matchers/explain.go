@@ -63,9 +63,11 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			for r := int(j) + 1; r < len(ntoks) && al.nm[r] == int8(i); r++ {
 				nt += "+" + ix.voc.text[ntoks[r]]
 			}
+		case alignFormAbbrev:
+			nt = ix.voc.text[ntoks[j-1]] + "+" + nt
 		}
 		b.WriteString(qt)
-		if al.how[i] == alignExact || al.how[i] == alignLegal && al.qs[i] == 1 {
+		if al.how[i] == alignExact || (al.how[i] == alignLegal || al.how[i] == alignFormAbbrev) && al.qs[i] == 1 {
 			b.WriteString("=")
 		} else {
 			b.WriteString("~")
@@ -96,6 +98,8 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			b.WriteString(" (joined words)")
 		case alignAcronymName, alignAcronymQuery:
 			b.WriteString(" (initials)")
+		case alignFormAbbrev:
+			b.WriteString(" (legal form, abbreviated with the word before it)")
 		}
 	}
 	for i, n := 0, 0; i < len(s.q); i++ {

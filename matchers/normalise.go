@@ -47,6 +47,12 @@ type Token struct {
 type Normalised struct {
 	Tokens     []Token
 	Honorifics []string
+	// formAbbrevs holds the first letter of each Russian company
+	// abbreviation read as the company form (IC, SK, TK, TC: the
+	// investment, shipping or construction, trading company), which the
+	// scorer lets stand for the listed word before a company form
+	// (formabbrev.go).
+	formAbbrevs string
 }
 
 // String joins the tokens with single spaces: the normal form of the name.
@@ -104,12 +110,13 @@ func Normalise(name string) Normalised {
 // normWork is the per-call scratch of the normaliser. The cases.Caser it
 // holds keeps state, so each call needs its own.
 type normWork struct {
-	fold  cases.Caser
-	a, b  []byte
-	raw   []string
-	next  []Token
-	fixed []string // raw tokens with legal-form slips fixed (tokenPhase)
-	part  []Token  // a derived name's tokens (namesAParty)
+	fold    cases.Caser
+	a, b    []byte
+	raw     []string
+	next    []Token
+	fixed   []string // raw tokens with legal-form slips fixed (tokenPhase)
+	part    []Token  // a derived name's tokens (namesAParty)
+	abbrevs []byte   // Normalised.formAbbrevs, collected in the first token phase
 }
 
 var normPool = sync.Pool{New: func() any { return &normWork{fold: cases.Fold()} }}
@@ -327,7 +334,11 @@ func (w *normWork) splitTokens(text []byte) []string {
 func (w *normWork) normalise(name string, dst []Token) Normalised {
 	raw := w.splitTokens(w.foldedText(name))
 	out := Normalised{Tokens: dst[:0]}
+	w.abbrevs = w.abbrevs[:0]
 	out.Tokens = w.tokenPhase(raw, out.Tokens, &out.Honorifics)
+	if len(w.abbrevs) > 0 {
+		out.formAbbrevs = string(w.abbrevs)
+	}
 	// Removing a particle or a title can bring together tokens that form a
 	// phrase ("a al k a" → "a k a"): repeat until nothing changes, so that
 	// normalising a normal form changes nothing. Real names settle in one
@@ -380,6 +391,9 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	// Step 5: legal forms, longest phrase first; runs of single letters.
 	for i := 0; i < len(raw); {
 		if n, class := matchLegalPhrase(raw[i:]); n > 0 && isLegalAt(raw, i, n) {
+			if n == 1 && class == formCo && formAbbrevs[raw[i]] {
+				w.abbrevs = append(w.abbrevs, raw[i][0])
+			}
 			toks = append(toks, Token{Text: class, Kind: TokLegal})
 			i += n
 			continue
@@ -422,6 +436,8 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		} else if stem, ok := cutZavod(text); ok {
 			toks = append(toks, Token{Text: stem, Kind: TokWord})
 			text = "plant"
+		} else if numberedShipyard(raw, i) {
+			text = "shipyard"
 		}
 		if _, ok := nameCanon[text]; !ok {
 			text = techSpelling(text)

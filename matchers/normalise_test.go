@@ -3,6 +3,8 @@ package matchers
 import (
 	"slices"
 	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
 )
 
 // Each normalisation rule with real-looking names in their own scripts.
@@ -59,6 +61,8 @@ func TestNormalise(t *testing.T) {
 		// legal forms across languages and scripts
 		{"ooo cyrillic", "ООО «Концерн «Сириус»", "llc concern sirius", nil},
 		{"ooo romanised", "OOO Kontsern Sirius", "llc concern sirius", nil},
+		{"numbered srz as shipyard", "JOINT-STOCK COMPANY 33 SRZ; AO 10 SRZ; 35-y SRZ", "jsc 33 shipyard jsc 10 shipyard 35 shipyard", nil},
+		{"srz without a number kept", "SRZ PAO", "srz jsc", nil},
 		{"exchange as a gerund", "AL-OMQY FOR EXCHANGING CO.; ASMA MONEY EXCHANGERS", "omqy exchange co asma money exchange", nil},
 		{"russian long form", "Общество с ограниченной ответственностью «Ромашка»", "llc romashka", nil},
 		{"romanised long form", "Obshchestvo s ogranichennoi otvetstvennostyu Romashka", "llc romashka", nil},
@@ -212,6 +216,31 @@ func TestPhoneticKey(t *testing.T) {
 	for _, pair := range [][2]string{{"ivanov", "petrov"}, {"ali", "omar"}, {"7406784", "7406785"}} {
 		if a, b := string(phoneticKey(nil, pair[0])), string(phoneticKey(nil, pair[1])); a == b {
 			t.Errorf("phoneticKey(%q) = phoneticKey(%q) = %q", pair[0], pair[1], a)
+		}
+	}
+}
+
+// A numbered ship repair plant written SRZ on one list and Shipyard on
+// another is one yard, either way round; the letters alone (the Saratov
+// Radio Instrument Plant's "SRZ PAO") are no shipyard.
+func TestNumberedShipyard(t *testing.T) {
+	es := withCommonFirms([]*lists.Entry{
+		firmEntry("ofac_sdn", "1", "AO 10 SRZ"),
+		firmEntry("eu_journal", "2", "JSC 33 SHIPYARD"),
+		firmEntry("ofac_sdn", "3", "SRZ PAO"),
+	}, "ofac_sdn", 6, "SHIPYARD JSC", "TRADING LLC")
+	m := NewAligned(es, Options{Threshold: 0.1})
+	for _, tt := range []struct {
+		query, id string
+		found     bool
+	}{
+		{"10 SHIPYARD", "1", true},
+		{"JOINT-STOCK COMPANY 33 SRZ", "2", true},
+		{"JSC SHIPYARD", "3", false},
+	} {
+		s, expl := scoreOf(m, tt.query, tt.id)
+		if (s >= DefaultThreshold) != tt.found {
+			t.Errorf("%q against %s: %.3f (%s), want found %v", tt.query, tt.id, s, expl, tt.found)
 		}
 	}
 }

@@ -163,3 +163,23 @@ func cutZavod(w string) (string, bool) {
 	stem, ok := strings.CutSuffix(w, "zavod")
 	return stem, ok && len(stem) >= 4
 }
+
+// numberedShipyard reports whether raw[i] is SRZ, the Russian
+// sudoremontny zavod (ship repair plant), in a name that holds a number:
+// the Navy's yards are numbered, and lists write one yard either way ("AO
+// 10 SRZ" / "10 SHIPYARD", "JOINT-STOCK COMPANY 33 SRZ" / "JSC 33
+// SHIPYARD", "35-y SRZ" / "35th Ship Repair Plant"). Alone beside a legal
+// form the letters name other plants ("AO SRZ", the Saratov Radio
+// Instrument Plant), and read as shipyard there they would leave a name
+// of a legal form and an organisation word that any shipyard matches.
+func numberedShipyard(raw []string, i int) bool {
+	if raw[i] != "srz" {
+		return false
+	}
+	for _, w := range raw {
+		if wordKind(w) == TokNumber {
+			return true
+		}
+	}
+	return false
+}

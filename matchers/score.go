@@ -258,6 +258,9 @@ const (
 	// first holds the alignment, the rest -2) = one name word.
 	alignAcronymName
 	alignAcronymQuery
+	// alignFormAbbrev: a query's company abbreviation = the name's word
+	// before its company form and the form (formabbrev.go)
+	alignFormAbbrev
 )
 
 // scoreResult is a scored name before calibration.
@@ -610,6 +613,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 				break
 			}
 		}
+	}
+	if s.norm.formAbbrevs != "" {
+		alignFormAbbrevs(s, nt)
 	}
 	ix.alignAcronyms(s, rec, nt, t)
 	ix.alignLeftovers(s, rec, nt, t)
