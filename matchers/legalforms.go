@@ -390,6 +390,111 @@ var legalFormPhrases = map[string]string{
 	"มหาชน":  formJSC,
 	"ห้างหุ้นส่วนจำกัด": formLP,
 	"ห้างหุ้นส่วนสามัญ": formLP,
+	// Completed against ISO 20275's forms for the countries the lists'
+	// entries come from (session 13): the spelt-out forms whose
+	// abbreviation was already known, and the common abbreviations of
+	// three letters or more. Two-letter abbreviations that are also words
+	// or initials (Ukrainian AT, Serbian AD, DD and JP, German UG and SE)
+	// are left out: read as a form they would turn a firm's initials or a
+	// word of its name into nothing. The Venezuelan C.A. counts only
+	// written as two letters; "CA" written as one word (California in
+	// "... INC /CA/") stays a word.
+	// Russian.
+	"общество с дополнительной ответственностью":   formLLC, // ODO spelt out
+	"obshchestvo s dopolnitelnoy otvetstvennostyu": formLLC,
+	"obshchestvo s dopolnitelnoi otvetstvennostyu": formLLC,
+	"акционерное общество открытого типа":          formJSC,
+	"акционерное общество закрытого типа":          formJSC,
+	"непубличное акционерное общество":             formJSC,
+	"унитарное предприятие":                        formSOE,
+	"компания с ограниченной ответственностью":     formLLC,
+	// Ukrainian.
+	"акціонерне товариство":          formJSC,
+	"відкрите акціонерне товариство": formJSC,
+	"закрите акціонерне товариство":  formJSC,
+	"тзов": formLLC, // ТзОВ, the western spelling of ТОВ
+	"державне унітарне підприємство": formSOE,
+	// Belarusian.
+	"адкрытае акцыянернае таварыства":    formJSC,
+	"закрытае акцыянернае таварыства":    formJSC,
+	"таварыства з дадатковай адказнасцю": formLLC,
+	"тда": formLLC, // Belarusian ODO
+	"унітарнае прадпрыемства": formSOE,
+	// Serbian, Croatian, Bosnian.
+	"dionicko drustvo":    formJSC,
+	"akcionarsko drustvo": formJSC,
+	"акционарско друштво": formJSC,
+	"komanditno drustvo":  formLP,
+	"ortacko drustvo":     formLP,
+	"javno preduzece":     formSOE,
+	"јавно предузеће":     formSOE,
+	// German.
+	"mbh":                                  formLLC,
+	"gesellschaft mbh":                     formLLC,
+	"gesmbh":                               formLLC,
+	"ggmbh":                                formLLC,
+	"unternehmergesellschaft":              formLLC,
+	"ug haftungsbeschrankt":                formLLC,
+	"kgaa":                                 formLP,
+	"kommanditgesellschaft auf aktien":     formLP,
+	"offene handelsgesellschaft":           formLP,
+	"gesellschaft burgerlichen rechts":     formLP,
+	"gesellschaft des burgerlichen rechts": formLP,
+	"eingetragene genossenschaft":          formCoop,
+	"genossenschaft":                       formCoop,
+	"societas europaea":                    formJSC,
+	// French and Italian.
+	"societe par actions":                                formJSC,
+	"societe par actions simplifiee":                     formJSC, // SAS
+	"societe en commandite simple":                       formLP,
+	"societe en commandite par actions":                  formLP,
+	"societe en nom collectif":                           formLP,  // SNC
+	"entreprise unipersonnelle a responsabilite limitee": formLLC, // EURL
+	"societa anonima":                                    formJSC,
+	"societa in accomandita per azioni":                  formLP,
+	"societa in accomandita semplice":                    formLP,
+	"societa in nome collettivo":                         formLP,
+	"societa cooperativa":                                formCoop,
+	// Spanish (Latin America).
+	"compania anonima":                     formJSC, // Venezuela's C.A. spelt out
+	"c a":                                  formJSC, // C.A., compania anonima
+	"compania limitada":                    formLLC,
+	"limitada":                             formLLC,
+	"sociedad por acciones":                formJSC,
+	"sociedad por acciones simplificada":   formJSC,
+	"sociedad anonima de capital variable": formJSC,
+	"sociedad de responsabilidad limitada de capital variable": formLLC,
+	"sociedad en comandita simple":                             formLP,
+	"sociedad en comandita por acciones":                       formLP,
+	"sociedad colectiva":                                       formLP,
+	"sociedad cooperativa":                                     formCoop,
+	"empresa individual de responsabilidad limitada":           formLLC,
+	"empresa publica":                                          formSOE,
+	"sociedad del estado":                                      formSOE,
+	// Turkish.
+	"anonim sirket":   formJSC,
+	"anonim ortaklik": formJSC,
+	"limited sirket":  formLLC,
+	"kolektif sirket": formLP,
+	"komandit sirket": formLP,
+	// Arabic (Morocco's société anonyme, the Gulf's joint-stock company).
+	"شركة خفية الاسم":               formJSC,
+	"شركة المساهمة":                 formJSC,
+	"sharikat al mossahamah":        formJSC,
+	"المحدودة":                      formLLC, // "limited"
+	"شركة فردية ذات مسؤولية محدودة": formLLC,
+	// Korean romanised (the Hangul forms are in cjkLegalForms).
+	"jusikhoesa": formJSC,
+	"yuhanhoesa": formLLC,
+	// English.
+	"joint stock bank":              formJSC,
+	"general partnership":           formLP,
+	"limited liability corporation": formLLC,
+	"limited liability corp":        formLLC,
+	"ltd liability company":         formLLC,
+	"ltd liability co":              formLLC,
+	"public limited":                formJSC,
+	"state concern":                 formSOE,
 	// Greek.
 	"αε":               formJSC,
 	"ανωνυμη εταιρεια": formJSC,
@@ -412,5 +517,8 @@ var cjkLegalForms = []struct{ from, to string }{
 	{"(주)", " " + formJSC + " "},
 	{"㈜", " " + formJSC + " "},
 	{"유한회사", " " + formLLC + " "},
+	{"(유)", " " + formLLC + " "},
+	{"兩合公司", " " + formLP + " "},
+	{"两合公司", " " + formLP + " "},
 	{"公司", " " + formCo + " "},
 }

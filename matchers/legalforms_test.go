@@ -1,0 +1,45 @@
+package matchers
+
+import "testing"
+
+// The legal forms completed against ISO 20275 (session 13), one or two per
+// language, each in a name as the lists write it: the form becomes its
+// class and leaves the firm's own words alone.
+func TestLegalFormsCompleted(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// Russian and Belarusian additional liability company (ODO).
+		{"OBSHCHESTVO S DOPOLNITELNOY OTVETSTVENNOSTYU BELNEFTEGAZ", "llc belneftegaz"},
+		{"Общество с дополнительной ответственностью «Белнефтегаз»", "llc belneftegaz"},
+		{"Таварыства з дадатковай адказнасцю Белнафтагаз", "llc belnaftagaz"},
+		{"Акционерное общество закрытого типа Ижмаш", "jsc izhmash"},
+		// Ukrainian.
+		{"Акціонерне товариство Мотор Січ", "jsc motor sich"},
+		{"ТзОВ Галнафтогаз", "llc galnaftogaz"},
+		// Serbian.
+		{"Jugoimport Akcionarsko Društvo", "jugoimport jsc"},
+		{"ЈАВНО ПРЕДУЗЕЋЕ ЕЛЕКТРОПРИВРЕДА СРБИЈЕ", "soe elektroprivreda srbije"},
+		// German, French, Italian.
+		{"Siemens Gesellschaft mbH", "siemens llc"},
+		{"Henkel AG & Co. KGaA", "henkel jsc co lp"},
+		{"Thales Société par actions simplifiée", "thales jsc"},
+		{"Finmeccanica Società in accomandita per azioni", "finmeccanica lp"},
+		// Spanish: the Venezuelan C.A. written as letters or spelt out.
+		{"CORPORACION VENEZOLANA DE GUAYANA MINERVEN C.A.", "corporacion venezolana guayana minerven jsc"},
+		{"Minerven Compañía Anónima", "minerven jsc"},
+		{"Servicios Aereos Sociedad por Acciones Simplificada", "service aereos jsc"},
+		// Turkish, Arabic, Korean.
+		{"Aselsan Anonim Şirket", "aselsan jsc"},
+		{"مصفاة الزرقاء المحدودة", "msfaa alzrqa llc"},
+		{"Hana Jusikhoesa", "hana jsc"},
+		{"(유)대성무역", "llc tae song mu yok"},
+		// English.
+		{"Blue Ridge Limited Liability Corporation", "blue ridge llc"},
+		// "CA" written as one word is California, not C.A.
+		{"PACIFIC ENTERPRISES INC /CA/", "pacific enterprise corp ca"},
+	}
+	for _, tt := range tests {
+		if got := Normalise(tt.in).String(); got != tt.want {
+			t.Errorf("Normalise(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
