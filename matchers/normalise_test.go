@@ -32,6 +32,8 @@ func TestNormalise(t *testing.T) {
 		{"greek", "Αλέξης Τσίπρας", "alexis tsipras", nil},
 		{"arabic consonant skeleton", "محمد بن سلمان", "mhmd slman", nil},
 		{"arabic harakat give vowels", "مُحَمَّد", "muhammad", nil},
+		// tatweel (kashida) only stretches the line between letters
+		{"arabic tatweel is no letter", "مـحـمـد بن سـلـمـان", "mhmd slman", nil},
 		{"persian letters", "حسن روحانی", "hsn rwhany", nil},
 		{"hebrew", "בנימין נתניהו", "bnymyn ntnyhv", nil},
 		{"armenian", "Սերժ Սարգսյան", "serzh sargsyan", nil},

@@ -107,6 +107,9 @@ var arabic = map[rune]string{
 	// Harakat: short vowels and gemination where the text writes them.
 	'\u064E': "a", '\u064F': "u", '\u0650': "i", '\u064B': "an", '\u064C': "un", '\u064D': "in",
 	'\u0651': "", '\u0652': "", '\u0670': "a",
+	// Tatweel (kashida) stretches the line between two letters to justify
+	// or adorn a word ("مـحـمـد"); it is no letter and must not split it.
+	'\u0640': "",
 }
 
 // hebrew gives the consonant skeleton; vav and yod as vowels are left to the
