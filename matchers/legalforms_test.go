@@ -17,6 +17,9 @@ func TestLegalFormsCompleted(t *testing.T) {
 		{"ТзОВ Галнафтогаз", "llc galnaftogaz"},
 		// Serbian.
 		{"Jugoimport Akcionarsko Društvo", "jugoimport jsc"},
+		{"Društvo sa ograničenom odgovornošću Kominvex Beograd", "llc kominvex beograd"},
+		{"ДРУШТВО СА ОГРАНИЧЕНОМ ОДГОВОРНОШЋУ КОМИНВЕКС", "llc kominveks"},
+		{"Končar Društvo s ograničenom odgovornošću", "koncar llc"},
 		{"ЈАВНО ПРЕДУЗЕЋЕ ЕЛЕКТРОПРИВРЕДА СРБИЈЕ", "soe elektroprivreda srbije"},
 		// German, French, Italian.
 		{"Siemens Gesellschaft mbH", "siemens llc"},
