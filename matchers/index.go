@@ -63,6 +63,9 @@ type Index struct {
 	// wordPairs: vocabulary id → the words the lists write for it, as
 	// acronyms of two languages (wordpairs.go).
 	wordPairs map[int32][]int32
+	// spellPairs: vocabulary id → the words the lists spell for it, as
+	// two romanisations of one name word (spellpairs.go).
+	spellPairs map[int32][]int32
 	// pairWords screens two query words written together before voc.ids
 	// is asked (wordfilter.go).
 	pairWords wordFilter
@@ -218,6 +221,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	}
 	ix.entryFirst[len(entries)] = int32(len(ix.names))
 	ix.wordPairs = ix.listedWordPairs(entries, norms)
+	ix.spellPairs = ix.listedSpellings(entries, norms)
 	n := float64(counted)
 	ix.voc.idf = make([]float32, len(ix.voc.text))
 	for i, df := range ix.voc.df {
