@@ -373,9 +373,6 @@ func (ix *Index) wordNeighbours(s *scratch, i int, text string, id int32, t *Tun
 		for _, v := range ix.wordPairs[id] {
 			s.setSim(v, i, float32(t.SpellingKeySim))
 		}
-		for _, v := range ix.spellPairs[id] {
-			s.setSim(v, i, float32(t.SpellingKeySim))
-		}
 	}
 	s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], text)
 	if len(s.skeyBuf) > 0 {
