@@ -79,7 +79,9 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		case alignFuzzy:
 			s.keyBuf = phoneticKey(s.keyBuf[:0], s.q[i].text)
 			s.skeyBuf = spellingKeyOf(s.skeyBuf[:0], s.q[i].text)
-			if s.q[i].id >= 0 && ix.listedPair(s.q[i].id, ntoks[j]) {
+			if s.q[i].id >= 0 && ix.listedSpelling(s.q[i].id, ntoks[j]) {
+				b.WriteString(" (spelt so on the lists)")
+			} else if s.q[i].id >= 0 && ix.listedPair(s.q[i].id, ntoks[j]) {
 				b.WriteString(" (written for it on the lists)")
 			} else if sk := ix.voc.skey[ntoks[j]]; sk != "" && string(s.skeyBuf) == sk {
 				b.WriteString(" (spelt alike)")

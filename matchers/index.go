@@ -61,8 +61,12 @@ type Index struct {
 	// dense array that stays in cache rather than from sim's records.
 	first []uint8
 	// wordPairs: vocabulary id → the words the lists write for it, as
-	// acronyms of two languages (wordpairs.go).
+	// acronyms of two languages (wordpairs.go) or spellings of one word
+	// (spellpairs.go).
 	wordPairs map[int32][]int32
+	// spellPairs: vocabulary id → the words the lists spell for it, as
+	// two romanisations of one name word (spellpairs.go).
+	spellPairs map[int32][]int32
 	// pairWords screens two query words written together before voc.ids
 	// is asked (wordfilter.go).
 	pairWords wordFilter
@@ -218,6 +222,12 @@ func BuildIndex(entries []*lists.Entry) *Index {
 	}
 	ix.entryFirst[len(entries)] = int32(len(ix.names))
 	ix.wordPairs = ix.listedWordPairs(entries, norms)
+	// One lookup per query word reads both tables (wordNeighbours); the
+	// explanation tells them apart by spellPairs.
+	ix.spellPairs = ix.listedSpellings(entries, norms)
+	for u, vs := range ix.spellPairs {
+		ix.wordPairs[u] = append(ix.wordPairs[u], vs...)
+	}
 	n := float64(counted)
 	ix.voc.idf = make([]float32, len(ix.voc.text))
 	for i, df := range ix.voc.df {
