@@ -61,20 +61,7 @@ func (ix *Index) listedSpellings(entries []*lists.Entry, norms [][]variantNorm) 
 		if len(norms[ei]) < 2 {
 			continue
 		}
-		flat, spans = flat[:0], spans[:0]
-		for _, vn := range norms[ei] {
-			if vn.derived {
-				continue
-			}
-			start := len(flat)
-			for _, t := range vn.norm.Tokens {
-				if t.Kind == TokWord || t.Kind == TokNumber {
-					flat = append(flat, t.Text)
-				}
-			}
-			slices.Sort(flat[start:])
-			spans = append(spans, [2]int{start, len(flat)})
-		}
+		flat, spans = sortedNameWords(norms[ei], flat[:0], spans[:0])
 		for i := range spans {
 			x := flat[spans[i][0]:spans[i][1]]
 			for j := i + 1; j < len(spans); j++ {

@@ -48,20 +48,7 @@ func (ix *Index) listedWordPairs(entries []*lists.Entry, norms [][]variantNorm) 
 		if e.Type != lists.TypeOrganisation || len(norms[ei]) < 2 {
 			continue
 		}
-		flat, spans = flat[:0], spans[:0]
-		for _, vn := range norms[ei] {
-			if vn.derived {
-				continue
-			}
-			start := len(flat)
-			for _, t := range vn.norm.Tokens {
-				if t.Kind == TokWord || t.Kind == TokNumber {
-					flat = append(flat, t.Text)
-				}
-			}
-			slices.Sort(flat[start:])
-			spans = append(spans, [2]int{start, len(flat)})
-		}
+		flat, spans = sortedNameWords(norms[ei], flat[:0], spans[:0])
 		for i := range spans {
 			x := flat[spans[i][0]:spans[i][1]]
 			for j := i + 1; j < len(spans); j++ {
@@ -159,4 +146,26 @@ func oneWordApart(x, y []string) (a, b, rest string, ok bool) {
 // write for each other.
 func (ix *Index) listedPair(u, v int32) bool {
 	return slices.Contains(ix.wordPairs[u], v)
+}
+
+// sortedNameWords appends, for each published name of one entry (derived
+// names aside), its words and numbers sorted, one name after the other,
+// to flat, and the name's run in flat to spans. The pair learners
+// (listedWordPairs, listedSpellings) compare an entry's names by these
+// runs, and reuse both slices across entries.
+func sortedNameWords(norms []variantNorm, flat []string, spans [][2]int) ([]string, [][2]int) {
+	for _, vn := range norms {
+		if vn.derived {
+			continue
+		}
+		start := len(flat)
+		for _, t := range vn.norm.Tokens {
+			if t.Kind == TokWord || t.Kind == TokNumber {
+				flat = append(flat, t.Text)
+			}
+		}
+		slices.Sort(flat[start:])
+		spans = append(spans, [2]int{start, len(flat)})
+	}
+	return flat, spans
 }
