@@ -50,8 +50,7 @@ const (
 // for each other (see above), from the published names of the entries the
 // index holds.
 func (ix *Index) listedSpellings(entries []*lists.Entry, norms [][]variantNorm) map[int32][]int32 {
-	type pair struct{ a, b string }
-	contexts := map[pair][]string{}
+	contexts := map[wordPair][]string{}
 	// The words of each name, sorted, one name after the other in flat;
 	// spans[k] is name k's run (as listedWordPairs).
 	var flat []string
@@ -91,7 +90,7 @@ func (ix *Index) listedSpellings(entries []*lists.Entry, norms [][]variantNorm) 
 						if a > b {
 							a, b = b, a
 						}
-						p := pair{a, b}
+						p := wordPair{a, b}
 						if rest := restOf(x, a, b); !slices.Contains(contexts[p], rest) {
 							contexts[p] = append(contexts[p], rest)
 						}
@@ -102,20 +101,7 @@ func (ix *Index) listedSpellings(entries []*lists.Entry, norms [][]variantNorm) 
 			}
 		}
 	}
-	out := map[int32][]int32{}
-	for p, cs := range contexts {
-		if len(cs) < minSpellingContexts {
-			continue
-		}
-		va, okA := ix.voc.ids[p.a]
-		vb, okB := ix.voc.ids[p.b]
-		if !okA || !okB || min(ix.voc.df[va], ix.voc.df[vb]) > maxSpellingDF {
-			continue
-		}
-		out[va] = append(out[va], vb)
-		out[vb] = append(out[vb], va)
-	}
-	return out
+	return ix.pairsByID(contexts, minSpellingContexts, maxSpellingDF)
 }
 
 // spellable reports the words listedSpellings pairs: of minSpellingLen

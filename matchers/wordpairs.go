@@ -37,8 +37,7 @@ const (
 // for each other (see above), from the names of organisation entries the
 // index holds (derived names aside).
 func (ix *Index) listedWordPairs(entries []*lists.Entry, norms [][]variantNorm) map[int32][]int32 {
-	type pair struct{ a, b string }
-	contexts := map[pair][]string{}
+	contexts := map[wordPair][]string{}
 	// The words of each name, sorted, one name after the other in flat;
 	// spans[k] is name k's run. Both are reused across entries: most
 	// entries have one or two names and no pair.
@@ -63,21 +62,31 @@ func (ix *Index) listedWordPairs(entries []*lists.Entry, norms [][]variantNorm) 
 				if a > b {
 					a, b = b, a
 				}
-				p := pair{a, b}
+				p := wordPair{a, b}
 				if !slices.Contains(contexts[p], rest) {
 					contexts[p] = append(contexts[p], rest)
 				}
 			}
 		}
 	}
+	return ix.pairsByID(contexts, minPairContexts, 0)
+}
+
+// wordPair is two words the lists write for each other, a < b.
+type wordPair struct{ a, b string }
+
+// pairsByID keeps the pairs written in at least minContexts contexts
+// (and, when maxDF > 0, with one side in at most maxDF names) and returns
+// them both ways by vocabulary id.
+func (ix *Index) pairsByID(contexts map[wordPair][]string, minContexts int, maxDF int32) map[int32][]int32 {
 	out := map[int32][]int32{}
 	for p, cs := range contexts {
-		if len(cs) < minPairContexts {
+		if len(cs) < minContexts {
 			continue
 		}
 		va, okA := ix.voc.ids[p.a]
 		vb, okB := ix.voc.ids[p.b]
-		if !okA || !okB {
+		if !okA || !okB || maxDF > 0 && min(ix.voc.df[va], ix.voc.df[vb]) > maxDF {
 			continue
 		}
 		out[va] = append(out[va], vb)
