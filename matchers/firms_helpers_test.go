@@ -10,7 +10,17 @@ import (
 
 // firmEntry is an organisation entry of list with the names given.
 func firmEntry(list, id string, names ...string) *lists.Entry {
-	e := &lists.Entry{List: list, ID: id, Type: lists.TypeOrganisation}
+	return typedEntry(lists.TypeOrganisation, list, id, names...)
+}
+
+// personEntry is a person entry of list with the names given.
+func personEntry(list, id string, names ...string) *lists.Entry {
+	return typedEntry(lists.TypePerson, list, id, names...)
+}
+
+// typedEntry is an entry of type typ and list with the names given.
+func typedEntry(typ lists.EntryType, list, id string, names ...string) *lists.Entry {
+	e := &lists.Entry{List: list, ID: id, Type: typ}
 	for _, n := range names {
 		e.Names = append(e.Names, lists.Name{Value: n})
 	}

@@ -50,57 +50,34 @@ const (
 // for each other (see above), from the published names of the entries the
 // index holds.
 func (ix *Index) listedSpellings(entries []*lists.Entry, norms [][]variantNorm) map[int32][]int32 {
-	contexts := map[wordPair][]string{}
-	// The words of each name, sorted, one name after the other in flat;
-	// spans[k] is name k's run (as listedWordPairs).
-	var flat []string
-	var spans [][2]int
+	contexts := pairContexts{}
 	var xa, yb []string
-	for ei := range entries {
-		if len(norms[ei]) < 2 {
-			continue
+	anyEntry := func(*lists.Entry) bool { return true }
+	eachNamePair(entries, norms, anyEntry, func(x, y []string) {
+		xa, yb = sortedDifference(xa[:0], yb[:0], x, y)
+		if len(xa) == 0 || len(xa) > maxSpellingDiffs {
+			return
 		}
-		flat, spans = sortedNameWords(norms[ei], flat[:0], spans[:0])
-		for i := range spans {
-			x := flat[spans[i][0]:spans[i][1]]
-			for j := i + 1; j < len(spans); j++ {
-				y := flat[spans[j][0]:spans[j][1]]
-				if len(x) != len(y) {
-					continue
-				}
-				xa, yb = sortedDifference(xa[:0], yb[:0], x, y)
-				if len(xa) == 0 || len(xa) > maxSpellingDiffs {
-					continue
-				}
-				// The most alike words pair first.
-				for len(xa) > 0 {
-					bi, bj, best := -1, -1, 0.0
-					for p, a := range xa {
-						for q, b := range yb {
-							if s := jaroWinkler(a, b); s > best {
-								bi, bj, best = p, q, s
-							}
-						}
+		// The most alike words pair first.
+		for len(xa) > 0 {
+			bi, bj, best := -1, -1, 0.0
+			for p, a := range xa {
+				for q, b := range yb {
+					if s := jaroWinkler(a, b); s > best {
+						bi, bj, best = p, q, s
 					}
-					if best < minSpellingJW {
-						break
-					}
-					a, b := xa[bi], yb[bj]
-					if spellable(a) && spellable(b) && editsWithin(a, b, maxSpellingEdits) {
-						if a > b {
-							a, b = b, a
-						}
-						p := wordPair{a, b}
-						if rest := restOf(x, a, b); !slices.Contains(contexts[p], rest) {
-							contexts[p] = append(contexts[p], rest)
-						}
-					}
-					xa = slices.Delete(xa, bi, bi+1)
-					yb = slices.Delete(yb, bj, bj+1)
 				}
 			}
+			if best < minSpellingJW {
+				break
+			}
+			if a, b := xa[bi], yb[bj]; spellable(a) && spellable(b) && editsWithin(a, b, maxSpellingEdits) {
+				contexts.add(a, b, restOf(x, a))
+			}
+			xa = slices.Delete(xa, bi, bi+1)
+			yb = slices.Delete(yb, bj, bj+1)
 		}
-	}
+	})
 	return ix.pairsByID(contexts, minSpellingContexts, maxSpellingDF)
 }
 
@@ -117,39 +94,6 @@ func spellable(w string) bool {
 func editsWithin(a, b string, n int) bool {
 	var ba, bb runeBuf
 	return levenshteinRunes(toRunes(&ba, a), toRunes(&bb, b)) <= n
-}
-
-// restOf joins the words of sorted name x other than a and b: the context
-// a pair is written in.
-func restOf(x []string, a, b string) string {
-	var sb strings.Builder
-	for _, w := range x {
-		if w != a && w != b {
-			sb.WriteString(w)
-			sb.WriteByte(' ')
-		}
-	}
-	return sb.String()
-}
-
-// sortedDifference appends to xa the words of sorted x that sorted y lacks
-// and to yb those of y that x lacks (as multisets).
-func sortedDifference(xa, yb, x, y []string) ([]string, []string) {
-	i, j := 0, 0
-	for i < len(x) || j < len(y) {
-		switch {
-		case i < len(x) && j < len(y) && x[i] == y[j]:
-			i++
-			j++
-		case j >= len(y) || i < len(x) && x[i] < y[j]:
-			xa = append(xa, x[i])
-			i++
-		default:
-			yb = append(yb, y[j])
-			j++
-		}
-	}
-	return xa, yb
 }
 
 // listedSpelling reports whether vocabulary words u and v are a pair the

@@ -7,14 +7,6 @@ import (
 	"github.com/dualscreen/dualscreen/lists"
 )
 
-func personEntry(list, id string, names ...string) *lists.Entry {
-	e := &lists.Entry{List: list, ID: id, Type: lists.TypePerson}
-	for _, n := range names {
-		e.Names = append(e.Names, lists.Name{Value: n})
-	}
-	return e
-}
-
 // hamshoEntries are members of a Syrian family as OFAC, the EU and the UK
 // list them, under the English HAMSHO and the French HAMCHO; the last
 // entry is listed under HAMCHO only. withThird adds the third differently

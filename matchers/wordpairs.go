@@ -37,39 +37,56 @@ const (
 // for each other (see above), from the names of organisation entries the
 // index holds (derived names aside).
 func (ix *Index) listedWordPairs(entries []*lists.Entry, norms [][]variantNorm) map[int32][]int32 {
-	contexts := map[wordPair][]string{}
+	contexts := pairContexts{}
+	isFirm := func(e *lists.Entry) bool { return e.Type == lists.TypeOrganisation }
+	eachNamePair(entries, norms, isFirm, func(x, y []string) {
+		a, b, rest, ok := oneWordApart(x, y)
+		if ok && pairable(a) && pairable(b) && a[0] != b[0] {
+			contexts.add(a, b, rest)
+		}
+	})
+	return ix.pairsByID(contexts, minPairContexts, 0)
+}
+
+// eachNamePair calls f with every two published names of one entry that
+// keep accepts (derived names aside) holding as many words, each as its
+// sorted words. The pair learners (listedWordPairs, listedSpellings) read
+// the lists' writings off such pairs; x and y are reused after f returns.
+func eachNamePair(entries []*lists.Entry, norms [][]variantNorm, keep func(*lists.Entry) bool, f func(x, y []string)) {
 	// The words of each name, sorted, one name after the other in flat;
 	// spans[k] is name k's run. Both are reused across entries: most
 	// entries have one or two names and no pair.
 	var flat []string
 	var spans [][2]int
 	for ei, e := range entries {
-		if e.Type != lists.TypeOrganisation || len(norms[ei]) < 2 {
+		if len(norms[ei]) < 2 || !keep(e) {
 			continue
 		}
 		flat, spans = sortedNameWords(norms[ei], flat[:0], spans[:0])
 		for i := range spans {
 			x := flat[spans[i][0]:spans[i][1]]
 			for j := i + 1; j < len(spans); j++ {
-				y := flat[spans[j][0]:spans[j][1]]
-				if len(x) != len(y) {
-					continue
-				}
-				a, b, rest, ok := oneWordApart(x, y)
-				if !ok || !pairable(a) || !pairable(b) || a[0] == b[0] {
-					continue
-				}
-				if a > b {
-					a, b = b, a
-				}
-				p := wordPair{a, b}
-				if !slices.Contains(contexts[p], rest) {
-					contexts[p] = append(contexts[p], rest)
+				if y := flat[spans[j][0]:spans[j][1]]; len(x) == len(y) {
+					f(x, y)
 				}
 			}
 		}
 	}
-	return ix.pairsByID(contexts, minPairContexts, 0)
+}
+
+// pairContexts holds, for each pair of words, the contexts (what else
+// the names held) the lists write it in, each once.
+type pairContexts map[wordPair][]string
+
+// add records that the lists write a for b, or b for a, in context rest.
+func (c pairContexts) add(a, b, rest string) {
+	if a > b {
+		a, b = b, a
+	}
+	p := wordPair{a, b}
+	if !slices.Contains(c[p], rest) {
+		c[p] = append(c[p], rest)
+	}
 }
 
 // wordPair is two words the lists write for each other, a < b.
@@ -78,7 +95,7 @@ type wordPair struct{ a, b string }
 // pairsByID keeps the pairs written in at least minContexts contexts
 // (and, when maxDF > 0, with one side in at most maxDF names) and returns
 // them both ways by vocabulary id.
-func (ix *Index) pairsByID(contexts map[wordPair][]string, minContexts int, maxDF int32) map[int32][]int32 {
+func (ix *Index) pairsByID(contexts pairContexts, minContexts int, maxDF int32) map[int32][]int32 {
 	out := map[int32][]int32{}
 	for p, cs := range contexts {
 		if len(cs) < minContexts {
@@ -116,6 +133,35 @@ func oneWordApart(x, y []string) (a, b, rest string, ok bool) {
 	if len(x) != len(y) || len(x) < 2 {
 		return "", "", "", false
 	}
+	var xbuf, ybuf [4]string
+	xa, yb := sortedDifference(xbuf[:0], ybuf[:0], x, y)
+	if len(xa) != 1 || len(yb) != 1 {
+		return "", "", "", false
+	}
+	return xa[0], yb[0], restOf(x, xa[0]), true
+}
+
+// restOf joins the words of sorted name x but one occurrence of skip: the
+// context a pair of words is written in.
+func restOf(x []string, skip string) string {
+	var sb strings.Builder
+	skipped := false
+	for _, w := range x {
+		if w == skip && !skipped {
+			skipped = true
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(w)
+	}
+	return sb.String()
+}
+
+// sortedDifference appends to xa the words of sorted x that sorted y lacks
+// and to yb those of y that x lacks (as multisets).
+func sortedDifference(xa, yb, x, y []string) ([]string, []string) {
 	i, j := 0, 0
 	for i < len(x) || j < len(y) {
 		switch {
@@ -123,32 +169,14 @@ func oneWordApart(x, y []string) (a, b, rest string, ok bool) {
 			i++
 			j++
 		case j >= len(y) || i < len(x) && x[i] < y[j]:
-			if a != "" {
-				return "", "", "", false
-			}
-			a = x[i]
+			xa = append(xa, x[i])
 			i++
 		default:
-			if b != "" {
-				return "", "", "", false
-			}
-			b = y[j]
+			yb = append(yb, y[j])
 			j++
 		}
 	}
-	if a == "" || b == "" {
-		return "", "", "", false
-	}
-	shared := make([]string, 0, len(x)-1)
-	skipped := false
-	for _, w := range x {
-		if w == a && !skipped {
-			skipped = true
-			continue
-		}
-		shared = append(shared, w)
-	}
-	return a, b, strings.Join(shared, " "), true
+	return xa, yb
 }
 
 // listedPair reports whether vocabulary words u and v are a pair the lists
