@@ -79,7 +79,7 @@ func nameRunSpells(al *alignment, run []nameTok, j int, acr string) bool {
 	for r := range run {
 		// first letters and lengths from the name's token records, read
 		// already; most runs fail on the first word
-		if tk := &run[r]; tk.first != acr[r] || tk.tlen < 2 || al.nm[j+r] != -1 || !acronymPart(tk.kind, r == len(run)-1) {
+		if tk := &run[r]; tk.first != acr[r] || tk.tlen < 2 || al.nm[j+r] != -1 || !acronymPart(tk.kind, r == 0 || r == len(run)-1) {
 			return false
 		}
 	}
@@ -91,7 +91,7 @@ func nameRunSpells(al *alignment, run []nameTok, j int, acr string) bool {
 func queryRunSpells(s *scratch, i int, acr string) bool {
 	for r := range len(acr) {
 		q := &s.q[i+r]
-		if s.al.qm[i+r] != -1 || !acronymPart(q.kind, r == len(acr)-1) || len(q.text) < 2 || q.text[0] != acr[r] {
+		if s.al.qm[i+r] != -1 || !acronymPart(q.kind, r == 0 || r == len(acr)-1) || len(q.text) < 2 || q.text[0] != acr[r] {
 			return false
 		}
 	}
@@ -99,9 +99,11 @@ func queryRunSpells(s *scratch, i int, acr string) bool {
 }
 
 // acronymPart reports whether a word of kind k may stand in a run that an
-// acronym spells: a word, or, last in the run, a legal form read by the
-// first letter of its canonical form (co, corp, ltd, inc): "PMC" is a
-// Private Military Company, "NIOC" a National Iranian Oil Company.
-func acronymPart(k TokenKind, last bool) bool {
-	return k == TokWord || last && k == TokLegal
+// acronym spells: a word, or, first or last in the run, a legal form read
+// by the first letter of its canonical form (co, corp, ltd, inc): "PMC" is
+// a Private Military Company, "NIOC" a National Iranian Oil Company, "CVG"
+// the Corporación Venezolana de Guayana (a state corporation's name begins
+// with its form).
+func acronymPart(k TokenKind, end bool) bool {
+	return k == TokWord || end && k == TokLegal
 }

@@ -22,14 +22,17 @@ func TestAcronymOfARun(t *testing.T) {
 		&lists.Entry{List: "ofac_sdn", ID: "42005", Type: lists.TypePerson, Names: []lists.Name{{Value: "BAKR, Mahmud Khalil"}}},
 		orgEntry("42006", "PMC REDUT"),
 		orgEntry("42007", "KAMAZ PUBLICLY TRADED COMPANY"),
+		orgEntry("42008", "CVG MINERVEN"),
 	)
 	m := NewAligned(entries, Options{Threshold: 0.3})
 	for _, tt := range []struct{ query, want, pair string }{
-		{"OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU TORGOVO PROMYSHLENNAIA KOMPANIIA ARGUS NV", "ofac_sdn:42002", "torgovo+promyshlennaia+kompaniia~tpk 0.80 (initials)"},
+		{"OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU TORGOVO PROMYSHLENNAIA KOMPANIIA ARGUS NV", "ofac_sdn:42002", "trading+promyshlennaia+kompaniia~tpk 0.80 (initials)"},
 		{"LAREDO DTO", "ofac_sdn:42003", "dto~drug+trafficking+organization 0.80 (initials)"},
 		// a run ending in a legal form, read by its first letter
 		{"PRIVATE MILITARY COMPANY REDUT", "ofac_sdn:42006", "private+military+co~pmc 0.80 (initials)"},
 		{"KAMAZ PTC", "ofac_sdn:42007", "ptc~publicly+traded+co 0.80 (initials)"},
+		// a run beginning with one: Corporación Venezolana de Guayana
+		{"CORPORACION VENEZOLANA DE GUAYANA MINERVEN C.A.", "ofac_sdn:42008", "corp+venezolana+guayana~cvg 0.80 (initials)"},
 	} {
 		got := m.Match(Query{Name: tt.query}, nil)
 		found := false

@@ -78,6 +78,8 @@ var legalFormPhrases = map[string]string{
 	"aktiengesellschaft":                    formJSC,
 	"kg":                                    formLP,
 	"kommanditgesellschaft":                 formLP,
+	"gesellschaft":                          formCo,
+	"korporation":                           formCorp,
 	"gmbh co kg":                            formLP,
 	"ohg":                                   formLP,
 	"gbr":                                   formLP,
@@ -103,6 +105,12 @@ var legalFormPhrases = map[string]string{
 	"cia":                                  formCo,
 	"compania":                             formCo,
 	"compagnie":                            formCo,
+	"companhia":                            formCo,
+	"corporacion":                          formCorp,
+	"corporacao":                           formCorp,
+	"societe":                              formCo,
+	"sociedad":                             formCo,
+	"societa":                              formCo,
 	"cie":                                  formCo,
 	"snc":                                  formLP,
 	// Benelux, Nordic, Polish, Czech, Turkish.
@@ -124,6 +132,10 @@ var legalFormPhrases = map[string]string{
 	"as ve":           formJSC,
 	"anonim sirketi":  formJSC,
 	"limited sirketi": formLLC,
+	"sirket":          formCo,
+	"sirketi":         formCo,
+	"shirkat":         formCo, // Persian and Arabic, company
+	"gongsi":          formCo, // pinyin of 公司 written as one word
 	"ltd sti":         formLLC,
 	// Russian (Cyrillic and the romanisations lists print).
 	// A bank's form (акционерный коммерческий банк, AKB): the EU journal
@@ -370,6 +382,17 @@ var legalFormPhrases = map[string]string{
 	"aoot":                             formJSC, // aktsionernoe obshchestvo otkrytogo tipa, the 1990s open JSC
 	"aozt":                             formJSC, // ... zakrytogo tipa, closed JSC
 	"mkooo":                            formLLC, // international company LLC (Russian special administrative regions)
+	// Other cases and romanisations of korporatsiya (Ukrainian
+	// korporatsiia, Serbian and Croatian korporacija): "Государственная
+	// корпорация «Ростех»" is the State Corporation Rostec. The company
+	// word's (kompanii, kompaniia, kompanija) are left words: read as co,
+	// they would lose the k of the firm's acronym, which the acronym rule
+	// reads by the form's English letter ("TORGOVO PROMYSHLENNAIA
+	// KOMPANIIA ARGUS" / "OOO TPK ARGUS").
+	"korporatsiya": formCorp,
+	"korporatsii":  formCorp,
+	"korporatsiia": formCorp,
+	"korporacija":  formCorp,
 	// Russian trading, construction, insurance and investment companies
 	// (TK torgovaya kompaniya, TD torgovy dom, SK stroitelnaya or
 	// strakhovaya kompaniya, IC investment company) and joint ventures.

@@ -27,7 +27,7 @@ func TestLegalFormsCompleted(t *testing.T) {
 		{"Thales Société par actions simplifiée", "thales jsc"},
 		{"Finmeccanica Società in accomandita per azioni", "finmeccanica lp"},
 		// Spanish: the Venezuelan C.A. written as letters or spelt out.
-		{"CORPORACION VENEZOLANA DE GUAYANA MINERVEN C.A.", "corporacion venezolana guayana minerven jsc"},
+		{"CORPORACION VENEZOLANA DE GUAYANA MINERVEN C.A.", "corp venezolana guayana minerven jsc"},
 		{"Minerven Compañía Anónima", "minerven jsc"},
 		{"Servicios Aereos Sociedad por Acciones Simplificada", "service aereos jsc"},
 		// Turkish, Arabic, Korean.

@@ -45,7 +45,8 @@ var particles = []string{
 	// screening: "ANGARSK REFINERY Branch Office", "Iran Air (Moscow Branch)",
 	// "... Head Office", "... Trading Division".
 	"branch", "office", "representative", "filial", "filiale", "sucursal", "succursale", "predstavitelstvo",
-	"division", "department", "dept",
+	"division", "department", "dept", "departamento", "departement", "departament", "dipartimento", "abteilung", "otdel",
+	"offices", "oficina", "ofis", "zweigstelle",
 	// "and" in Turkish, Spanish, Portuguese and Italian, Persian and Uzbek
 	// ("Sanayi ve Ticaret", "Moreno y Gómez").
 	"ve", "y", "e", "va",

@@ -26,7 +26,13 @@ var tradeWords = func() map[string]bool {
 		commercial comercial comercializadora communications telecommunications telecom
 		real estate inmobiliaria properties property
 		engineers ingenieros engenharia
-		branch sucursal regional global worldwide`) {
+		branch sucursal regional global worldwide
+		upravlenie upravleniya menedzhment gerenciamento razvitie razvitiya
+		proekt proekty proekta proektov projekat projekt solution solucoes soluzioni
+		generalnyy generalnaya generalnoe generalnogo generalnoy generalnykh
+		globalnyy globalnaya globalnye globalnogo mondial mondiale kuresel regionales
+		kommercheskiy kommercheskaya kommercheskoe kommercheskogo kommercheskoy kommercheskikh
+		commerciale commerciaux`) {
 		m[w] = true
 	}
 	return m
