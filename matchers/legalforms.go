@@ -384,11 +384,11 @@ var legalFormPhrases = map[string]string{
 	"mkooo":                            formLLC, // international company LLC (Russian special administrative regions)
 	// Other cases and romanisations of korporatsiya (Ukrainian
 	// korporatsiia, Serbian and Croatian korporacija): "Государственная
-	// корпорация «Ростех»" is the State Corporation Rostec. The company
-	// word's (kompanii, kompaniia, kompanija) are left words: read as co,
-	// they would lose the k of the firm's acronym, which the acronym rule
-	// reads by the form's English letter ("TORGOVO PROMYSHLENNAIA
-	// KOMPANIIA ARGUS" / "OOO TPK ARGUS").
+	// корпорация «Ростех»" is the State Corporation Rostec. The cases of
+	// the company word (kompanii, kompaniia, kompanija) are left as words:
+	// read as co they would lose the k of the firm's acronym, since the
+	// acronym rule reads a form by its English letter ("TORGOVO
+	// PROMYSHLENNAIA KOMPANIIA ARGUS" / "OOO TPK ARGUS").
 	"korporatsiya": formCorp,
 	"korporatsii":  formCorp,
 	"korporatsiia": formCorp,
