@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dualscreen/dualscreen/lists"
@@ -44,8 +45,13 @@ func (m *Aligned) Index() *Index { return m.ix }
 // least the threshold, best first, each with its explanation.
 func (m *Aligned) Match(q Query, dst []Match) []Match {
 	var buf [4]string
-	if vs := appendNameVariants(buf[:0], q.Name); len(vs) != 1 || vs[0] != q.Name {
-		return m.matchEach(q, vs, dst)
+	vs := appendNameVariants(buf[:0], q.Name)
+	persons := len(vs)
+	if v := commaInitialsVariant(q.Name); v != "" {
+		vs = append(vs, v)
+	}
+	if len(vs) != 1 || vs[0] != q.Name {
+		return m.matchEach(q, vs, persons, dst)
 	}
 	return m.matchOne(q, dst)
 }
@@ -99,10 +105,12 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 
 // matchEach matches each of the names one field holds (nameVariantsOf:
 // "Azim Adhajani; Azim Agha-Jani", "North Drilling Company (NDC)") and
-// keeps each entry's best match.
-func (m *Aligned) matchEach(q Query, variants []string, dst []Match) []Match {
+// keeps each entry's best match. The variants from index persons on are
+// readings of the query as a person's name (commaInitialsVariant): they
+// match person entries only.
+func (m *Aligned) matchEach(q Query, variants []string, persons int, dst []Match) []Match {
 	start := len(dst)
-	for _, part := range variants {
+	for v, part := range variants {
 		if strings.TrimSpace(part) == "" {
 			continue
 		}
@@ -113,6 +121,12 @@ func (m *Aligned) matchEach(q Query, variants []string, dst []Match) []Match {
 		// merge the new matches into the earlier ones, best kept
 		kept := dst[:n]
 		for _, nm := range dst[n:] {
+			if v >= persons {
+				if nm.Entry.Type != lists.TypePerson {
+					continue
+				}
+				nm.Explanation = "read as the person " + strconv.Quote(part) + ": " + nm.Explanation
+			}
 			found := false
 			for k := start; k < len(kept); k++ {
 				if kept[k].Entry == nm.Entry {

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dualscreen/dualscreen/lists"
@@ -55,5 +56,41 @@ func TestLeadingInitialsMatchListedPerson(t *testing.T) {
 	// The firm's own name still reads as the firm.
 	if got, why := scoreOf(m, "Rada S.A.", "90001"); got < 0.99 {
 		t.Errorf("Rada S.A. against the firm: %.3f (%s)", got, why)
+	}
+}
+
+// A query written surname first with initials that spell a legal form
+// ("SUNGKAR, S.A.") is also read as that person (commaInitialsVariant);
+// the person reading matches persons only, so a firm whose words start
+// with those letters is not reached through it.
+func TestCommaInitialsReadAsPerson(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"SUNGKAR, S.A.", "S.A. SUNGKAR"},
+		{"RADA, S. A.", "S. A. RADA"},
+		{"RADA, S.A", "S.A RADA"},
+		{"RADA, SA", ""}, // one word: the firm's form
+		{"RADA, S A", ""},
+		{"AL BASRI, A.E.", "A.E. AL BASRI"},
+		{"SUNGKAR, S.", ""},                  // one initial is no legal form's shape
+		{"SUNGKAR, Said", ""},                // a given name
+		{"BANCO DE CREDITO RURAL, S.A.", ""}, // four words: a firm
+		{"RADA, S.A., Madrid", ""},           // two commas
+		{"RADA S.A.", ""},
+	} {
+		if got := commaInitialsVariant(tt.in); got != tt.want {
+			t.Errorf("commaInitialsVariant(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	es := []*lists.Entry{
+		personEntry("ofac_sdn", "16264", "SUNGKAR, Said Ahmad"),
+		firmEntry("ofac_sdn", "90002", "SERVICIO AEREO SUNGKAR"),
+	}
+	m := NewAligned(es, Options{Threshold: 0.1})
+	got, why := scoreOf(m, "SUNGKAR, S.A.", "16264")
+	if got < 0.85 || !strings.HasPrefix(why, `read as the person "S.A. SUNGKAR"`) {
+		t.Errorf("SUNGKAR, S.A. against the person: %.3f (%s)", got, why)
+	}
+	if got, why := scoreOf(m, "SUNGKAR, S.A.", "90002"); got >= 0.85 || strings.HasPrefix(why, "read as the person") {
+		t.Errorf("SUNGKAR, S.A. against the firm SERVICIO AEREO SUNGKAR: %.3f (%s)", got, why)
 	}
 }
