@@ -162,6 +162,7 @@ func (s *scratch) reset() {
 	s.lslotted, s.lsims, s.lq = s.lslotted[:0], s.lsims[:0], s.lq[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
 	s.skelReady, s.pinyinState = false, 0
+	s.splitOn = false
 }
 
 // slotRow returns 1 + the row of vocabulary id v in a table of rows of

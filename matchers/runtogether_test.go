@@ -3,6 +3,8 @@ package matchers
 import (
 	"strings"
 	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
 )
 
 // A person's name with two of its words run together, as systems that
@@ -40,5 +42,21 @@ func TestRunTogetherWordsSplit(t *testing.T) {
 	}
 	if got := m.Index().splitRunTogether([]Token{{Text: "oceanfirst", Kind: TokWord}}, []int32{-1}, new([]string)); len(got) != 2 {
 		t.Errorf("splitRunTogether(oceanfirst) = %v, want two words (personLike keeps firms out, not the split)", got)
+	}
+}
+
+// The split reading leaves nothing behind in the pooled scratch, which
+// the evaluation's candidate walks (Candidates) take without setting
+// splitOn themselves.
+func TestRunTogetherScratchReset(t *testing.T) {
+	m := NewAligned([]*lists.Entry{personEntry("eu_journal", "1", "SEIFI, Hassan")}, Options{Threshold: 0.1})
+	for range 8 {
+		m.Match(Query{Name: "HassanSeifi"}, nil)
+		s := m.ix.scratch.Get().(*scratch)
+		on := s.splitOn
+		m.ix.scratch.Put(s)
+		if on {
+			t.Fatal("a scratch back in the pool still asks for the split reading")
+		}
 	}
 }
