@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dualscreen/dualscreen/lists"
@@ -44,20 +45,48 @@ func (m *Aligned) Index() *Index { return m.ix }
 // least the threshold, best first, each with its explanation.
 func (m *Aligned) Match(q Query, dst []Match) []Match {
 	var buf [4]string
-	if vs := appendNameVariants(buf[:0], q.Name); len(vs) != 1 || vs[0] != q.Name {
-		return m.matchEach(q, vs, dst)
+	vs := appendNameVariants(buf[:0], q.Name)
+	persons := len(vs)
+	if v := commaInitialsVariant(q.Name); v != "" {
+		vs = append(vs, v)
+	}
+	if len(vs) != 1 || vs[0] != q.Name {
+		return m.matchEach(q, vs, persons, dst)
 	}
 	return m.matchOne(q, dst)
 }
 
-// matchOne matches a query field holding one name.
+// matchOne matches a query field holding one name. A name with a word the
+// lists do not know that is two of their words written together
+// ("HassanSeifi") is matched both as written and with the word split
+// (splitRunTogether), and each entry keeps its better score: the split is
+// one reading of the name, not a correction of it ("SULEIMANOVICH" is one
+// word spelt another way, not SULEIMAN and NOVICH).
 func (m *Aligned) matchOne(q Query, dst []Match) []Match {
+	start := len(dst)
+	dst, splittable := m.matchReading(q, false, dst)
+	if !splittable {
+		return dst
+	}
+	n := len(dst)
+	dst, _ = m.matchReading(q, true, dst)
+	dst = mergeBest(dst, start, n, nil)
+	sortMatches(dst[start:])
+	return dst
+}
+
+// matchReading matches one reading of a name: as written, or with its run
+// together words split (split). It reports whether the name has such a
+// word, when read as written.
+func (m *Aligned) matchReading(q Query, split bool, dst []Match) ([]Match, bool) {
 	s := m.ix.scratch.Get().(*scratch)
 	defer m.ix.scratch.Put(s)
 	defer s.reset()
+	s.splitOn = split
 	m.ix.prepare(s, q.Name, &m.t, m.tokens)
+	splittable := !split && s.splittable
 	if len(s.q) == 0 {
-		return dst
+		return dst, splittable
 	}
 	start := len(dst)
 	s.best = s.best[:0]
@@ -94,15 +123,43 @@ func (m *Aligned) matchOne(q Query, dst []Match) []Match {
 		dst[k].Explanation = m.explain(s, q, s.best[k-start])
 	}
 	sortMatches(dst[start:])
-	return dst
+	return dst, splittable
+}
+
+// mergeBest merges the matches dst[n:] into dst[start:n], one per entry,
+// the better score kept, and returns the merged dst. keep, when not nil,
+// may change a new match and says whether it is kept at all.
+func mergeBest(dst []Match, start, n int, keep func(*Match) bool) []Match {
+	kept := dst[:n]
+	for _, nm := range dst[n:] {
+		if keep != nil && !keep(&nm) {
+			continue
+		}
+		found := false
+		for k := start; k < len(kept); k++ {
+			if kept[k].Entry == nm.Entry {
+				found = true
+				if nm.Score > kept[k].Score {
+					kept[k] = nm
+				}
+				break
+			}
+		}
+		if !found {
+			kept = append(kept, nm)
+		}
+	}
+	return kept
 }
 
 // matchEach matches each of the names one field holds (nameVariantsOf:
 // "Azim Adhajani; Azim Agha-Jani", "North Drilling Company (NDC)") and
-// keeps each entry's best match.
-func (m *Aligned) matchEach(q Query, variants []string, dst []Match) []Match {
+// keeps each entry's best match. The variants from index persons on are
+// readings of the query as a person's name (commaInitialsVariant): they
+// match person entries only.
+func (m *Aligned) matchEach(q Query, variants []string, persons int, dst []Match) []Match {
 	start := len(dst)
-	for _, part := range variants {
+	for v, part := range variants {
 		if strings.TrimSpace(part) == "" {
 			continue
 		}
@@ -110,24 +167,17 @@ func (m *Aligned) matchEach(q Query, variants []string, dst []Match) []Match {
 		pq.Name = part
 		n := len(dst)
 		dst = m.matchOne(pq, dst)
-		// merge the new matches into the earlier ones, best kept
-		kept := dst[:n]
-		for _, nm := range dst[n:] {
-			found := false
-			for k := start; k < len(kept); k++ {
-				if kept[k].Entry == nm.Entry {
-					found = true
-					if nm.Score > kept[k].Score {
-						kept[k] = nm
-					}
-					break
+		var keep func(*Match) bool
+		if v >= persons {
+			keep = func(nm *Match) bool {
+				if nm.Entry.Type != lists.TypePerson {
+					return false
 				}
-			}
-			if !found {
-				kept = append(kept, nm)
+				nm.Explanation = "read as the person " + strconv.Quote(part) + ": " + nm.Explanation
+				return true
 			}
 		}
-		dst = kept
+		dst = mergeBest(dst, start, n, keep)
 	}
 	sortMatches(dst[start:])
 	return dst

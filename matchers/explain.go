@@ -126,6 +126,13 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			n++
 		}
 	}
+	for _, sw := range s.splitWords {
+		w, parts, _ := strings.Cut(sw, " ")
+		b.WriteString("; query word ")
+		b.WriteString(w)
+		b.WriteString(" read as two: ")
+		b.WriteString(parts)
+	}
 	if len(s.norm.Honorifics) > 0 {
 		b.WriteString("; ignored titles: ")
 		b.WriteString(strings.Join(s.norm.Honorifics, " "))

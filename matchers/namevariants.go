@@ -215,3 +215,63 @@ func startsWithLegalWord(s string) bool {
 	_, ok := legalPhrases.byFirst[w]
 	return ok
 }
+
+// commaInitialsVariant reads a query "SUNGKAR, S.A." the other way it can
+// be read: as the person S. A. Sungkar, written surname first as the lists
+// write persons, whose initials spell a legal form. It returns the
+// initials moved before the surname ("S.A. SUNGKAR"), which the normaliser
+// reads as a person's (leadingInitials), or "" when the name is not of
+// that shape: one comma, one or two words before it, and after it only
+// two or three letters each followed by a dot. The query's own reading (a
+// firm RADA, S.A., as OFAC writes firms) is kept and matched too; the
+// listed names get no such variant, since the lists spell persons' given
+// names out.
+func commaInitialsVariant(v string) string {
+	before, after, ok := strings.Cut(v, ",")
+	if !ok || strings.Contains(after, ",") {
+		return ""
+	}
+	before, after = strings.TrimSpace(before), strings.TrimSpace(after)
+	if n := countWords(before); n < 1 || n > 2 {
+		return ""
+	}
+	// after: a letter and a dot, two or three times, spaces between; the
+	// last dot may be left out ("S.A")
+	letters, dotted := 0, true
+	for _, r := range after {
+		switch {
+		case r == ' ':
+			if !dotted {
+				return ""
+			}
+		case r == '.':
+			if dotted {
+				return ""
+			}
+			dotted = true
+		case unicode.IsLetter(r) && dotted:
+			letters++
+			dotted = false
+		default:
+			return ""
+		}
+	}
+	if letters < 2 || letters > 3 {
+		return ""
+	}
+	return after + " " + before
+}
+
+// countWords counts the space-separated words of s without allocating.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}

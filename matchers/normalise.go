@@ -255,6 +255,49 @@ func distinctiveRest(raw []string, i int) bool {
 	return false
 }
 
+// leadingInitials reports whether the single letters raw[i:j] are a
+// person's initials before their surname, not a legal form written letter
+// by letter: "S.A. Sungkar", "A. E. Elosta", "C. A. Smith". Read as S.A.,
+// A.E. or C.A. the name became a firm and lost its listed person (0.26 to
+// 0.48, where "SUNGKAR, S." alone scores 0.85). The letters must open the
+// name, be two or three, and be followed by one or two words of two
+// letters or more that are no legal form or organisation word; the forms
+// that lead a firm's name in their own language (AO) stay forms. A form
+// that closes a name ("RADA S.A.") is where Spanish, French and Polish
+// firms write it, and a name that holds a form or organisation word
+// elsewhere ("A.O. Smith Corp", "A.S. Watson Group") is a firm's.
+func leadingInitials(raw []string, i, j int) bool {
+	if i != 0 || j-i < 2 || j-i > 3 || len(raw)-j < 1 || len(raw)-j > 2 {
+		return false
+	}
+	if leadingForms[strings.Join(raw[i:j], "")] {
+		return false
+	}
+	for k := j; k < len(raw); k++ {
+		w := raw[k]
+		if utf8.RuneCountInString(w) < 2 || wordKind(w) == TokNumber || orgWordCanon[w] {
+			return false
+		}
+		if n, _ := matchLegalPhrase(raw[k:]); n > 0 {
+			return false
+		}
+		if n, _ := orgPhrases.match(raw[k:]); n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// singleRunEnd returns the end of the run of one-letter words that
+// starts at raw[i] (i itself when raw[i] is longer).
+func singleRunEnd(raw []string, i int) int {
+	j := i
+	for j < len(raw) && utf8.RuneCountInString(raw[j]) == 1 {
+		j++
+	}
+	return j
+}
+
 // leadingForms are the ambiguous forms that Russian names put first
 // ("AO ASKON", "AO MARPOSADKABEL"): in a two-part name they count before a
 // part of five or more letters, which "AO Jin" has not.
@@ -390,7 +433,7 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	}
 	// Step 5: legal forms, longest phrase first; runs of single letters.
 	for i := 0; i < len(raw); {
-		if n, class := matchLegalPhrase(raw[i:]); n > 0 && isLegalAt(raw, i, n) {
+		if n, class := matchLegalPhrase(raw[i:]); n > 0 && isLegalAt(raw, i, n) && !leadingInitials(raw, i, singleRunEnd(raw, i)) {
 			if n == 1 && class == formCo && formAbbrevs[raw[i]] {
 				w.abbrevs = append(w.abbrevs, raw[i][0])
 			}
@@ -406,15 +449,12 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 			}
 		}
 		if utf8.RuneCountInString(raw[i]) == 1 {
-			j := i
-			for j < len(raw) && utf8.RuneCountInString(raw[j]) == 1 {
-				j++
-			}
+			j := singleRunEnd(raw, i)
 			if j-i >= 3 && particleSet[strings.Join(raw[i:j], "")] {
 				i = j // "a.k.a.", "f.k.a."
 				continue
 			}
-			if j-i >= 2 {
+			if j-i >= 2 && !leadingInitials(raw, i, j) {
 				if class, ok := legalPhrases.single[strings.Join(raw[i:j], "")]; ok {
 					toks = append(toks, Token{Text: class, Kind: TokLegal})
 					i = j

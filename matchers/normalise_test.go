@@ -154,6 +154,7 @@ func TestNormalise(t *testing.T) {
 		{"haji", "Haji Khairullah Barakzai", "khair ullah barakzai", []string{"haji"}},
 		{"title inside the name", "AL ZAWAHIRI, Dr. Ayman", "zawahiri ayman", []string{"dr"}},
 		{"mullah and sheikh", "Mullah Sheikh Abdul Ghani", "abd ghani", []string{"mullah", "sheikh"}},
+		{"ayatollah, which the normaliser reads as ayat ullah", "KHAMENEI, Ayatollah Ali", "khamenei ali", []string{"ayat", "ullah"}},
 		// Sayyid in each of its spellings, as lists and clerks write it
 		{"sayyid spelt seyed", "ADNANI, Seyed Mohammad", "adnani muhammad", []string{"seyed"}},
 		{"sayyid spelt syed", "Syed Sadudin", "sad din", []string{"syed"}},

@@ -41,9 +41,16 @@ type scratch struct {
 	// to with the initials only.
 	qAll, qInitials []int8
 	norm            Normalised
-	han             bool  // the query is written in Han characters (one token per syllable)
-	qKinds          uint8 // legalKind bits of the query's legal forms
-	qLegal          bool  // the query carries a legal form
+	// splitWords: the query words read as two words written together
+	// ("hassanseifi hassan seifi"), for the explanation.
+	splitWords []string
+	// splitOn asks prepare to split the query's run-together words
+	// (splitRunTogether); splittable reports, when it did not, that the
+	// query has one.
+	splitOn, splittable bool
+	han                 bool  // the query is written in Han characters (one token per syllable)
+	qKinds              uint8 // legalKind bits of the query's legal forms
+	qLegal              bool  // the query carries a legal form
 	// syllables: the query is written in Han characters, or in pinyin and
 	// the name being scored in pinyin or Han: its words are syllables,
 	// compared by their letters, never by sound (pinyin.go). With
@@ -155,6 +162,7 @@ func (s *scratch) reset() {
 	s.lslotted, s.lsims, s.lq = s.lslotted[:0], s.lsims[:0], s.lq[:0]
 	s.touched, s.slotted, s.sims, s.pairs, s.cands = s.touched[:0], s.slotted[:0], s.sims[:0], s.pairs[:0], s.cands[:0]
 	s.skelReady, s.pinyinState = false, 0
+	s.splitOn = false
 }
 
 // slotRow returns 1 + the row of vocabulary id v in a table of rows of
@@ -262,6 +270,16 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	if split := ix.splitLegalRunOn(s.norm.Tokens, s.ids); len(split) != len(s.norm.Tokens) {
 		s.norm.Tokens = split
 		s.ids = ix.lookupIDs(s.ids[:0], split)
+	}
+	// two words the lists know, written together (HassanSeifi)
+	s.splitWords, s.splittable = s.splitWords[:0], false
+	if personLike(s.norm.Tokens) {
+		if !s.splitOn {
+			s.splittable = ix.hasRunTogether(s.norm.Tokens, s.ids)
+		} else if split := ix.splitRunTogether(s.norm.Tokens, s.ids, &s.splitWords); len(split) != len(s.norm.Tokens) {
+			s.norm.Tokens = split
+			s.ids = ix.lookupIDs(s.ids[:0], split)
+		}
 	}
 	// a firm's initials spelt by the letters' names (letternames.go)
 	s.norm.Tokens = ix.readLetterNames(s.norm.Tokens, s.ids)
@@ -748,6 +766,100 @@ func (ix *Index) splitLegalRunOn(toks []Token, ids []int32) []Token {
 		out = append(out, word, legal)
 	}
 	return append(out, toks[split+1:]...)
+}
+
+// splitRunTogether splits each query word the lists do not know into two
+// words they do know, when it is the two written together: "HassanSeifi",
+// "ElenaBorisovna SHUMILOVA", "Stark IndustriesSolutions Ltd.", as
+// clerks and systems that drop spaces write them. The lists' own joined
+// pairs (Nirumandtumaj / NIRUMAND TUMAJ) are found as vocabulary words
+// already; this reads a join the lists never wrote, and the parts take
+// their standard spellings (nameCanon: Hossein → husayn) as the listed
+// words do, which a joined pair of the lists' spellings would miss. Each
+// part has four letters or more and is a word of the lists (knownWord);
+// where several cuts give two known words, the one whose rarer part is
+// rarest wins. note gets one "word part part" line per split. It returns
+// toks itself when nothing is split.
+func (ix *Index) splitRunTogether(toks []Token, ids []int32, note *[]string) []Token {
+	var out []Token
+	for i, tk := range toks {
+		a, b, ok := ix.twoKnownWords(tk, ids[i])
+		if !ok {
+			if out != nil {
+				out = append(out, tk)
+			}
+			continue
+		}
+		if out == nil {
+			out = make([]Token, 0, len(toks)+2)
+			out = append(out, toks[:i]...)
+		}
+		out = append(out, Token{Text: a, Kind: TokWord}, Token{Text: b, Kind: TokWord})
+		*note = append(*note, tk.Text+" "+a+" "+b)
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// hasRunTogether reports whether splitRunTogether would split a word of
+// toks.
+func (ix *Index) hasRunTogether(toks []Token, ids []int32) bool {
+	for i, tk := range toks {
+		if _, _, ok := ix.twoKnownWords(tk, ids[i]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// personLike reports whether a name may be a person's: no legal form, no
+// word organisation names are made of, no number. Firms run words
+// together on purpose (OCEANFIRST, LiveWire, GLOBALINK), and read apart
+// they matched other firms' words (FIRST OCEAN GMBH 0.998); a person's
+// name run together is a slip.
+func personLike(toks []Token) bool {
+	for _, tk := range toks {
+		if tk.Kind == TokLegal || tk.Kind == TokNumber || tk.Kind == TokWord && orgWordCanon[tk.Text] {
+			return false
+		}
+	}
+	return true
+}
+
+// minRunTogether is the shortest query word splitRunTogether cuts: two
+// parts of four letters or more.
+const minRunTogether = 8
+
+// twoKnownWords returns the two words of the lists query word tk (with
+// vocabulary id id) is written together of, if it is (splitRunTogether).
+func (ix *Index) twoKnownWords(tk Token, id int32) (string, string, bool) {
+	w := tk.Text
+	if tk.Kind != TokWord || id >= 0 || len(w) < minRunTogether || !isASCII(w) {
+		return "", "", false
+	}
+	var ba, bb string
+	best := float32(-1)
+	for k := 4; k <= len(w)-4; k++ {
+		a, b := canonPart(w[:k]), canonPart(w[k:])
+		if !ix.knownWord(a) || !ix.knownWord(b) {
+			continue
+		}
+		if r := min(ix.voc.idf[ix.voc.ids[a]], ix.voc.idf[ix.voc.ids[b]]); r > best {
+			ba, bb, best = a, b, r
+		}
+	}
+	return ba, bb, best >= 0
+}
+
+// canonPart is a word's standard spelling as the normaliser gives it
+// (nameCanon), or the word.
+func canonPart(w string) string {
+	if c, ok := nameCanon[w]; ok {
+		return c
+	}
+	return w
 }
 
 // knownWord reports whether w is a word of the lists (not only two words

@@ -13,7 +13,9 @@ var titles = []string{
 	"haji", "hajji", "hadji", "haj", "hajj", "alhaji", "alhaj", "al haj", "al hajj",
 	"mullah", "mulla", "molla", "mawlawi", "maulvi", "moulvi", "maulana", "mawlana", "mufti", "qari",
 	"sheikh", "shaikh", "shaykh", "sheik", "cheikh", "shaik",
-	"ayatollah", "hojatoleslam", "hojjatoleslam", "sayyid", "sayyed", "seyed", "seyyed", "syed",
+	// Ayatollah is read as "ayat ullah" (nameparts.go splits a joined
+	// -ullah off, as in Hedayatollah), so its table entry is that form.
+	"ayatollah", "ayat ullah", "hojatoleslam", "hojjatoleslam", "sayyid", "sayyed", "seyed", "seyyed", "syed",
 	"господин", "госпожа",
 	"الحاج", "الشيخ", "شيخ", "ملا", "حاجی", "آیت الله",
 }
