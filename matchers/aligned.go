@@ -131,10 +131,13 @@ func (m *Aligned) matchReading(q Query, split bool, dst []Match) ([]Match, bool)
 // may change a new match and says whether it is kept at all.
 func mergeBest(dst []Match, start, n int, keep func(*Match) bool) []Match {
 	kept := dst[:n]
-	for _, nm := range dst[n:] {
-		if keep != nil && !keep(&nm) {
+	for i := n; i < len(dst); i++ {
+		// keep gets the element itself: a copy's address would move every
+		// match to the heap
+		if keep != nil && !keep(&dst[i]) {
 			continue
 		}
+		nm := dst[i]
 		found := false
 		for k := start; k < len(kept); k++ {
 			if kept[k].Entry == nm.Entry {
