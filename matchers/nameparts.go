@@ -148,12 +148,13 @@ func isPatronymic(s string) bool {
 	return false
 }
 
-// nameSlip is a spelling of nameVariants or orgWordVariants that a slip
-// of the pen turns a token into.
+// nameSlip is a group of nameVariants or orgWordVariants whose spellings
+// a slip of the pen turns a token into. A form of the table is shared by
+// several spellings of a group (mohammad and mohammed both lose a letter
+// to "mohammd"), so a token is checked against all of them.
 type nameSlip struct {
-	canon    string
-	spelling string
-	org      bool // a word of orgWordVariants
+	group []string // group[0] is the word's canonical spelling
+	org   bool     // a word of orgWordVariants
 }
 
 // minNameSlip: shorter spellings are matched only as written; one letter
@@ -183,7 +184,7 @@ var nameSlips = func() map[uint64]nameSlip {
 	m := map[uint64]nameSlip{}
 	clash := map[uint64]bool{}
 	add := func(h uint64, sl nameSlip) {
-		if prev, ok := m[h]; ok && prev.canon != sl.canon {
+		if prev, ok := m[h]; ok && prev.group[0] != sl.group[0] {
 			clash[h] = true
 		}
 		m[h] = sl
@@ -193,7 +194,7 @@ var nameSlips = func() map[uint64]nameSlip {
 			if len(v) < minNameSlip || !isASCII(v) {
 				continue
 			}
-			sl := nameSlip{g[0], v, k >= len(nameVariants)}
+			sl := nameSlip{g, k >= len(nameVariants)}
 			add(hashSkip(v, -1), sl)
 			for i := range len(v) {
 				add(hashSkip(v, i), sl)
@@ -253,18 +254,23 @@ func swapped(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
-// slipOf reports whether tok is a slip of sl's spelling that nameSlips
-// reads: a letter added or left out, two neighbours swapped, or, in a
-// given name, a letter changed.
+// slipOf reports whether tok is a slip that nameSlips reads of a spelling
+// of sl's group of seven or more letters: a letter added or left out, two
+// neighbours swapped, or, in a given name, a letter changed.
 func slipOf(tok string, sl nameSlip) bool {
-	v := sl.spelling
-	if len(tok) == len(v) {
-		if sl.org {
-			return swapped(tok, v)
+	for _, v := range sl.group {
+		if len(v) < minNameSlip {
+			continue
 		}
-		return oneSlip(tok, v)
+		if len(tok) == len(v) {
+			if sl.org && swapped(tok, v) || !sl.org && oneSlip(tok, v) {
+				return true
+			}
+		} else if oneMore(tok, v) || oneMore(v, tok) {
+			return true
+		}
 	}
-	return oneMore(tok, v) || oneMore(v, tok)
+	return false
 }
 
 // canonNameSlip returns the word tok is a slip of (nameSlips), or "".
@@ -278,7 +284,7 @@ func canonNameSlip(tok string) string {
 			continue
 		}
 		if sl, ok := nameSlips[h]; ok && slipOf(tok, sl) {
-			return sl.canon
+			return sl.group[0]
 		}
 	}
 	return ""

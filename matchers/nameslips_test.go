@@ -16,7 +16,8 @@ func TestNameSlips(t *testing.T) {
 		{"TEKHNOLOGGII ROSTA OOO", "TEKHNOLOGII ROSTA OOO"},                          // doubled
 		{"MIKHEEV, Alexxander A.", "MIKHEEV, Alexander A."},                          // doubled
 		{"IBRAHEM, Khalil", "IBRAHEEM, Khalil"},                                      // left out
-		{"Mohmamad Rahimi", "Mohammad Rahimi"},                                       // swap, as before
+		{"Mohmamad Rahimi", "Mohammad Rahimi"},
+		{"YAZBECK, Mohamamd", "YAZBECK, Mohammad"}, // a swap of a form mohammed shares                                       // swap, as before
 	}
 	for _, c := range same {
 		if a, b := normText(c.slip), normText(c.right); a != b {
