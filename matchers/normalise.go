@@ -459,6 +459,11 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 				continue
 			}
 		}
+		if class, ok := lastLegalSlip(raw, i); ok {
+			toks = append(toks, Token{Text: class, Kind: TokLegal})
+			i++
+			continue
+		}
 		if utf8.RuneCountInString(raw[i]) == 1 {
 			j := singleRunEnd(raw, i)
 			if j-i >= 3 && particleSet[strings.Join(raw[i:j], "")] {
