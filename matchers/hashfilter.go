@@ -5,15 +5,20 @@ package matchers
 // asked. Every word of a query is probed there once per letter, twice per
 // normalisation (the fixed-point pass), and nearly every probe misses:
 // as map lookups they were a tenth of a query's CPU. A bit per hash bucket
-// (8 KB, in cache) turns most misses into one load; a set bit still goes
-// to the map, so the answers are the map's.
+// (16 KB, in cache) turns most misses into one load; a set bit still goes
+// to the map, so the answers are the map's. The name-slip table, holding
+// organisation words whole and one letter short as well as given names,
+// fills a tenth of 8 KB's buckets; at 16 KB a twentieth.
 type hashFilter [hashFilterBits / 64]uint64
 
-const hashFilterBits = 1 << 16
+const (
+	hashFilterLog  = 17
+	hashFilterBits = 1 << hashFilterLog
+)
 
 // bucket takes the hash's top bits: FNV-1a mixes upwards, and hashSkip
 // folds the length into the low bits last.
-func (*hashFilter) bucket(h uint64) uint64 { return h >> (64 - 16) }
+func (*hashFilter) bucket(h uint64) uint64 { return h >> (64 - hashFilterLog) }
 
 func newHashFilter[V any](m map[uint64]V) *hashFilter {
 	f := new(hashFilter)

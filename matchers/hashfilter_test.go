@@ -16,8 +16,9 @@ func TestHashFilterKeepsEveryKey(t *testing.T) {
 			t.Fatalf("name slip hash %x filtered out", h)
 		}
 	}
-	words := []string{"international", "petrochina", "shenzhen", "technologies", "mashinostroyeniya",
-		"holdings", "semiconductor", "logistics", "pharmaceuticals", "electronics", "kwangson", "benevolence"}
+	// Words the tables do not know: a known word is never probed.
+	words := []string{"petrochina", "shenzhen", "mashinostroyeniya", "semiconductor", "pharmaceuticals",
+		"kwangson", "benevolence", "rosoboronexport", "almazantey", "kalashnikov", "sinopec", "huawei"}
 	probes, passed := 0, 0
 	for _, w := range words {
 		for i := -1; i < len(w); i++ {

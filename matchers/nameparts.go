@@ -148,36 +148,56 @@ func isPatronymic(s string) bool {
 	return false
 }
 
-// nameSlip is a spelling of nameVariants that a slip of the pen turns a
-// token into.
+// nameSlip is a group of nameVariants or orgWordVariants whose spellings
+// a slip of the pen turns a token into. A form of the table is shared by
+// several spellings of a group (mohammad and mohammed both lose a letter
+// to "mohammd"), so a token is checked against all of them.
 type nameSlip struct {
-	canon    string
-	spelling string
+	group []string // group[0] is the word's canonical spelling
+	org   bool     // a word of orgWordVariants
 }
 
-// minNameSlip: shorter name spellings are matched only as written; one
-// letter changed in "karim" is "kasim", another name.
+// minNameSlip: shorter spellings are matched only as written; one letter
+// changed in "karim" is "kasim", another name, and one added to "bank"
+// is "banka" (a name part) or "banks".
 const minNameSlip = 7
 
 // nameSlips maps, by hashSkip, each spelling of seven or more letters of
-// nameVariants with one letter left out to its group's first spelling,
-// so that a token of the same length sharing such a form (one letter
-// changed, or two neighbours swapped: "Mohmamad") is read as that name.
-// A form two spellings of different names share is dropped.
+// the words the normaliser writes one way (given names, nameVariants;
+// organisation words, orgWordVariants), whole and with each letter left
+// out, to its group's first spelling. A token is read as that word when
+// it is one slip from the spelling: one letter changed or two neighbours
+// swapped ("Mohmamad"), a letter left out ("Inersiones") or one added or
+// doubled ("Alexxander"). Clerks misspell the common words of a name as
+// often as its rare ones ("Idnustry", "Manuafcture"), and a common word
+// left unread weighs as a rare one against the match. A form spellings of
+// two different words share is dropped: the slip could be either.
+//
+// An organisation word is not read through one letter changed: there the
+// changed letter is mostly another romanisation of a Russian word
+// (Opitnoe / Opytnoe, Promyshlennaia / Promyshlennaya), and the lists
+// translate those words each their own way (experimental or research,
+// industrial or production), so reading them brought translations into
+// conflict and lost true pairs; the slips of the hand (a swap, a letter
+// more or less) it reads.
 var nameSlips = func() map[uint64]nameSlip {
 	m := map[uint64]nameSlip{}
 	clash := map[uint64]bool{}
-	for _, g := range nameVariants {
+	add := func(h uint64, sl nameSlip) {
+		if prev, ok := m[h]; ok && prev.group[0] != sl.group[0] {
+			clash[h] = true
+		}
+		m[h] = sl
+	}
+	for k, g := range append(append([][]string(nil), nameVariants...), orgWordVariants...) {
 		for _, v := range g {
-			if len(v) < minNameSlip {
+			if len(v) < minNameSlip || !isASCII(v) {
 				continue
 			}
+			sl := nameSlip{g, k >= len(nameVariants)}
+			add(hashSkip(v, -1), sl)
 			for i := range len(v) {
-				h := hashSkip(v, i)
-				if prev, ok := m[h]; ok && prev.canon != g[0] {
-					clash[h] = true
-				}
-				m[h] = nameSlip{g[0], v}
+				add(hashSkip(v, i), sl)
 			}
 		}
 	}
@@ -209,18 +229,62 @@ func oneSlip(a, b string) bool {
 	return diff >= 0
 }
 
-// canonNameSlip returns the name tok is a slip of, or "".
+// oneMore reports whether long is short with one letter added inside it.
+// A letter more or less at the end is an ending, not a slip: it makes a
+// surname of a given name (Mikhailo / Mikhailov, Hossein / Hosseini) and
+// a plural or another case of a word (Industria / Industrias).
+func oneMore(long, short string) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return i < len(short) && long[i+1:] == short[i:]
+}
+
+// swapped reports whether a and b, of one length, differ only in two
+// neighbours swapped.
+func swapped(a, b string) bool {
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// slipOf reports whether tok is a slip that nameSlips reads of a spelling
+// of sl's group of seven or more letters: a letter added or left out, two
+// neighbours swapped, or, in a given name, a letter changed.
+func slipOf(tok string, sl nameSlip) bool {
+	for _, v := range sl.group {
+		if len(v) < minNameSlip {
+			continue
+		}
+		if len(tok) == len(v) {
+			if sl.org && swapped(tok, v) || !sl.org && oneSlip(tok, v) {
+				return true
+			}
+		} else if oneMore(tok, v) || oneMore(v, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// canonNameSlip returns the word tok is a slip of (nameSlips), or "".
 func canonNameSlip(tok string) string {
 	if len(tok) < minNameSlip || !isASCII(tok) {
 		return ""
 	}
-	for i := range len(tok) {
+	for i := -1; i < len(tok); i++ {
 		h := hashSkip(tok, i)
 		if !nameSlipFilter.mayHave(h) {
 			continue
 		}
-		if sl, ok := nameSlips[h]; ok && oneSlip(tok, sl.spelling) {
-			return sl.canon
+		if sl, ok := nameSlips[h]; ok && slipOf(tok, sl) {
+			return sl.group[0]
 		}
 	}
 	return ""

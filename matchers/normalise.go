@@ -433,6 +433,17 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	}
 	// Step 5: legal forms, longest phrase first; runs of single letters.
 	for i := 0; i < len(raw); {
+		// A phrase read through a slip that is longer than the one the
+		// words as written make is the phrase: "LIMITED LIABILLITY
+		// COMPANY" is one form, not "limited" and two words left over.
+		if fixed != nil {
+			n, class := matchLegalPhrase(fixed[i:])
+			if nr, _ := matchLegalPhrase(raw[i:]); n >= 2 && n > nr && slipsIn(raw[i:i+n], fixed[i:i+n]) < n {
+				toks = append(toks, Token{Text: class, Kind: TokLegal})
+				i += n
+				continue
+			}
+		}
 		if n, class := matchLegalPhrase(raw[i:]); n > 0 && isLegalAt(raw, i, n) && !leadingInitials(raw, i, singleRunEnd(raw, i)) {
 			if n == 1 && class == formCo && formAbbrevs[raw[i]] {
 				w.abbrevs = append(w.abbrevs, raw[i][0])
@@ -447,6 +458,11 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 				i += n
 				continue
 			}
+		}
+		if class, ok := lastLegalSlip(raw, i); ok {
+			toks = append(toks, Token{Text: class, Kind: TokLegal})
+			i++
+			continue
 		}
 		if utf8.RuneCountInString(raw[i]) == 1 {
 			j := singleRunEnd(raw, i)

@@ -247,3 +247,18 @@ func TestNumberedShipyard(t *testing.T) {
 		}
 	}
 }
+
+// A legal-form phrase read through a slip wins over the shorter phrase its
+// first words make as written: "LIMITED LIABILTY COMPANY" is one form, not
+// "limited" and two words left over that weigh against the match.
+func TestLegalSlipLongerPhrase(t *testing.T) {
+	for _, c := range []struct{ slip, right string }{
+		{"YOOMONEY LIMITED LIABILLITY COMPANY", "YOOMONEY LIMITED LIABILITY COMPANY"},
+		{"CARGO SERVICE LIMITED LIABILTY COMPANY", "CARGO SERVICE LIMITED LIABILITY COMPANY"},
+		{"DUNIA LIMITED LIABILITY COMAPNY FOR INFORMATION", "DUNIA LIMITED LIABILITY COMPANY FOR INFORMATION"},
+	} {
+		if a, b := joinTokens(Normalise(c.slip).Tokens), joinTokens(Normalise(c.right).Tokens); a != b {
+			t.Errorf("%q normalises to %q, %q to %q", c.slip, a, c.right, b)
+		}
+	}
+}

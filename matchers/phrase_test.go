@@ -80,3 +80,34 @@ func TestListedPhraseInQuery(t *testing.T) {
 		}
 	}
 }
+
+// The last word of a firm's name, one slip of the hand from a one-word
+// legal form, is that form; a changed letter, a first word, a name's only
+// word and a short word are left as written.
+func TestLastLegalSlip(t *testing.T) {
+	for _, c := range []struct{ slip, right string }{
+		{"Sekirin Comany.", "Sekirin Company."},
+		{"FATSA COMPNAY", "FATSA COMPANY"},
+		{"Incomp Limted", "Incomp Limited"},
+		{"ROBIN TRADE LIMITTED", "ROBIN TRADE LIMITED"},
+		{"UNITED AIRCRAFT CORPORATOIN", "UNITED AIRCRAFT CORPORATION"},
+	} {
+		if a, b := joinTokens(Normalise(c.slip).Tokens), joinTokens(Normalise(c.right).Tokens); a != b {
+			t.Errorf("%q normalises to %q, %q to %q", c.slip, a, c.right, b)
+		}
+	}
+	for _, c := range []struct{ name, word string }{
+		{"ACME LIMITEX", "limitex"},              // a changed letter: a coined name
+		{"COMAPNY STAR", "comapny"},              // not the last word
+		{"Compnay", "compnay"},                   // the only word
+		{"PLASTIC CORPORATIONS", "corporations"}, // an ending, not a slip
+	} {
+		found := false
+		for _, tk := range Normalise(c.name).Tokens {
+			found = found || tk.Text == c.word
+		}
+		if !found {
+			t.Errorf("%q lost its word %q: %v", c.name, c.word, Normalise(c.name).Tokens)
+		}
+	}
+}

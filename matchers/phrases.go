@@ -209,6 +209,42 @@ func fixLegalSlip(tok string) string {
 	return tok
 }
 
+// lastLegalSlip returns the class of the one-word legal form of seven or
+// more letters that tok, the last word of a name of two or more, is a
+// slip of the hand from: two neighbours swapped or a letter added or left
+// out inside the word ("Sekirin Comany", "FATSA COMPNAY", "Incomp Limted").
+// The end of a name is where a firm writes its legal form, and a form
+// left unread there weighs as a rare word against the match. A changed
+// letter is not read: that is how names are coined from the words of a
+// form ("Limitex"), and the words of a phrase are read through it only
+// beside a word written right (fixLegalSlip).
+func lastLegalSlip(raw []string, i int) (string, bool) {
+	tok := raw[i]
+	if i == 0 || i != len(raw)-1 || len(tok) < minSlipLen-1 || !isASCII(tok) {
+		return "", false
+	}
+	if _, known := nameCanon[tok]; known {
+		return "", false
+	}
+	for k := -1; k < len(tok); k++ {
+		h := hashSkip(tok, k)
+		if !legalSlipFilter.mayHave(h) {
+			continue
+		}
+		w, ok := legalWordSlips[h]
+		if !ok || w == tok {
+			continue
+		}
+		if len(w) == len(tok) && !swapped(tok, w) || len(w) != len(tok) && !oneMore(tok, w) && !oneMore(w, tok) {
+			continue
+		}
+		if n, class := matchLegalPhrase([]string{w}); n == 1 {
+			return class, true
+		}
+	}
+	return "", false
+}
+
 // matchHonorific returns how many leading tokens form one honorific.
 func matchHonorific(toks []Token) int { return matchPhraseTokens(honorificTable, toks) }
 
