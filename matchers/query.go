@@ -268,12 +268,12 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	// Each token's vocabulary id, looked up once for splitLegalRunOn and
 	// the loop below (the map is large: a probe is a cache miss).
 	s.ids = ix.lookupIDs(s.ids[:0], s.norm.Tokens)
-	// words run together with a legal form or a number (cutRunOns):
-	// read again from the raw tokens with the space put back
+	// words run together with a legal form, a particle or a number
+	// (cutRunOns): read again from the raw tokens with the space put back
 	s.splitWords = s.splitWords[:0]
 	if ix.hasUnknownWord(s.norm.Tokens, s.ids) {
 		nw := getNormWork()
-		if raw, ok := ix.cutRunOns(nw.splitTokens(nw.foldedText(name)), &s.rawCut, &s.splitWords); ok {
+		if raw, ok := ix.cutRunOns(nw.splitTokens(nw.foldedText(name)), &s.rawCut, !personLike(s.norm.Tokens), &s.splitWords); ok {
 			s.norm = nw.normaliseRaw(raw, s.norm.Tokens)
 			s.ids = ix.lookupIDs(s.ids[:0], s.norm.Tokens)
 		}
@@ -907,19 +907,22 @@ func (ix *Index) hasUnknownWord(toks []Token, ids []int32) bool {
 //     lists, a number or a legal form's word too (minLegalPart,
 //     minOneWordForm: the short words and abbreviations end brands,
 //     StoneCo, NIOCORP);
-//   - a number run into a word of the lists ("PEGASUS88 LIMITED").
+//   - a number run into a word of the lists ("PEGASUS88 LIMITED");
+//   - a particle run into a word of the lists of four letters or more,
+//     where it connects two words ("MUJAHIDIN OFWESTERN INDONESIA"), or
+//     a particle of words ("GENERAL ARMAMENTDEPARTMENT").
 //
-// A legal form or a number run into a word is not how firms write
-// brands; two plain words are, and are left whole. buf holds the cut
-// tokens; note gets one "word part part" line per cut. It reports whether
-// a word was cut.
-func (ix *Index) cutRunOns(raw []string, buf *[]string, note *[]string) ([]string, bool) {
+// A legal form, a particle or a number run into a word is not how firms
+// write brands; two plain words are, and are left whole. firms says the
+// name is not a person's (personLike); buf holds the cut tokens; note gets
+// one "word part part" line per cut. It reports whether a word was cut.
+func (ix *Index) cutRunOns(raw []string, buf *[]string, firms bool, note *[]string) ([]string, bool) {
 	cut := false
 	out := (*buf)[:0]
 	for i, r := range raw {
 		k := -1
 		if ix.mayCut(r) {
-			k = ix.runOnCut(raw, i)
+			k = ix.runOnCut(raw, i, firms)
 		}
 		if k < 0 {
 			out = append(out, r)
@@ -958,7 +961,7 @@ func (ix *Index) mayCut(r string) bool {
 }
 
 // runOnCut returns where raw word i is cut (cutRunOns), or -1.
-func (ix *Index) runOnCut(raw []string, i int) int {
+func (ix *Index) runOnCut(raw []string, i int, firms bool) int {
 	r := raw[i]
 	for _, slips := range []bool{false, true} {
 		for k := 2; k <= len(r)-2; k++ {
@@ -975,6 +978,21 @@ func (ix *Index) runOnCut(raw []string, i int) int {
 	if k := digitBoundary(r); k > 0 {
 		a, b := r[:k], r[k:]
 		if isDigits(a) && ix.listedWord(b, 3) || isDigits(b) && ix.listedWord(a, 3) {
+			return k
+		}
+	}
+	// A particle of words (department, branch, office) is not how a name
+	// begins or ends; a short one (al, de, in) is, in brands (Alector,
+	// Interra, Forafric) and persons' names (Labolo) alike, so it is cut
+	// off only as the start of a word that follows another, where it
+	// connects two words, and then in a firm's name, or in any name if it
+	// is an English connecting word (OFWESTERN, OFRUSSIA), which no name
+	// begins with.
+	before := i > 0 && plainRaw(raw[i-1])
+	for k := 2; k <= len(r)-2; k++ {
+		a, b := r[:k], r[k:]
+		if particleSet[a] && ix.listedWord(b, 4) && (len(a) >= minWordParticle || before && (firms || connectives[a])) ||
+			particleSet[b] && len(b) >= minWordParticle && ix.listedWord(a, 4) {
 			return k
 		}
 	}
@@ -1051,6 +1069,20 @@ func legalPart(p string) string {
 // (NIOCORP), and splitLegalRunOn reads them where the rest is a listed
 // word.
 const minOneWordForm = 6
+
+// connectives are the English words that join the words of a name (Bank
+// of China, Trade and Development, Fund for Peace).
+var connectives = map[string]bool{"of": true, "and": true, "for": true, "the": true}
+
+// minWordParticle is the length from which a particle is a word's
+// (department, branch, office), not a name's (al, del, bin).
+const minWordParticle = 5
+
+// plainRaw reports whether raw token t is a word of a name: not a legal
+// form's word, a particle or a number.
+func plainRaw(t string) bool {
+	return !legalWords[t] && !particleSet[t] && !isDigits(t)
+}
 
 // maxLegalWords bounds the words of a legal-form phrase legalRunOn looks
 // across.

@@ -54,3 +54,17 @@ func TestRunOnLegalForm(t *testing.T) {
 func TestRunOnNumber(t *testing.T) {
 	checkRunOns(t, runOnEntries(), [][2]string{{"PEGASUS88 LIMITED", "4"}})
 }
+
+// A particle run into the next word of a name, where it connects two
+// words, or a particle of words run into a word, is read apart
+// (cutRunOns); a short particle that begins a name is left alone.
+func TestRunOnParticle(t *testing.T) {
+	m := runOnEntries()
+	checkRunOns(t, m, [][2]string{
+		{"MUJAHIDIN OFEASTERN INDONESIA", "5"},
+		{"GENERAL ARMAMENTDEPARTMENT", "6"},
+	})
+	if _, why := scoreOf(m, "ALEKTOR Inc.", "10"); strings.Contains(why, "read as two") {
+		t.Errorf("ALEKTOR Inc. was cut: %s", why)
+	}
+}
