@@ -268,8 +268,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	// Each token's vocabulary id, looked up once for splitLegalRunOn and
 	// the loop below (the map is large: a probe is a cache miss).
 	s.ids = ix.lookupIDs(s.ids[:0], s.norm.Tokens)
-	// words run together with a legal form, a particle or a number
-	// (cutRunOns): read again from the raw tokens with the space put back
+	// words run together with a legal form, a particle or a number, or
+	// two words the lists write side by side (cutRunOns): read again
+	// from the raw tokens with the space put back
 	s.splitWords = s.splitWords[:0]
 	if ix.hasUnknownWord(s.norm.Tokens, s.ids) {
 		nw := getNormWork()
@@ -910,10 +911,17 @@ func (ix *Index) hasUnknownWord(toks []Token, ids []int32) bool {
 //   - a number run into a word of the lists ("PEGASUS88 LIMITED");
 //   - a particle run into a word of the lists of four letters or more,
 //     where it connects two words ("MUJAHIDIN OFWESTERN INDONESIA"), or
-//     a particle of words ("GENERAL ARMAMENTDEPARTMENT").
+//     a particle of words ("GENERAL ARMAMENTDEPARTMENT");
+//   - when firms is set (a name that is not a person's: persons have
+//     splitRunTogether's reading both ways), two words of the lists that a
+//     listed name writes side by side, in their standard spellings
+//     ("Stark IndustriesSolutions Ltd." / Stark Industries Solutions:
+//     industrial+solutions is a joined pair of the index), the word
+//     twelve letters or longer (minListedRunOn). A brand written together
+//     (OceanFirst, LiveWire, Startech) is shorter and stays whole.
 //
 // A legal form, a particle or a number run into a word is not how firms
-// write brands; two plain words are, and are left whole. firms says the
+// write brands; two plain words are, hence the listed pair. firms says the
 // name is not a person's (personLike); buf holds the cut tokens; note gets
 // one "word part part" line per cut. It reports whether a word was cut.
 func (ix *Index) cutRunOns(raw []string, buf *[]string, firms bool, note *[]string) ([]string, bool) {
@@ -996,6 +1004,18 @@ func (ix *Index) runOnCut(raw []string, i int, firms bool) int {
 			return k
 		}
 	}
+	if !firms || len(r) < minListedRunOn {
+		return -1
+	}
+	for k := 4; k <= len(r)-4; k++ {
+		a, b := rawCanon(r[:k]), rawCanon(r[k:])
+		if !ix.listedWord(a, 4) || !ix.listedWord(b, 4) {
+			continue
+		}
+		if id, ok := ix.voc.ids[a+b]; ok && ix.voc.joined[id] {
+			return k
+		}
+	}
 	return -1
 }
 
@@ -1069,6 +1089,14 @@ func legalPart(p string) string {
 // (NIOCORP), and splitLegalRunOn reads them where the rest is a listed
 // word.
 const minOneWordForm = 6
+
+// minListedRunOn is the shortest run-on word runOnCut cuts into two
+// plain words a listed name writes side by side: brands written together
+// are short coinages (OceanFirst, Startech, GreenPower, Globalstar: ten
+// letters or fewer; cut, "Startech Global Ltd." came near GLOBAL STAR), a
+// slip of spacing joins a name's words whatever their length
+// (IndustriesSolutions, BrosOverseas).
+const minListedRunOn = 12
 
 // connectives are the English words that join the words of a name (Bank
 // of China, Trade and Development, Fund for Peace).

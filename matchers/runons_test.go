@@ -68,3 +68,17 @@ func TestRunOnParticle(t *testing.T) {
 		t.Errorf("ALEKTOR Inc. was cut: %s", why)
 	}
 }
+
+// Two listed words a listed firm's name writes side by side, written
+// together in a long word, are read apart (cutRunOns); a short brand
+// stays whole.
+func TestRunOnListedPair(t *testing.T) {
+	m := runOnEntries()
+	checkRunOns(t, m, [][2]string{
+		{"Stark IndustriesSolutions Ltd.", "7"},
+		{"INDUSTRIASAGROPECUARIAS EL EDEN S.A.", "8"},
+	})
+	if _, why := scoreOf(m, "OCEANFIRST GMBH", "11"); strings.Contains(why, "read as two") {
+		t.Errorf("OCEANFIRST GMBH was cut: %s", why)
+	}
+}
