@@ -886,11 +886,31 @@ func (ix *Index) knownWord(w string) bool {
 const minRunOn = 5
 
 // hasUnknownWord reports whether a word of toks (vocabulary ids ids) is one
-// the lists do not know and long enough to be two run together: only then
-// does prepare read the raw tokens again (cutRunOns).
+// the lists do not know that cutRunOns might cut: only then does prepare
+// read the raw tokens again, most unknown words having no legal form's
+// word, particle or number in them.
 func (ix *Index) hasUnknownWord(toks []Token, ids []int32) bool {
 	for i, tk := range toks {
-		if (ids[i] < 0 || ix.voc.joined[ids[i]]) && tk.Kind == TokWord && len(tk.Text) >= minRunOn {
+		if (ids[i] < 0 || ix.voc.joined[ids[i]]) && tk.Kind == TokWord && mayRunOn(tk.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayRunOn reports whether word w may have a part cutRunOns cuts off: a
+// legal form's word or a particle at either end, a number, or the length
+// of two listed words (a slip of a legal form's long word among them).
+func mayRunOn(w string) bool {
+	if len(w) < minRunOn {
+		return false
+	}
+	if len(w) >= minListedRunOn || digitBoundary(w) > 0 {
+		return true
+	}
+	for k := 2; k <= len(w)-2; k++ {
+		a, b := w[:k], w[k:]
+		if particleSet[a] || particleSet[b] || legalWords[a] || legalWords[b] {
 			return true
 		}
 	}
