@@ -717,10 +717,11 @@ const maxTied = 256
 
 // legalAbbrevs are the short written legal forms a clerk runs into the
 // next word ("NPOMashinostroyeniya", "INTERNATIONALPVT LTD"), with their
-// classes.
+// classes; a form that ends another comes after it (OJSC before JSC:
+// "BIOTECHPROMOJSC" is biotechprom + OJSC).
 var legalAbbrevs = []struct{ text, class string }{
 	{"npo", formSOE}, {"npp", formSOE}, {"ooo", formLLC}, {"oao", formJSC}, {"zao", formJSC},
-	{"pao", formJSC}, {"jsc", formJSC}, {"llc", formLLC}, {"ltd", formLLC}, {"pvt", formLLC},
+	{"pao", formJSC}, {"ojsc", formJSC}, {"pjsc", formJSC}, {"cjsc", formJSC}, {"jsc", formJSC}, {"llc", formLLC}, {"ltd", formLLC}, {"pvt", formLLC},
 	{"gmbh", formLLC}, {"inc", formCorp}, {"corp", formCorp},
 }
 
