@@ -289,9 +289,13 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	if personLike(s.norm.Tokens) {
 		if !s.splitOn {
 			s.splittable = ix.hasRunTogether(s.norm.Tokens, s.ids)
-		} else if split := ix.splitRunTogether(s.norm.Tokens, s.ids, &s.splitWords); len(split) != len(s.norm.Tokens) {
-			s.norm.Tokens = split
-			s.ids = ix.lookupIDs(s.ids[:0], split)
+		} else {
+			// a word read as one (a particle dropped) keeps the length
+			n := len(s.splitWords)
+			if split := ix.splitRunTogether(s.norm.Tokens, s.ids, &s.splitWords); len(s.splitWords) > n {
+				s.norm.Tokens = split
+				s.ids = ix.lookupIDs(s.ids[:0], split)
+			}
 		}
 	}
 	// a firm's initials spelt by the letters' names (letternames.go)
@@ -792,8 +796,9 @@ func (ix *Index) splitLegalRunOn(toks []Token, ids []int32) []Token {
 // words do, which a joined pair of the lists' spellings would miss. Each
 // part has four letters or more and is a word of the lists (knownWord);
 // where several cuts give two known words, the one whose rarer part is
-// rarest wins. note gets one "word part part" line per split. It returns
-// toks itself when nothing is split.
+// rarest wins. A particle run into a listed word (ElPocho, Abdallahal) is
+// read as the word alone (twoKnownWords). note gets one "word part part"
+// line per split. It returns toks itself when nothing is split.
 func (ix *Index) splitRunTogether(toks []Token, ids []int32, note *[]string) []Token {
 	var out []Token
 	for i, tk := range toks {
@@ -808,7 +813,13 @@ func (ix *Index) splitRunTogether(toks []Token, ids []int32, note *[]string) []T
 			out = make([]Token, 0, len(toks)+2)
 			out = append(out, toks[:i]...)
 		}
-		out = append(out, Token{Text: a, Kind: TokWord}, Token{Text: b, Kind: TokWord})
+		out = append(out, Token{Text: a, Kind: TokWord})
+		if b != "" {
+			out = append(out, Token{Text: b, Kind: TokWord})
+		}
+		if b == "" {
+			b = "(a particle dropped)"
+		}
 		*note = append(*note, tk.Text+" "+a+" "+b)
 	}
 	if out == nil {
@@ -846,16 +857,25 @@ func personLike(toks []Token) bool {
 // parts of four letters or more.
 const minRunTogether = 8
 
+// minParticleRunOn is the shortest query word twoKnownWords reads as a
+// particle and a listed word: two letters and four.
+const minParticleRunOn = 6
+
 // twoKnownWords returns the two words of the lists query word tk (with
-// vocabulary id id) is written together of, if it is (splitRunTogether).
+// vocabulary id id) is written together of, if it is (splitRunTogether),
+// or else, with "" for the second, the word of the lists it is with a
+// particle of two or three letters run into its start or end: a person's
+// article run into the name (El Pocho, Abdallah al-Jazairi). The split
+// reading is the other reading, so names that are written that way
+// (Labolo, Alayan) keep theirs.
 func (ix *Index) twoKnownWords(tk Token, id int32) (string, string, bool) {
 	w := tk.Text
-	if tk.Kind != TokWord || id >= 0 || len(w) < minRunTogether || !isASCII(w) {
+	if tk.Kind != TokWord || id >= 0 || len(w) < minParticleRunOn || !isASCII(w) {
 		return "", "", false
 	}
 	var ba, bb string
 	best := float32(-1)
-	for k := 4; k <= len(w)-4; k++ {
+	for k := 4; k <= len(w)-4 && len(w) >= minRunTogether; k++ {
 		a, b := canonPart(w[:k]), canonPart(w[k:])
 		if !ix.knownWord(a) || !ix.knownWord(b) {
 			continue
@@ -864,7 +884,20 @@ func (ix *Index) twoKnownWords(tk Token, id int32) (string, string, bool) {
 			ba, bb, best = a, b, r
 		}
 	}
-	return ba, bb, best >= 0
+	if best >= 0 {
+		return ba, bb, true
+	}
+	// a particle run into a listed name (ElPocho, Abdallahal): the name
+	// alone, the particle dropped as the normaliser drops it
+	for k := 2; k <= 3 && k <= len(w)-4; k++ {
+		if a, b := w[:k], canonPart(w[k:]); particleSet[a] && ix.knownWord(b) {
+			return b, "", true
+		}
+		if a, b := canonPart(w[:len(w)-k]), w[len(w)-k:]; particleSet[b] && ix.knownWord(a) {
+			return a, "", true
+		}
+	}
+	return "", "", false
 }
 
 // canonPart is a word's standard spelling as the normaliser gives it
