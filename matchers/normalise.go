@@ -375,7 +375,12 @@ func (w *normWork) splitTokens(text []byte) []string {
 }
 
 func (w *normWork) normalise(name string, dst []Token) Normalised {
-	raw := w.splitTokens(w.foldedText(name))
+	return w.normaliseRaw(w.splitTokens(w.foldedText(name)), dst)
+}
+
+// normaliseRaw runs steps 5 and 6 over raw tokens (step 4's output, or
+// raw tokens a caller cut: Index.cutRunOns), until nothing changes.
+func (w *normWork) normaliseRaw(raw []string, dst []Token) Normalised {
 	out := Normalised{Tokens: dst[:0]}
 	w.abbrevs = w.abbrevs[:0]
 	out.Tokens = w.tokenPhase(raw, out.Tokens, &out.Honorifics)

@@ -48,9 +48,10 @@ type scratch struct {
 	// (splitRunTogether); splittable reports, when it did not, that the
 	// query has one.
 	splitOn, splittable bool
-	han                 bool  // the query is written in Han characters (one token per syllable)
-	qKinds              uint8 // legalKind bits of the query's legal forms
-	qLegal              bool  // the query carries a legal form
+	rawCut              []string // the raw tokens with run-on words cut (cutRunOns)
+	han                 bool     // the query is written in Han characters (one token per syllable)
+	qKinds              uint8    // legalKind bits of the query's legal forms
+	qLegal              bool     // the query carries a legal form
 	// syllables: the query is written in Han characters, or in pinyin and
 	// the name being scored in pinyin or Han: its words are syllables,
 	// compared by their letters, never by sound (pinyin.go). With
@@ -267,18 +268,34 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	// Each token's vocabulary id, looked up once for splitLegalRunOn and
 	// the loop below (the map is large: a probe is a cache miss).
 	s.ids = ix.lookupIDs(s.ids[:0], s.norm.Tokens)
+	// words run together with a legal form, a particle or a number, or
+	// two words the lists write side by side (cutRunOns): read again
+	// from the raw tokens with the space put back
+	s.splitWords = s.splitWords[:0]
+	if ix.hasUnknownWord(s.norm.Tokens, s.ids) {
+		nw := getNormWork()
+		if raw, ok := ix.cutRunOns(nw.splitTokens(nw.foldedText(name)), &s.rawCut, !personLike(s.norm.Tokens), &s.splitWords); ok {
+			s.norm = nw.normaliseRaw(raw, s.norm.Tokens)
+			s.ids = ix.lookupIDs(s.ids[:0], s.norm.Tokens)
+		}
+		putNormWork(nw)
+	}
 	if split := ix.splitLegalRunOn(s.norm.Tokens, s.ids); len(split) != len(s.norm.Tokens) {
 		s.norm.Tokens = split
 		s.ids = ix.lookupIDs(s.ids[:0], split)
 	}
 	// two words the lists know, written together (HassanSeifi)
-	s.splitWords, s.splittable = s.splitWords[:0], false
+	s.splittable = false
 	if personLike(s.norm.Tokens) {
 		if !s.splitOn {
 			s.splittable = ix.hasRunTogether(s.norm.Tokens, s.ids)
-		} else if split := ix.splitRunTogether(s.norm.Tokens, s.ids, &s.splitWords); len(split) != len(s.norm.Tokens) {
-			s.norm.Tokens = split
-			s.ids = ix.lookupIDs(s.ids[:0], split)
+		} else {
+			// a word read as one (a particle dropped) keeps the length
+			n := len(s.splitWords)
+			if split := ix.splitRunTogether(s.norm.Tokens, s.ids, &s.splitWords); len(s.splitWords) > n {
+				s.norm.Tokens = split
+				s.ids = ix.lookupIDs(s.ids[:0], split)
+			}
 		}
 	}
 	// a firm's initials spelt by the letters' names (letternames.go)
@@ -704,10 +721,11 @@ const maxTied = 256
 
 // legalAbbrevs are the short written legal forms a clerk runs into the
 // next word ("NPOMashinostroyeniya", "INTERNATIONALPVT LTD"), with their
-// classes.
+// classes; a form that ends another comes after it (OJSC before JSC:
+// "BIOTECHPROMOJSC" is biotechprom + OJSC).
 var legalAbbrevs = []struct{ text, class string }{
 	{"npo", formSOE}, {"npp", formSOE}, {"ooo", formLLC}, {"oao", formJSC}, {"zao", formJSC},
-	{"pao", formJSC}, {"jsc", formJSC}, {"llc", formLLC}, {"ltd", formLLC}, {"pvt", formLLC},
+	{"pao", formJSC}, {"ojsc", formJSC}, {"pjsc", formJSC}, {"cjsc", formJSC}, {"jsc", formJSC}, {"llc", formLLC}, {"ltd", formLLC}, {"pvt", formLLC},
 	{"gmbh", formLLC}, {"inc", formCorp}, {"corp", formCorp},
 }
 
@@ -778,8 +796,9 @@ func (ix *Index) splitLegalRunOn(toks []Token, ids []int32) []Token {
 // words do, which a joined pair of the lists' spellings would miss. Each
 // part has four letters or more and is a word of the lists (knownWord);
 // where several cuts give two known words, the one whose rarer part is
-// rarest wins. note gets one "word part part" line per split. It returns
-// toks itself when nothing is split.
+// rarest wins. A particle run into a listed word (ElPocho, Abdallahal) is
+// read as the word alone (twoKnownWords). note gets one "word part part"
+// line per split. It returns toks itself when nothing is split.
 func (ix *Index) splitRunTogether(toks []Token, ids []int32, note *[]string) []Token {
 	var out []Token
 	for i, tk := range toks {
@@ -794,7 +813,13 @@ func (ix *Index) splitRunTogether(toks []Token, ids []int32, note *[]string) []T
 			out = make([]Token, 0, len(toks)+2)
 			out = append(out, toks[:i]...)
 		}
-		out = append(out, Token{Text: a, Kind: TokWord}, Token{Text: b, Kind: TokWord})
+		out = append(out, Token{Text: a, Kind: TokWord})
+		if b != "" {
+			out = append(out, Token{Text: b, Kind: TokWord})
+		}
+		if b == "" {
+			b = "(a particle dropped)"
+		}
 		*note = append(*note, tk.Text+" "+a+" "+b)
 	}
 	if out == nil {
@@ -832,16 +857,25 @@ func personLike(toks []Token) bool {
 // parts of four letters or more.
 const minRunTogether = 8
 
+// minParticleRunOn is the shortest query word twoKnownWords reads as a
+// particle and a listed word: two letters and four.
+const minParticleRunOn = 6
+
 // twoKnownWords returns the two words of the lists query word tk (with
-// vocabulary id id) is written together of, if it is (splitRunTogether).
+// vocabulary id id) is written together of, if it is (splitRunTogether),
+// or else, with "" for the second, the word of the lists it is with a
+// particle of two or three letters run into its start or end: a person's
+// article run into the name (El Pocho, Abdallah al-Jazairi). The split
+// reading is the other reading, so names that are written that way
+// (Labolo, Alayan) keep theirs.
 func (ix *Index) twoKnownWords(tk Token, id int32) (string, string, bool) {
 	w := tk.Text
-	if tk.Kind != TokWord || id >= 0 || len(w) < minRunTogether || !isASCII(w) {
+	if tk.Kind != TokWord || id >= 0 || len(w) < minParticleRunOn || !isASCII(w) {
 		return "", "", false
 	}
 	var ba, bb string
 	best := float32(-1)
-	for k := 4; k <= len(w)-4; k++ {
+	for k := 4; k <= len(w)-4 && len(w) >= minRunTogether; k++ {
 		a, b := canonPart(w[:k]), canonPart(w[k:])
 		if !ix.knownWord(a) || !ix.knownWord(b) {
 			continue
@@ -850,7 +884,20 @@ func (ix *Index) twoKnownWords(tk Token, id int32) (string, string, bool) {
 			ba, bb, best = a, b, r
 		}
 	}
-	return ba, bb, best >= 0
+	if best >= 0 {
+		return ba, bb, true
+	}
+	// a particle run into a listed name (ElPocho, Abdallahal): the name
+	// alone, the particle dropped as the normaliser drops it
+	for k := 2; k <= 3 && k <= len(w)-4; k++ {
+		if a, b := w[:k], canonPart(w[k:]); particleSet[a] && ix.knownWord(b) {
+			return b, "", true
+		}
+		if a, b := canonPart(w[:len(w)-k]), w[len(w)-k:]; particleSet[b] && ix.knownWord(a) {
+			return a, "", true
+		}
+	}
+	return "", "", false
 }
 
 // canonPart is a word's standard spelling as the normaliser gives it
@@ -867,4 +914,305 @@ func canonPart(w string) string {
 func (ix *Index) knownWord(w string) bool {
 	id, ok := ix.voc.ids[w]
 	return ok && len(w) >= 4 && !ix.voc.joined[id] && ix.voc.kind[id] == TokWord
+}
+
+// minRunOn is the shortest raw word cutRunOns cuts.
+const minRunOn = 5
+
+// hasUnknownWord reports whether a word of toks (vocabulary ids ids) is one
+// the lists do not know that cutRunOns might cut: only then does prepare
+// read the raw tokens again, most unknown words having no legal form's
+// word, particle or number in them.
+func (ix *Index) hasUnknownWord(toks []Token, ids []int32) bool {
+	for i, tk := range toks {
+		if (ids[i] < 0 || ix.voc.joined[ids[i]]) && tk.Kind == TokWord && mayRunOn(tk.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayRunOn reports whether word w may have a part cutRunOns cuts off: a
+// legal form's word or a particle at either end, a number, or the length
+// of two listed words (a slip of a legal form's long word among them).
+func mayRunOn(w string) bool {
+	if len(w) < minRunOn {
+		return false
+	}
+	if len(w) >= minListedRunOn || digitBoundary(w) > 0 {
+		return true
+	}
+	for k := 2; k <= len(w)-2; k++ {
+		a, b := w[:k], w[k:]
+		if particleSet[a] || particleSet[b] || legalWords[a] || legalWords[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// cutRunOns puts back the space a clerk left out of a raw query word (step
+// 4's tokens) the lists do not know, when the evidence says it is a slip
+// of spacing and not a brand, in this order:
+//
+//   - a legal form's word run into a word or into another of its words
+//     ("LIMITEDLIABILITY COMPANY ALIS", "UNITED AIRCRAFTCORPORATION",
+//     "LAKOKRASKAOPEN JOINT-STOCK COMPANY"): the part then completes a
+//     legal form with its neighbours, and the other part is a word of the
+//     lists, a number or a legal form's word too (minLegalPart,
+//     minOneWordForm: the short words and abbreviations end brands,
+//     StoneCo, NIOCORP);
+//   - a number run into a word of the lists ("PEGASUS88 LIMITED");
+//   - a particle run into a word of the lists of four letters or more,
+//     where it connects two words ("MUJAHIDIN OFWESTERN INDONESIA"), or
+//     a particle of words ("GENERAL ARMAMENTDEPARTMENT");
+//   - when firms is set (a name that is not a person's: persons have
+//     splitRunTogether's reading both ways), two words of the lists that a
+//     listed name writes side by side, in their standard spellings
+//     ("Stark IndustriesSolutions Ltd." / Stark Industries Solutions:
+//     industrial+solutions is a joined pair of the index), the word
+//     twelve letters or longer (minListedRunOn). A brand written together
+//     (OceanFirst, LiveWire, Startech) is shorter and stays whole.
+//
+// A legal form, a particle or a number run into a word is not how firms
+// write brands; two plain words are, hence the listed pair. firms says the
+// name is not a person's (personLike); buf holds the cut tokens; note gets
+// one "word part part" line per cut. It reports whether a word was cut.
+func (ix *Index) cutRunOns(raw []string, buf *[]string, firms bool, note *[]string) ([]string, bool) {
+	cut := false
+	out := (*buf)[:0]
+	for i, r := range raw {
+		k := -1
+		if ix.mayCut(r) {
+			k = ix.runOnCut(raw, i, firms)
+		}
+		if k < 0 {
+			out = append(out, r)
+			continue
+		}
+		out = append(out, r[:k], r[k:])
+		*note = append(*note, r+" "+r[:k]+" "+r[k:])
+		cut = true
+	}
+	*buf = out
+	return out, cut
+}
+
+// mayCut reports whether raw word r is one cutRunOns may cut: long enough,
+// Latin letters and digits, and nothing the normaliser or the lists read
+// as it is (a word of the lists, a legal form's word or a slip of one, a
+// particle, a given name's spelling, an organisation word, a joined
+// particle).
+func (ix *Index) mayCut(r string) bool {
+	if len(r) < minRunOn || !isASCII(r) || legalWords[r] || particleSet[r] {
+		return false
+	}
+	if id, ok := ix.voc.ids[r]; ok && !ix.voc.joined[id] {
+		return false
+	}
+	if _, ok := nameCanon[r]; ok {
+		return false
+	}
+	if n, _ := orgPhrases.match([]string{r}); n > 0 {
+		return false
+	}
+	if _, _, ok := splitJoinedParticle(r); ok {
+		return false
+	}
+	return fixLegalSlip(r) == r
+}
+
+// runOnCut returns where raw word i is cut (cutRunOns), or -1.
+func (ix *Index) runOnCut(raw []string, i int, firms bool) int {
+	r := raw[i]
+	for _, slips := range []bool{false, true} {
+		for k := 2; k <= len(r)-2; k++ {
+			if ix.legalRunOn(raw, i, k, slips) {
+				return k
+			}
+		}
+	}
+	if id, ok := ix.voc.ids[r]; ok && ix.voc.joined[id] {
+		// two listed words written together: the scorer reads the
+		// join as such (JoinSim)
+		return -1
+	}
+	if k := digitBoundary(r); k > 0 {
+		a, b := r[:k], r[k:]
+		if isDigits(a) && ix.listedWord(b, 3) || isDigits(b) && ix.listedWord(a, 3) {
+			return k
+		}
+	}
+	// A particle of words (department, branch, office) is not how a name
+	// begins or ends; a short one (al, de, in) is, in brands (Alector,
+	// Interra, Forafric) and persons' names (Labolo) alike, so it is cut
+	// off only as the start of a word that follows another, where it
+	// connects two words, and then in a firm's name, or in any name if it
+	// is an English connecting word (OFWESTERN, OFRUSSIA), which no name
+	// begins with.
+	before := i > 0 && plainRaw(raw[i-1])
+	for k := 2; k <= len(r)-2; k++ {
+		a, b := r[:k], r[k:]
+		if particleSet[a] && ix.listedWord(b, 4) && (len(a) >= minWordParticle || before && (firms || connectives[a])) ||
+			particleSet[b] && len(b) >= minWordParticle && ix.listedWord(a, 4) {
+			return k
+		}
+	}
+	if !firms || len(r) < minListedRunOn {
+		return -1
+	}
+	for k := 4; k <= len(r)-4; k++ {
+		a, b := rawCanon(r[:k]), rawCanon(r[k:])
+		if !ix.listedWord(a, 4) || !ix.listedWord(b, 4) {
+			continue
+		}
+		if id, ok := ix.voc.ids[a+b]; ok && ix.voc.joined[id] {
+			return k
+		}
+	}
+	return -1
+}
+
+// legalRunOn reports whether cutting raw word i at k gives a legal form's
+// word that completes a legal form where it stands, the other part being
+// a word of the lists, a number or a legal form's word (cutRunOns); with
+// slips, a part may be a legal form's long word with a slip of the pen.
+func (ix *Index) legalRunOn(raw []string, i, k int, slips bool) bool {
+	r := raw[i]
+	a, b := r[:k], r[k:]
+	if slips {
+		a, b = legalPart(a), legalPart(b)
+	}
+	la, lb := legalWords[a] && len(a) >= minLegalPart, legalWords[b] && len(b) >= minLegalPart
+	if !la && !lb {
+		return false
+	}
+	other := func(p string, legal bool) bool {
+		if legal || isDigits(p) {
+			return true
+		}
+		id, ok := ix.voc.ids[p]
+		return ok && !ix.voc.joined[id]
+	}
+	if !other(a, la) || !other(b, lb) {
+		return false
+	}
+	// the raw tokens around the cut, with the cut made
+	lo, hi := max(0, i-maxLegalWords+1), min(len(raw), i+maxLegalWords)
+	var win [2*maxLegalWords + 1]string
+	n := 0
+	for j := lo; j < hi; j++ {
+		if j == i {
+			win[n], win[n+1] = a, b
+			n += 2
+			continue
+		}
+		win[n] = fixLegalSlip(raw[j])
+		n++
+	}
+	at := i - lo // a's place in win; b's is at+1
+	for j := 0; j < n; j++ {
+		m, _ := matchLegalPhrase(win[j:n])
+		if m == 0 || j > at+1 || j+m <= at {
+			continue
+		}
+		if m >= 2 || len(win[j]) >= minOneWordForm {
+			return true // a phrase over a or b, or a long one-word form
+		}
+	}
+	return false
+}
+
+// minLegalPart is the shortest legal form's word legalRunOn cuts off:
+// the short ones (co, sa, ag, ao) end and begin brands (StoneCo) and
+// names, and splitLegalRunOn reads the common abbreviations where the
+// rest is a listed word.
+const minLegalPart = 4
+
+// legalPart is part p of a cut word with a slip of a legal form's long
+// word fixed (OTVETSVENNOSTYU).
+func legalPart(p string) string {
+	if len(p) >= minSlipLen {
+		return fixLegalSlip(p)
+	}
+	return p
+}
+
+// minOneWordForm is the shortest legal form of one word legalRunOn cuts
+// off (company, limited): the abbreviations (corp, gmbh) end brands
+// (NIOCORP), and splitLegalRunOn reads them where the rest is a listed
+// word.
+const minOneWordForm = 6
+
+// minListedRunOn is the shortest run-on word runOnCut cuts into two
+// plain words a listed name writes side by side: brands written together
+// are short coinages (OceanFirst, Startech, GreenPower, Globalstar: ten
+// letters or fewer; cut, "Startech Global Ltd." came near GLOBAL STAR), a
+// slip of spacing joins a name's words whatever their length
+// (IndustriesSolutions, BrosOverseas).
+const minListedRunOn = 12
+
+// connectives are the English words that join the words of a name (Bank
+// of China, Trade and Development, Fund for Peace).
+var connectives = map[string]bool{"of": true, "and": true, "for": true, "the": true}
+
+// minWordParticle is the length from which a particle is a word's
+// (department, branch, office), not a name's (al, del, bin).
+const minWordParticle = 5
+
+// plainRaw reports whether raw token t is a word of a name: not a legal
+// form's word, a particle or a number.
+func plainRaw(t string) bool {
+	return !legalWords[t] && !particleSet[t] && !isDigits(t)
+}
+
+// maxLegalWords bounds the words of a legal-form phrase legalRunOn looks
+// across.
+const maxLegalWords = 8
+
+// digitBoundary returns the one place raw word r changes between letters
+// and digits, or 0 if it changes at none or at more than one.
+func digitBoundary(r string) int {
+	k := 0
+	for j := 1; j < len(r); j++ {
+		if isDigitByte(r[j]) != isDigitByte(r[j-1]) {
+			if k > 0 {
+				return 0
+			}
+			k = j
+		}
+	}
+	return k
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func isDigits(s string) bool {
+	for j := 0; j < len(s); j++ {
+		if !isDigitByte(s[j]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// rawCanon is a raw word's standard spelling as step 5 gives it alone: an
+// organisation word's canonical word (industries → industrial) or a given
+// name's (nameCanon), else the word.
+func rawCanon(w string) string {
+	if n, words := orgPhrases.match([]string{w}); n == 1 && !strings.Contains(words, " ") {
+		return words
+	}
+	return canonPart(w)
+}
+
+// listedWord reports whether w is a word of the lists (not only two words
+// written together) of minLen letters or more, as written or in its
+// standard spelling.
+func (ix *Index) listedWord(w string, minLen int) bool {
+	if len(w) < minLen {
+		return false
+	}
+	id, ok := ix.voc.ids[rawCanon(w)]
+	return ok && !ix.voc.joined[id] && ix.voc.kind[id] == TokWord
 }

@@ -60,3 +60,22 @@ func TestRunTogetherScratchReset(t *testing.T) {
 		}
 	}
 }
+
+// A particle run into a person's listed name (ElPocho, Abdallahal) is also
+// read with the particle dropped, as the normaliser drops it from a name
+// written apart; as written it is the other reading.
+func TestRunTogetherParticle(t *testing.T) {
+	m := NewAligned(append(withCommonFirms(nil, "x", 4, "TRADING LLC"),
+		personEntry("us_csl", "1", "SUNIGA, Juan", "EL POCHO"),
+		personEntry("eu_journal", "2", "Abdallah al-Jazairi"),
+	), Options{Threshold: 0.1})
+	for _, tt := range []struct{ query, id string }{
+		{"ELPOCHO", "1"},
+		{"Abdallahal-Jazairi", "2"},
+	} {
+		got, why := scoreOf(m, tt.query, tt.id)
+		if got < 0.85 || !strings.Contains(why, "read as two") {
+			t.Errorf("%q against %s: %.3f (%s), want 0.85 or more, the particle read apart", tt.query, tt.id, got, why)
+		}
+	}
+}

@@ -236,12 +236,18 @@ func TestLegalFormRunOn(t *testing.T) {
 	es := []*lists.Entry{
 		{List: "eu_journal", ID: "380", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "NPO Mashinostroyeniya"}}},
 		{List: "ofac_sdn", ID: "44473", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "MAROC INTERNATIONAL PVT LTD"}}},
+		{List: "us_csl", ID: "18777", Type: lists.TypeOrganisation, Names: []lists.Name{{Value: "RT-BIOTECHPROM OJSC"}}},
 	}
 	m := NewAligned(es, Options{})
-	for q, want := range map[string]string{"NPOMashinostroyeniya": "380", "MAROC INTERNATIONALPVT LTD": "44473"} {
+	for q, want := range map[string]string{"NPOMashinostroyeniya": "380", "MAROC INTERNATIONALPVT LTD": "44473", "RT-BIOTECHPROMOJSC": "18777"} {
 		if got := m.Match(Query{Name: q}, nil); len(got) == 0 || got[0].Entry.ID != want {
 			t.Errorf("Match(%q) = %+v, want entry %s", q, got, want)
 		}
+	}
+	// the longer forms are cut off whole: OJSC, not JSC leaving "biotechpromo"
+	run := []Token{{Text: "rt", Kind: TokWord}, {Text: "biotechpromojsc", Kind: TokWord}}
+	if toks := m.ix.splitLegalRunOn(run, m.ix.lookupIDs(nil, run)); len(toks) != 3 || toks[1].Text != "biotechprom" {
+		t.Errorf("splitLegalRunOn(rt biotechpromojsc) = %+v, want rt biotechprom jsc", toks)
 	}
 	// a word the lists know is never split ("Pvtbank" is no form + word)
 	one := []Token{{Text: "mashinostroyeniya", Kind: TokWord}}
