@@ -304,6 +304,14 @@ var joinedParticles = []struct{ prefix, part string }{
 // ("Abdelkader" → kader), not an ending ("Abdulla", "Abdou").
 const minJoinedRest = 4
 
+// shortJoinedRest reports whether r, under minJoinedRest letters, is a
+// name part of its own after a joined particle: three letters, a
+// consonant first and last (Abdulhaq → abd haq, Abdulbari's kin
+// Abdulrab), where a vowel makes an ending (Abdoulaye, Abdulla, Abdou).
+func shortJoinedRest(r string) bool {
+	return len(r) == 3 && !isVowel(r[0]) && !isVowel(r[2])
+}
+
 // splitJoinedParticle returns the particle and the name part a token is
 // made of ("abdelkader" → abd, kader), or ok false. A spelling the given
 // names table knows (Abdullah, Abdallah) is a name of its own, and
@@ -328,8 +336,13 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 	}
 	for _, jp := range joinedParticles {
 		r, found := strings.CutPrefix(tok, jp.prefix)
-		if !found || len(r) < minJoinedRest || !isASCII(r) {
+		if !found {
 			continue
+		}
+		if !isASCII(r) || len(r) < minJoinedRest && !shortJoinedRest(r) {
+			// the longest particle that fits decides: a shorter one
+			// would take its letters ("abdulhaq" is not abdu + lhaq)
+			return "", "", false
 		}
 		if jp.part == "abu" && (isVowel(r[0]) || !isVowel(r[1])) {
 			return "", "", false

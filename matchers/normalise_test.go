@@ -151,6 +151,8 @@ func TestNormalise(t *testing.T) {
 		{"another name one letter longer", "Ahmadi Abdullahi", "ahmadi abdullahi", nil},
 		{"rank in an organisation", "General Department of Research and Intelligence", "general research intelligence", nil},
 		// honorifics and particles
+		{"joined abdul before a three-letter part", "AbdulHaq Wasiq", "abd haq wasiq", nil},
+		{"joined abdoul before an ending", "Abdoulaye Diallo", "abdoulaye diallo", nil},
 		{"haji", "Haji Khairullah Barakzai", "khair ullah barakzai", []string{"haji"}},
 		{"title inside the name", "AL ZAWAHIRI, Dr. Ayman", "zawahiri ayman", []string{"dr"}},
 		{"mullah and sheikh", "Mullah Sheikh Abdul Ghani", "abd ghani", []string{"mullah", "sheikh"}},
