@@ -893,12 +893,19 @@ func (ix *Index) twoKnownWords(tk Token, id int32) (string, string, bool) {
 		if a, b := w[:k], canonPart(w[k:]); particleSet[a] && ix.knownWord(b) {
 			return b, "", true
 		}
-		if a, b := canonPart(w[:len(w)-k]), w[len(w)-k:]; particleSet[b] && ix.knownWord(a) {
+		if a, b := canonPart(w[:len(w)-k]), w[len(w)-k:]; trailingArticles[b] && ix.knownWord(a) {
 			return a, "", true
 		}
 	}
 	return "", "", false
 }
+
+// trailingArticles are the particles read at a word's end: the Arabic
+// article of the next word run onto the one before it ("Abdallahal-
+// Jazairi"). Other short particles end words as endings do: Spanish and
+// French plurals (Componentes is not component + es), Slavic and Latin
+// cases (-de, -da, -la, -in).
+var trailingArticles = map[string]bool{"al": true, "el": true, "ul": true}
 
 // canonPart is a word's standard spelling as the normaliser gives it
 // (nameCanon), or the word.

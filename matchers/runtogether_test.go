@@ -78,4 +78,11 @@ func TestRunTogetherParticle(t *testing.T) {
 			t.Errorf("%q against %s: %.3f (%s), want 0.85 or more, the particle read apart", tt.query, tt.id, got, why)
 		}
 	}
+	// At a word's end only the Arabic article is read: "es" ends a Spanish
+	// plural (Componentes matched GOMEZ MARTINEZ, Servando at 0.851, read
+	// as component).
+	m = NewAligned([]*lists.Entry{firmEntry("ofac_sdn", "3", "COMPONENT TRADING")}, Options{Threshold: 0.1})
+	if a, _, ok := m.Index().twoKnownWords(Token{Text: "componentes", Kind: TokWord}, -1); ok {
+		t.Errorf("componentes read as %q and a particle", a)
+	}
 }
