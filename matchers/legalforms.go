@@ -33,12 +33,19 @@ var legalFormClasses = map[string]bool{
 // legalFormPhrases maps a written legal form to its class.
 var legalFormPhrases = map[string]string{
 	// English and common international abbreviations.
-	"limited liability company":        formLLC,
-	"limited liability co":             formLLC,
-	"limited liability partnership":    formLP,
-	"limited":                          formLLC,
-	"ltd":                              formLLC,
-	"ltda":                             formLLC,
+	"limited liability company":     formLLC,
+	"limited liability co":          formLLC,
+	"limited liability partnership": formLP,
+	"limited":                       formLLC,
+	"ltd":                           formLLC,
+	"ltda":                          formLLC,
+	// Brazilian: the single-owner limited company (EIRELI), and the size
+	// classes micro and small enterprise that close a firm's name (ME,
+	// EPP: "Lima Indústria e Comércio ME"); read as words, ME aligned as
+	// an abbreviation of any listed word in m.
+	"eireli":                           formLLC,
+	"me":                               formCo,
+	"epp":                              formCo,
 	"llc":                              formLLC,
 	"l l c":                            formLLC,
 	"pte ltd":                          formLLC,

@@ -37,6 +37,12 @@ func TestLegalFormsCompleted(t *testing.T) {
 		{"(유)대성무역", "llc tae song mu yok"},
 		// English.
 		{"Blue Ridge Limited Liability Corporation", "blue ridge llc"},
+		// Brazilian: EIRELI, and ME / EPP closing a firm's name; "Me" alone
+		// or first is a word.
+		{"TRANSPORTES LIMA EIRELI", "transportes lima llc"},
+		{"Lima Indústria e Comércio ME", "lima industrial trading co"},
+		{"Silva Comercio EPP", "silva trading co"},
+		{"Me Too", "me too"},
 		// "CA" written as one word is California, not C.A.
 		{"PACIFIC ENTERPRISES INC /CA/", "pacific enterprise corp ca"},
 	}

@@ -190,6 +190,7 @@ var ambiguousForms = map[string]bool{
 	"kk": true, "cv": true, "pt": true, "ad": true, "nv": true, "bv": true, "hf": true, "lp": true,
 	"too": true, "sia": true, "ou": true, "ip": true,
 	"tk": true, "tc": true, "td": true, "sk": true, "ic": true, "jv": true, "rue": true, "gk": true, "fc": true,
+	"me": true, "epp": true,
 }
 
 // slipsIn counts the words of raw that fixLegalSlip changed.
