@@ -23,7 +23,8 @@ func runOnEntries() *Aligned {
 }
 
 // checkRunOns checks each query against its entry: flagged, its run-on
-// word read as two.
+// word read as two (split, or with a particle dropped). The run-together
+// tests (runtogether_test.go) use it too.
 func checkRunOns(t *testing.T, m *Aligned, cases [][2]string) {
 	t.Helper()
 	for _, c := range cases {
