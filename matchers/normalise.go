@@ -603,15 +603,8 @@ func joinLetterRuns(toks []Token) []Token {
 }
 
 func wordKind(s string) TokenKind {
-	digits := true
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			digits = false
-			break
-		}
-	}
 	switch {
-	case digits:
+	case isDigits(s):
 		return TokNumber
 	case utf8.RuneCountInString(s) == 1:
 		return TokInitial

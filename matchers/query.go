@@ -816,8 +816,7 @@ func (ix *Index) splitRunTogether(toks []Token, ids []int32, note *[]string) []T
 		out = append(out, Token{Text: a, Kind: TokWord})
 		if b != "" {
 			out = append(out, Token{Text: b, Kind: TokWord})
-		}
-		if b == "" {
+		} else {
 			b = "(a particle dropped)"
 		}
 		*note = append(*note, tk.Text+" "+a+" "+b)
