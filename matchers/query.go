@@ -948,9 +948,12 @@ func mayRunOn(w string) bool {
 	if len(w) >= minListedRunOn || digitBoundary(w) > 0 {
 		return true
 	}
+	// no more than runOnCut may cut: a legal form's word of minLegalPart
+	// letters, a particle at the start, a word's particle at the end
 	for k := 2; k <= len(w)-2; k++ {
 		a, b := w[:k], w[k:]
-		if particleSet[a] || particleSet[b] || legalWords[a] || legalWords[b] {
+		if particleSet[a] || particleSet[b] && len(b) >= minWordParticle ||
+			legalWords[a] && len(a) >= minLegalPart || legalWords[b] && len(b) >= minLegalPart {
 			return true
 		}
 	}
