@@ -1212,7 +1212,13 @@ func rawCanon(w string) string {
 	if n, words := orgPhrases.match([]string{w}); n == 1 && !strings.Contains(words, " ") {
 		return words
 	}
-	return canonPart(w)
+	if c, ok := nameCanon[w]; ok {
+		return c
+	}
+	if c := canonNameSlip(w); c != "" {
+		return c // read through a slip, as step 5 reads it (MACHINRY)
+	}
+	return w
 }
 
 // listedWord reports whether w is a word of the lists (not only two words
