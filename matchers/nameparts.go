@@ -254,19 +254,25 @@ func swapped(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
+// handSlip reports whether tok is v with a slip of the hand: two
+// neighbours swapped, or a letter added or left out inside the word (not a
+// letter changed: that is how words are coined from others).
+func handSlip(tok, v string) bool {
+	if len(tok) == len(v) {
+		return swapped(tok, v)
+	}
+	return oneMore(tok, v) || oneMore(v, tok)
+}
+
 // slipOf reports whether tok is a slip that nameSlips reads of a spelling
-// of sl's group of seven or more letters: a letter added or left out, two
-// neighbours swapped, or, in a given name, a letter changed.
+// of sl's group of seven or more letters: a slip of the hand (handSlip),
+// or, in a given name, a letter changed.
 func slipOf(tok string, sl nameSlip) bool {
 	for _, v := range sl.group {
 		if len(v) < minNameSlip {
 			continue
 		}
-		if len(tok) == len(v) {
-			if sl.org && swapped(tok, v) || !sl.org && oneSlip(tok, v) {
-				return true
-			}
-		} else if oneMore(tok, v) || oneMore(v, tok) {
+		if handSlip(tok, v) || !sl.org && len(tok) == len(v) && oneSlip(tok, v) {
 			return true
 		}
 	}

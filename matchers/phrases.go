@@ -232,10 +232,7 @@ func lastLegalSlip(raw []string, i int) (string, bool) {
 			continue
 		}
 		w, ok := legalWordSlips[h]
-		if !ok || w == tok {
-			continue
-		}
-		if len(w) == len(tok) && !swapped(tok, w) || len(w) != len(tok) && !oneMore(tok, w) && !oneMore(w, tok) {
+		if !ok || w == tok || !handSlip(tok, w) {
 			continue
 		}
 		if n, class := matchLegalPhrase([]string{w}); n == 1 {
