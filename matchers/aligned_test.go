@@ -35,6 +35,7 @@ func TestAlignedFinds(t *testing.T) {
 		{"romanised russian with form", "OAO Kontsern Sirius", "", "eu_fsf:EU.1.2"},
 		{"arabic spelling variant", "Mohamed Abdullah Al Juhani", "", "un_sc:QDi.999"},
 		{"joined words", "Petrochina Trading Co., Ltd.", "", "ofac_sdn:20002"},
+		{"unit of the firm", "Petrochina Trading Co., Ltd. Export Sales Department", "", "ofac_sdn:20002"},
 		{"hangul", "김정은", "", "ofac_sdn:20004"},
 		{"honorific dropped", "Khairullah Barakzai", "", "ofac_sdn:20005"},
 		{"typo in a long word", "Rosoboroneksport", "", "ofac_sdn:20007"},

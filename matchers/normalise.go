@@ -519,7 +519,8 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		if len(t) == 1 && (i > 0 && toks[i-1].Kind == TokInitial || i+1 < len(toks) && toks[i+1].Kind == TokInitial) {
 			return false // a letter among letters: "M.E.N.A.", "KIM, J. Y."
 		}
-		return particleSet[t] || t == "head" && i+1 < len(toks) && toks[i+1].Text == "office"
+		return particleSet[t] || t == "head" && i+1 < len(toks) && toks[i+1].Text == "office" ||
+			describesUnit(toks, i)
 	}
 	nonParticle := 0
 	for i := range toks {
@@ -668,4 +669,26 @@ func hasCJK(s []byte) bool {
 		}
 	}
 	return false
+}
+
+// describesUnit reports whether toks[i] is one of the words that say what a
+// firm's unit does, standing before the unit word that ends the name:
+// "trading" in "QUANTLOG OY Trading Division", "export" and "sales" in "X
+// LLC Export Sales Department". A clerk adds the unit to the firm's name;
+// the list names the firm. Only particles may follow the unit word, so a
+// name that goes on ("Main Department of Internal Affairs") keeps its words.
+func describesUnit(toks []Token, i int) bool {
+	j := i
+	for j < len(toks) && unitQualifierSet[toks[j].Text] {
+		j++
+	}
+	if j == i || j == len(toks) || !unitWordSet[toks[j].Text] {
+		return false
+	}
+	for _, t := range toks[j+1:] {
+		if !particleSet[t.Text] {
+			return false
+		}
+	}
+	return true
 }

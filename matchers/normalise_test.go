@@ -139,6 +139,12 @@ func TestNormalise(t *testing.T) {
 		{"head office", "ANGARSK REFINERY Head Office", "angarsk refinery", nil},
 		{"branch in parentheses", "Iran Air (Moscow Branch)", "iran air moscow", nil},
 		{"head as a name", "China Head Aerospace Group", "china head aerospace group", nil},
+		// what a unit does, before the unit word that ends the name
+		{"trading division", "QUANTLOG OY Trading Division", "quantlog jsc", nil},
+		{"export sales department", "Rostekh Komplekt LLC Export Sales Department", "rostech komplekt llc", nil},
+		{"procurement office", "Kuryonggang Trading Corporation Procurement Office", "kuryonggang trading corp", nil},
+		{"unit word not at the end", "Export Department of the Ministry of Defence", "export ministry defence", nil},
+		{"qualifier as a name word", "Yas Trading Office Complex", "yas trading complex", nil},
 		{"organisation words", "Botlikhski Radiozavod Tekhnologii", "botlikh radio plant technology", nil},
 		{"vietnamese", "Công ty Cổ phần An Phát Thương mại", "jsc an phat trading", nil},
 		{"vietnamese tnhh", "Công ty TNHH Minh Long Xuất nhập khẩu", "llc minh long import export", nil},

@@ -73,7 +73,21 @@ var (
 	honorificTable *phraseTable // titles and ranks: removed at the start
 	titleTable     *phraseTable // titles only: removed anywhere
 	particleSet    map[string]bool
+	// unitWordSet and unitQualifierSet: unitWords and unitQualifiers, as
+	// tokens (stopwords.go).
+	unitWordSet, unitQualifierSet map[string]bool
 )
+
+// foldedSet is the set of the tokens of words, folded as names are.
+func foldedSet(w *normWork, words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, p := range words {
+		for _, t := range w.splitTokens(w.foldedText(p)) {
+			set[t] = true
+		}
+	}
+	return set
+}
 
 func init() {
 	lf := make(map[string]string, len(legalFormPhrases)+len(legalFormClasses))
@@ -99,12 +113,9 @@ func init() {
 	honorificTable = newPhraseTable(h)
 	titleTable = newPhraseTable(ti)
 	w := getNormWork()
-	particleSet = map[string]bool{}
-	for _, p := range particles {
-		for _, t := range w.splitTokens(w.foldedText(p)) {
-			particleSet[t] = true
-		}
-	}
+	particleSet = foldedSet(w, append(particles[:len(particles):len(particles)], unitWords...))
+	unitWordSet = foldedSet(w, unitWords)
+	unitQualifierSet = foldedSet(w, unitQualifiers)
 	putNormWork(w)
 }
 

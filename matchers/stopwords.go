@@ -43,13 +43,28 @@ var particles = []string{
 	// "ISIS in Yemen", "Plant named after Ia. M. Sverdlov" / "Zavod imeni
 	// Sverdlova", "(formerly known as Resort ...)": connecting words.
 	"in", "named", "after", "imeni", "formerly", "former", "known", "also",
-	// A branch or representative office is the company itself for
-	// screening: "ANGARSK REFINERY Branch Office", "Iran Air (Moscow Branch)",
-	// "... Head Office", "... Trading Division".
-	"branch", "office", "representative", "filial", "filiale", "sucursal", "succursale", "predstavitelstvo",
-	"division", "department", "dept", "departamento", "departement", "departament", "dipartimento", "abteilung", "otdel",
-	"offices", "oficina", "ofis", "zweigstelle",
 	// "and" in Turkish, Spanish, Portuguese and Italian, Persian and Uzbek
 	// ("Sanayi ve Ticaret", "Moreno y Gómez").
 	"ve", "y", "e", "va",
+}
+
+// unitWords name a unit of a firm. A branch or representative office is
+// the company itself for screening: "ANGARSK REFINERY Branch Office",
+// "Iran Air (Moscow Branch)", "... Head Office", "... Trading Division".
+// They are particles (dropped from scored tokens).
+var unitWords = []string{
+	"branch", "office", "representative", "filial", "filiale", "sucursal", "succursale", "predstavitelstvo",
+	"division", "department", "dept", "departamento", "departement", "departament", "dipartimento", "abteilung", "otdel",
+	"offices", "oficina", "ofis", "zweigstelle",
+}
+
+// unitQualifiers say what a firm's unit does. Before a unit word that ends
+// the name they describe the unit, not the firm ("QUANTLOG OY Trading
+// Division", "X LLC Export Department", "X GmbH Procurement Office"), and
+// are dropped with it; anywhere else they are words of the name ("Yas
+// Trading", "Export Development Bank"). Words that also make firms' names
+// on their own (international, service, central) are left out.
+var unitQualifiers = []string{
+	"trading", "trade", "sales", "export", "import", "procurement", "purchasing", "logistics",
+	"marketing", "supply", "commercial", "customs", "shipping", "regional", "foreign",
 }
