@@ -408,3 +408,74 @@ var dinSuffixes = []string{"uddeen", "uddin", "eddine", "eddin", "iddin", "udin"
 // ullahSuffixes join Allah to the name before it (Atiqullah / Atiq Ullah,
 // Hedayatollah, Nasrallah / Nasrullah).
 var ullahSuffixes = []string{"ullah", "ollah", "allah", "ulla"}
+
+// keyRows are a keyboard's letter rows (QWERTY, and QWERTZ's y and z
+// swapped in: both are typed for names on Latin keyboards).
+var keyRows = [...]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+// keyNeighbours reports whether a and b are keys side by side on a row of
+// a keyboard (keyRows): the key a finger strikes for the one it meant.
+func keyNeighbours(a, b byte) bool {
+	for _, r := range keyRows {
+		if i := strings.IndexByte(r, a); i >= 0 {
+			return i > 0 && r[i-1] == b || i+1 < len(r) && r[i+1] == b
+		}
+	}
+	return false
+}
+
+// keySlip reports whether tok is v with one slip of the keys: a slip of
+// the hand (handSlip: two neighbours swapped, a letter added or left out
+// inside), or one letter struck for the key beside it (Akjmed / Akhmed,
+// Baseti / Baseri). A letter changed for another that is not its
+// neighbour on the keyboard (Karim / Kasim) is not a slip of the keys:
+// such pairs are mostly two names.
+func keySlip(tok, v string) bool {
+	if len(tok) != len(v) {
+		return oneMore(tok, v) || oneMore(v, tok)
+	}
+	i := 0
+	for i < len(tok) && tok[i] == v[i] {
+		i++
+	}
+	if i == len(tok) {
+		return false
+	}
+	if tok[i+1:] == v[i+1:] {
+		return keyNeighbours(tok[i], v[i])
+	}
+	return swapped(tok, v)
+}
+
+// nameGroups maps the first spelling of each nameVariants group to the
+// group: the normaliser writes every spelling as the first, and a slip is
+// made of the spelling the clerk copied (Akjmed is a slip of Akhmed, not
+// of Ahmad).
+var nameGroups = func() map[string][]string {
+	m := map[string][]string{}
+	for _, g := range nameVariants {
+		m[g[0]] = g
+	}
+	return m
+}()
+
+// minKeySlip is the shortest word keySlipOfName reads through a slip.
+const minKeySlip = 4
+
+// keySlipOfName reports whether query word tok is one slip of the keys
+// (keySlip) from listed word w or from a spelling of its given name's
+// group (nameGroups), both of minKeySlip letters or more.
+func keySlipOfName(tok, w string) bool {
+	if len(tok) < minKeySlip || !isASCII(tok) {
+		return false
+	}
+	if len(w) >= minKeySlip && keySlip(tok, w) {
+		return true
+	}
+	for _, v := range nameGroups[w] {
+		if v != w && len(v) >= minKeySlip && keySlip(tok, v) {
+			return true
+		}
+	}
+	return false
+}
