@@ -22,12 +22,14 @@ func TestKeySlipsInPersonNames(t *testing.T) {
 		personEntry("ofac_sdn", "7", "KARIMOV, Rustam"),
 		personEntry("ofac_sdn", "8", "HASHEMI, Reza"),
 		personEntry("ofac_sdn", "9", "SALIMI, Omid"),
+		personEntry("ofac_sdn", "10", "IQBAL, Muhammad"),
 	), Options{Threshold: 0.1})
 	for _, c := range [][2]string{
 		{"DUDAEV, Akjmed Makhmudovich", "1"}, // j for h, in the spelling the normaliser writes ahmad
 		{"BASETI, Mohammad", "2"},            // t for r
 		{"EL ZENI, Mohamed", "3"},            // two neighbours swapped
 		{"'ALI, Isa'il", "4"},                // a letter left out
+		{"IQBA, Mohammad", "10"},             // the last letter left out
 	} {
 		got, why := scoreOf(m, c[0], c[1])
 		if got < 0.85 || !strings.Contains(why, "a slip of the keys") {
