@@ -46,3 +46,31 @@ func TestKeySlipsInPersonNames(t *testing.T) {
 		}
 	}
 }
+
+// A joined Allah or al-Din written with a letter doubled is cut as the
+// suffix written right is (cutJoinedSlip), so the name is found; a suffix
+// with a letter added or left out is the ending of other words and stays.
+func TestJoinedSuffixDoubled(t *testing.T) {
+	for _, c := range [][2]string{
+		{"KHEIRULLAAH, Haji", "KHEIRULLAH, Haji"},
+		{"ZARGHAMI, Ezzatollahh", "ZARGHAMI, Ezzatollah"},
+		{"AFRIDI, Amanullahh", "AFRIDI, Amanullah"},
+		{"Ghiasudddin", "Ghiasuddin"},
+	} {
+		if a, b := normText(c[0]), normText(c[1]); a != b {
+			t.Errorf("%q normalises to %q, %q to %q", c[0], a, c[1], b)
+		}
+	}
+	for _, w := range []string{"mujahidin", "karbalah", "shamallakh"} {
+		if _, _, ok := splitJoinedParticle(w); ok {
+			t.Errorf("%s was cut", w)
+		}
+	}
+	m := NewAligned(append(withCommonFirms(nil, "x", 4, "TRADING LLC"),
+		personEntry("ofac_sdn", "1", "KHEIRULLAH, Haji"),
+		personEntry("ofac_sdn", "2", "HAQQANI, Khalil"),
+	), Options{Threshold: 0.1})
+	if got, why := scoreOf(m, "KHEIRULLAAH, Haji", "1"); got < 0.85 {
+		t.Errorf("KHEIRULLAAH, Haji: %.3f (%s)", got, why)
+	}
+}

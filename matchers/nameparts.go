@@ -364,7 +364,56 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 		}
 		return jp.part, r, true
 	}
+	return cutJoinedSlip(tok)
+}
+
+// joinedSuffixes are the suffixes splitJoinedParticle cuts, with the part
+// each is written as.
+var joinedSuffixes = []struct {
+	sufs []string
+	part string
+}{{dinSuffixes, "din"}, {ullahSuffixes, "ullah"}}
+
+// cutJoinedSlip cuts a joined al-Din or Allah (dinSuffixes, ullahSuffixes)
+// written with one of its letters doubled, the slip of the hand that
+// keeps the suffix whole: "Kheirullaah" is kheir ullah, as "Kheirullah"
+// is. Left whole, the word matches neither the listed name's two parts
+// nor, being unknown to the lists, any candidate. Only a doubled letter:
+// with a letter left out or added the suffix is the ending of other words
+// and names (Mujahidin, Karbalah, Abdulilah); the lists write a suffix
+// with a letter doubled in one name only, the Somali Cabdullaah. A word
+// that is a slip of a given name of its own (canonNameSlip) is left to
+// that reading.
+func cutJoinedSlip(tok string) (part, rest string, ok bool) {
+	if !isASCII(tok) {
+		return "", "", false
+	}
+	for _, js := range joinedSuffixes {
+		for _, suf := range js.sufs {
+			n := len(suf) + 1
+			if len(tok)-n < 3 || !doubledIn(tok[len(tok)-n:], suf) {
+				continue
+			}
+			if canonNameSlip(tok) != "" {
+				return "", "", false
+			}
+			return tok[:len(tok)-n], js.part, true
+		}
+	}
 	return "", "", false
+}
+
+// doubledIn reports whether long is short with one of its letters
+// written twice.
+func doubledIn(long, short string) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return i > 0 && long[i] == long[i-1] && long[i+1:] == short[i:]
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
