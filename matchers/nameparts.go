@@ -458,8 +458,9 @@ var dinSuffixes = []string{"uddeen", "uddin", "eddine", "eddin", "iddin", "udin"
 // Hedayatollah, Nasrallah / Nasrullah).
 var ullahSuffixes = []string{"ullah", "ollah", "allah", "ulla"}
 
-// keyRows are a keyboard's letter rows (QWERTY, and QWERTZ's y and z
-// swapped in: both are typed for names on Latin keyboards).
+// keyRows are the letter rows of a QWERTY keyboard, the layout most
+// clerks type Latin names on (QWERTZ and AZERTY move a few letters: y
+// and z, a and q, w and z).
 var keyRows = [...]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
 
 // keyNeighbours reports whether a and b are keys side by side on a row of
