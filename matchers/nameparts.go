@@ -380,7 +380,7 @@ var joinedSuffixes = []struct {
 // is. Left whole, the word matches neither the listed name's two parts
 // nor, being unknown to the lists, any candidate. Only a doubled letter:
 // with a letter left out or added the suffix is the ending of other words
-// and names (Mujahidin, Karbalah, Abdulilah); the lists write a suffix
+// and names (Mujahidin, Karbalah, Shamallakh); the lists write a suffix
 // with a letter doubled in one name only, the Somali Cabdullaah. A word
 // that is a slip of a given name of its own (canonNameSlip) is left to
 // that reading.
@@ -482,8 +482,8 @@ func keyNeighbours(a, b byte) bool {
 // Kasim) is not a slip of the keys: of the 2,817 pairs of words (four
 // letters or more) of OFAC's listed persons one changed letter apart, 245
 // (8.7%) differ by key neighbours, about what chance gives, while a
-// finger's slip mostly does. A letter added at the end is no slip either: it makes another form
-// of a name (Golikov / Golikova, Amin / Amini).
+// finger's slip mostly does. A letter added at the end is no slip either:
+// it makes another form of a name (Golikov / Golikova, Amin / Amini).
 func keySlip(tok, v string) bool {
 	if len(tok) != len(v) {
 		return oneMore(tok, v) || oneMore(v, tok) || len(tok)+1 == len(v) && v[:len(tok)] == tok
