@@ -92,6 +92,8 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 			} else {
 				b.WriteString(" (spelling)")
 			}
+		case alignKeySlip:
+			b.WriteString(" (a slip of the keys)")
 		case alignInitial:
 			b.WriteString(" (initial)")
 		case alignLegal:

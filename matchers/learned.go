@@ -129,7 +129,7 @@ func (ix *Index) features(s *scratch, n int32, r *scoreResult, t *Tuning, f *Fea
 		aligned++
 		minSim = min(minSim, float64(al.qs[i]))
 		switch al.how[i] {
-		case alignFuzzy:
+		case alignFuzzy, alignKeySlip:
 			fuzzy++
 		case alignInitial:
 			initial++

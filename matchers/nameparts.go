@@ -364,7 +364,56 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 		}
 		return jp.part, r, true
 	}
+	return cutJoinedSlip(tok)
+}
+
+// joinedSuffixes are the suffixes splitJoinedParticle cuts, with the part
+// each is written as.
+var joinedSuffixes = []struct {
+	sufs []string
+	part string
+}{{dinSuffixes, "din"}, {ullahSuffixes, "ullah"}}
+
+// cutJoinedSlip cuts a joined al-Din or Allah (dinSuffixes, ullahSuffixes)
+// written with one of its letters doubled, the slip of the hand that
+// keeps the suffix whole: "Kheirullaah" is kheir ullah, as "Kheirullah"
+// is. Left whole, the word matches neither the listed name's two parts
+// nor, being unknown to the lists, any candidate. Only a doubled letter:
+// with a letter left out or added the suffix is the ending of other words
+// and names (Mujahidin, Karbalah, Shamallakh); the lists write a suffix
+// with a letter doubled in one name only, the Somali Cabdullaah. A word
+// that is a slip of a given name of its own (canonNameSlip) is left to
+// that reading.
+func cutJoinedSlip(tok string) (part, rest string, ok bool) {
+	if !isASCII(tok) {
+		return "", "", false
+	}
+	for _, js := range joinedSuffixes {
+		for _, suf := range js.sufs {
+			n := len(suf) + 1
+			if len(tok)-n < 3 || !doubledIn(tok[len(tok)-n:], suf) {
+				continue
+			}
+			if canonNameSlip(tok) != "" {
+				return "", "", false
+			}
+			return tok[:len(tok)-n], js.part, true
+		}
+	}
 	return "", "", false
+}
+
+// doubledIn reports whether long is short with one of its letters
+// written twice.
+func doubledIn(long, short string) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return i > 0 && long[i] == long[i-1] && long[i+1:] == short[i:]
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
@@ -408,3 +457,79 @@ var dinSuffixes = []string{"uddeen", "uddin", "eddine", "eddin", "iddin", "udin"
 // ullahSuffixes join Allah to the name before it (Atiqullah / Atiq Ullah,
 // Hedayatollah, Nasrallah / Nasrullah).
 var ullahSuffixes = []string{"ullah", "ollah", "allah", "ulla"}
+
+// keyRows are the letter rows of a QWERTY keyboard, the layout most
+// clerks type Latin names on (QWERTZ and AZERTY move a few letters: y
+// and z, a and q, w and z).
+var keyRows = [...]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+// keyNeighbours reports whether a and b are keys side by side on a row of
+// a keyboard (keyRows): the key a finger strikes for the one it meant.
+func keyNeighbours(a, b byte) bool {
+	for _, r := range keyRows {
+		if i := strings.IndexByte(r, a); i >= 0 {
+			return i > 0 && r[i-1] == b || i+1 < len(r) && r[i+1] == b
+		}
+	}
+	return false
+}
+
+// keySlip reports whether tok is v with one slip of the keys: a slip of
+// the hand (handSlip: two neighbours swapped, a letter added or left out
+// inside), one letter struck for the key beside it (Akjmed / Akhmed,
+// Baseti / Baseri), or v's last letter left out (Iqba / Iqbal). A letter
+// changed for one that is not its neighbour on the keyboard (Karim /
+// Kasim) is not a slip of the keys: of the 2,817 pairs of words (four
+// letters or more) of OFAC's listed persons one changed letter apart, 245
+// (8.7%) differ by key neighbours, about what chance gives, while a
+// finger's slip mostly does. A letter added at the end is no slip either:
+// it makes another form of a name (Golikov / Golikova, Amin / Amini).
+func keySlip(tok, v string) bool {
+	if len(tok) != len(v) {
+		return oneMore(tok, v) || oneMore(v, tok) || len(tok)+1 == len(v) && v[:len(tok)] == tok
+	}
+	i := 0
+	for i < len(tok) && tok[i] == v[i] {
+		i++
+	}
+	if i == len(tok) {
+		return false
+	}
+	if tok[i+1:] == v[i+1:] {
+		return keyNeighbours(tok[i], v[i])
+	}
+	return swapped(tok, v)
+}
+
+// nameGroups maps the first spelling of each nameVariants group to the
+// group: the normaliser writes every spelling as the first, and a slip is
+// made of the spelling the clerk copied (Akjmed is a slip of Akhmed, not
+// of Ahmad).
+var nameGroups = func() map[string][]string {
+	m := map[string][]string{}
+	for _, g := range nameVariants {
+		m[g[0]] = g
+	}
+	return m
+}()
+
+// minKeySlip is the shortest word keySlipOfName reads through a slip.
+const minKeySlip = 4
+
+// keySlipOfName reports whether query word tok is one slip of the keys
+// (keySlip) from listed word w or from a spelling of its given name's
+// group (nameGroups), both of minKeySlip letters or more.
+func keySlipOfName(tok, w string) bool {
+	if len(tok) < minKeySlip || !isASCII(tok) {
+		return false
+	}
+	if len(w) >= minKeySlip && keySlip(tok, w) {
+		return true
+	}
+	for _, v := range nameGroups[w] {
+		if v != w && len(v) >= minKeySlip && keySlip(tok, v) {
+			return true
+		}
+	}
+	return false
+}

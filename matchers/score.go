@@ -261,6 +261,9 @@ const (
 	// alignFormAbbrev: a query's company abbreviation = the name's word
 	// before its company form and the form (formabbrev.go)
 	alignFormAbbrev
+	// alignKeySlip: a query word the lists do not know = a word of a
+	// person's name with one slip of the keys (alignKeySlips)
+	alignKeySlip
 )
 
 // scoreResult is a scored name before calibration.
@@ -619,6 +622,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	}
 	ix.alignAcronyms(s, rec, nt, t)
 	ix.alignLeftovers(s, rec, nt, t)
+	if rec.person {
+		ix.alignKeySlips(s, nt, t)
+	}
 	// Evidence: matched weight over the query's weight plus a share of the
 	// listed name's unmatched weight.
 	var num, qw, gap float64
@@ -914,4 +920,50 @@ func numberMismatch(s *scratch, nt []nameTok) bool {
 		}
 	}
 	return qNum && nNum && (qOpen || nOpen)
+}
+
+// alignKeySlips reads, in a person's listed name, a query word that no
+// listed name has as one slip of the keys (keySlipOfName) of the listed
+// word it is aligned with, or of one left unaligned: that word aligns at
+// Tuning.CompleteSim, as a name written right does. A clerk's slip in a
+// given name or a surname (Akjmed for Akhmed, Baseti for Baseri, Zeni
+// for Zein) is then no longer scored as a different word: the letter
+// metrics put one edit in a word of four to six letters at 0.8 to 0.85,
+// a name with one part under CompleteSim is scored as a partial match,
+// and a given name the normaliser writes as its group's first spelling
+// (akhmed → ahmad) is no longer compared with the spelling the clerk
+// copied. A word the lists know is left as it aligned: two listed words
+// one slip apart (Ivanov / Ivanova, Kamal / Jamal) are mostly two names,
+// and a slip rarely makes a word some listed name has. Not in a query
+// with a legal form (a firm's word one slip from a person's is no
+// person), nor between a pinyin query and a pinyin name.
+func (ix *Index) alignKeySlips(s *scratch, nt []nameTok, t *Tuning) {
+	if s.syllables {
+		return // pinyin: ming and ning are two syllables (pinyin.go)
+	}
+	for i := range s.q {
+		if s.q[i].kind == TokLegal {
+			return
+		}
+	}
+	al := &s.al
+	for i := range s.q {
+		qt := &s.q[i]
+		if qt.kind != TokWord || qt.id >= 0 || len(qt.text) < minKeySlip {
+			continue
+		}
+		switch j := al.qm[i]; {
+		case j >= 0:
+			if al.how[i] == alignFuzzy && al.qs[i] < float32(t.CompleteSim) && keySlipOfName(qt.text, ix.voc.text[nt[j].v]) {
+				al.qs[i], al.how[i] = float32(t.CompleteSim), alignKeySlip
+			}
+		case j == -1:
+			for j := range nt {
+				if al.nm[j] == -1 && nt[j].kind == TokWord && keySlipOfName(qt.text, ix.voc.text[nt[j].v]) {
+					al.qm[i], al.nm[j], al.qs[i], al.how[i] = int8(j), int8(i), float32(t.CompleteSim), alignKeySlip
+					break
+				}
+			}
+		}
+	}
 }
