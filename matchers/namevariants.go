@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -274,4 +275,89 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// soleTraderForms are the forms under which one person trades in their own
+// name, as words in lower case: the Russian, Belarusian and Kazakh
+// individual entrepreneur (ИП, ІП, ЖК), the Ukrainian ФОП, ФЛП and СПД,
+// the Bulgarian ЕТ, the German eingetragener Kaufmann (e.K., e.Kfm.) and
+// Einzelunternehmen, the English sole proprietor or trader, the French
+// entreprise individuelle, the Brazilian MEI and the Polish PHU / F.H.U.
+// written before the owner's name (facts from ISO 20275 and national
+// registers; the romanisations are the ones clerks write).
+var soleTraderForms = [][]string{
+	{"ip"}, {"ип"}, {"іп"}, {"жк"}, {"fop"}, {"фоп"}, {"flp"}, {"флп"}, {"spd"}, {"спд"}, {"ет"},
+	{"individual", "entrepreneur"}, {"индивидуальный", "предприниматель"},
+	{"физическое", "лицо", "предприниматель"}, {"фізична", "особа", "підприємець"},
+	{"e", "k"}, {"e", "kfm"}, {"e", "kfr"}, {"eingetragener", "kaufmann"}, {"eingetragene", "kauffrau"},
+	{"einzelunternehmen"}, {"einzelunternehmer"}, {"einzelunternehmerin"},
+	{"sole", "proprietor"}, {"sole", "proprietorship"}, {"sole", "trader"},
+	{"entreprise", "individuelle"}, {"mei"}, {"phu"}, {"fhu"}, {"pphu"}, {"p", "h", "u"}, {"f", "h", "u"},
+}
+
+// soleTraderVariant reads a query "ИП Иванов Иван Иванович" or "Hans Müller
+// e.K." the way the law reads it: a sole trader is no company but the
+// person, who answers with all they own, so the party is the person named
+// and is matched against person entries as a person. As written, the form
+// makes the name a firm's, and a firm against a listed person costs the
+// type mismatch (×0.7). It returns the name without the form, the
+// initials written after the surname moved before it as the normaliser
+// reads initials ("ИП Галченков А. С." → "а с галченков": read after it,
+// "а с" spells a legal form), or "" when the name has no sole trader's
+// form at its start or end, or the rest is not one person's name: fewer
+// than two words or more than five, a number, an ampersand or "and" (two
+// partners, "Braun & Keller e.K."), a legal form or an organisation word
+// ("Schmidt Stahlhandel e.K." keeps its firm reading only when stahlhandel
+// is such a word; as a person it still has to match a listed person's
+// words). The query's own reading is kept and matched too: OFAC lists
+// some sole traders as entities ("POLYANIN EVGENII IGOREVICH IP").
+func soleTraderVariant(v string) string {
+	if strings.ContainsAny(v, "&+;") {
+		return ""
+	}
+	words := letterWords(v)
+	var rest []string
+	for _, f := range soleTraderForms {
+		if len(words) <= len(f) {
+			continue
+		}
+		if slices.Equal(words[:len(f)], f) {
+			rest = words[len(f):]
+			break
+		}
+		if slices.Equal(words[len(words)-len(f):], f) {
+			rest = words[:len(words)-len(f)]
+			break
+		}
+	}
+	if len(rest) < 2 || len(rest) > 5 {
+		return ""
+	}
+	long := 0
+	for _, w := range rest {
+		if w == "and" || w == "und" {
+			return ""
+		}
+		if utf8.RuneCountInString(w) >= 2 {
+			long++
+		}
+	}
+	if long == 0 {
+		return ""
+	}
+	// trailing initials before the surname
+	k := len(rest)
+	for k > 1 && utf8.RuneCountInString(rest[k-1]) == 1 {
+		k--
+	}
+	out := strings.Join(rest[k:], " ")
+	if k < len(rest) {
+		out += " "
+	}
+	out += strings.Join(rest[:k], " ")
+	n := Normalise(out)
+	if len(n.Tokens) < 2 || !personLike(n.Tokens) {
+		return ""
+	}
+	return out
 }

@@ -340,3 +340,44 @@ func TestDerivedNamesNameAParty(t *testing.T) {
 		t.Errorf("Running Brook LLC: %v, want the listed firm", hits)
 	}
 }
+
+func TestSoleTraderReadAsPerson(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"ИП Зинченко Алексей Сергеевич", "зинченко алексей сергеевич"},
+		{"Деревягина Ирина Дмитриевна ИП", "деревягина ирина дмитриевна"},
+		{"ИП Галченков А. С.", "а с галченков"}, // initials moved before the surname
+		{"FOP KHORKINA DARYA ANDREYEVNA", "khorkina darya andreyevna"},
+		{"INDIVIDUAL ENTREPRENEUR KURINNIY ALEKSEY VLADIMIROVICH", "kurinniy aleksey vladimirovich"},
+		{"Simon Schneider e.K.", "simon schneider"},
+		{"Gleb Sergeevich Frank, sole proprietor", "gleb sergeevich frank"},
+		{"ИП Зинченко", ""},                          // a surname alone
+		{"Braun & Keller e.K.", ""},                  // two partners
+		{"IP Holdings Group Ltd", ""},                // a firm's words
+		{"ООО Зинченко Алексей Сергеевич", ""},       // a company's form
+		{"Zinchenko Aleksey Sergeevich", ""},         // no form
+		{"IP 2024 Zinchenko Aleksey Sergeevich", ""}, // a number
+	} {
+		if got := soleTraderVariant(tt.in); got != tt.want {
+			t.Errorf("soleTraderVariant(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	es := []*lists.Entry{
+		personEntry("eu_journal", "2046", "Алексей Сергеевич ЗИНЧЕНКО"),
+		personEntry("ofac_sdn", "46723", "KHORKINA, Darya Andreyevna"),
+		firmEntry("ofac_sdn", "90003", "ZINCHENKO TRADING LLC"),
+	}
+	m := NewAligned(es, Options{Threshold: 0.1})
+	for _, tt := range []struct{ q, id string }{
+		{"ИП Зинченко Алексей Сергеевич", "2046"},
+		{"ИП Зинченко А. С.", "2046"},
+		{"FOP KHORKINA DARYA ANDREYEVNA", "46723"},
+	} {
+		if got, why := scoreOf(m, tt.q, tt.id); got < 0.85 || !strings.HasPrefix(why, "read as the person") {
+			t.Errorf("%s against the person: %.3f (%s)", tt.q, got, why)
+		}
+	}
+	// the person reading matches persons only
+	if got, why := scoreOf(m, "ИП Зинченко Алексей Сергеевич", "90003"); strings.HasPrefix(why, "read as the person") {
+		t.Errorf("the sole trader against the firm ZINCHENKO TRADING LLC: %.3f (%s)", got, why)
+	}
+}
