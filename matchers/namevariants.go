@@ -302,7 +302,7 @@ var soleTraderForms = [][]string{
 // makes the name a firm's, and a firm against a listed person costs the
 // type mismatch (×0.7). It returns the name without the form, the
 // initials written after the surname moved before it as the normaliser
-// reads initials ("ИП Галченков А. С." → "а с галченков": read after it,
+// reads initials ("ИП Галченков А. С." → "а. с. галченков": read after it,
 // "а с" spells a legal form), or "" when the name has no sole trader's
 // form at its start or end, or the rest is not one person's name: fewer
 // than two words or more than five, a number, an ampersand or "and" (two
@@ -345,16 +345,24 @@ func soleTraderVariant(v string) string {
 	if long == 0 {
 		return ""
 	}
-	// trailing initials before the surname
+	// trailing initials before the surname, each with its dot (the
+	// normaliser reads a dotted Cyrillic letter as one initial: Ю. is y,
+	// not the word yu)
 	k := len(rest)
 	for k > 1 && utf8.RuneCountInString(rest[k-1]) == 1 {
 		k--
 	}
-	out := strings.Join(rest[k:], " ")
-	if k < len(rest) {
-		out += " "
+	var b strings.Builder
+	for _, w := range append(rest[k:len(rest):len(rest)], rest[:k]...) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		if utf8.RuneCountInString(w) == 1 {
+			b.WriteByte('.')
+		}
 	}
-	out += strings.Join(rest[:k], " ")
+	out := b.String()
 	n := Normalise(out)
 	if len(n.Tokens) < 2 || !personLike(n.Tokens) {
 		return ""

@@ -345,7 +345,7 @@ func TestSoleTraderReadAsPerson(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"ИП Зинченко Алексей Сергеевич", "зинченко алексей сергеевич"},
 		{"Деревягина Ирина Дмитриевна ИП", "деревягина ирина дмитриевна"},
-		{"ИП Галченков А. С.", "а с галченков"}, // initials moved before the surname
+		{"ИП Галченков А. С.", "а. с. галченков"}, // initials moved before the surname
 		{"FOP KHORKINA DARYA ANDREYEVNA", "khorkina darya andreyevna"},
 		{"INDIVIDUAL ENTREPRENEUR KURINNIY ALEKSEY VLADIMIROVICH", "kurinniy aleksey vladimirovich"},
 		{"Simon Schneider e.K.", "simon schneider"},
