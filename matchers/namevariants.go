@@ -312,7 +312,7 @@ var soleTraderForms = [][]string{
 // words). The query's own reading is kept and matched too: OFAC lists
 // some sole traders as entities ("POLYANIN EVGENII IGOREVICH IP").
 func soleTraderVariant(v string) string {
-	if strings.ContainsAny(v, "&+;") {
+	if strings.ContainsAny(v, "&+;") || !mayBeSoleTrader(v) {
 		return ""
 	}
 	words := letterWords(v)
@@ -368,4 +368,69 @@ func soleTraderVariant(v string) string {
 		return ""
 	}
 	return out
+}
+
+// soleTraderEdges holds the words a sole trader's form begins with (first)
+// or ends with (last): what mayBeSoleTrader looks for.
+var soleTraderEdges = func() (e [2]map[string]bool) {
+	e[0], e[1] = map[string]bool{}, map[string]bool{}
+	for _, f := range soleTraderForms {
+		e[0][f[0]] = true
+		e[1][f[len(f)-1]] = true
+	}
+	return e
+}()
+
+// mayBeSoleTrader reports whether v's first word begins or its last word
+// ends a sole trader's form: the cheap test every query passes through
+// before soleTraderVariant splits it into words, which allocates.
+func mayBeSoleTrader(v string) bool {
+	var buf [48]byte
+	return soleTraderEdges[0][string(edgeWord(buf[:0], v, false))] ||
+		soleTraderEdges[1][string(edgeWord(buf[:0], v, true))]
+}
+
+// edgeWord appends to dst the first (or, last, the last) word of letters
+// and digits of v, in lower case.
+func edgeWord(dst []byte, v string, last bool) []byte {
+	start, end := -1, -1
+	if !last {
+		for i, r := range v {
+			isW := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if isW && start < 0 {
+				start = i
+			} else if !isW && start >= 0 {
+				end = i
+				break
+			}
+		}
+		if start < 0 {
+			return dst
+		}
+		if end < 0 {
+			end = len(v)
+		}
+	} else {
+		for i := len(v); i > 0; {
+			r, size := utf8.DecodeLastRuneInString(v[:i])
+			isW := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if isW && end < 0 {
+				end = i
+			} else if !isW && end >= 0 {
+				start = i
+				break
+			}
+			i -= size
+		}
+		if end < 0 {
+			return dst
+		}
+		if start < 0 {
+			start = 0
+		}
+	}
+	for _, r := range v[start:end] {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
