@@ -609,7 +609,8 @@ func appendCyrillicForms(dst, text []byte) (_ []byte, ok bool) {
 			}
 			j += n
 		}
-		if r >= 0x400 && r <= 0x4ff {
+		// the forms are two or three Cyrillic letters, two bytes each
+		if n := j - i; n >= 4 && n <= 6 && r >= 0x400 && r <= 0x4ff {
 			if form, found := cyrillicLegalForms[string(text[i:j])]; found {
 				dst = append(dst, text[done:i]...)
 				dst = append(dst, ' ')
