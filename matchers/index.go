@@ -464,6 +464,11 @@ func appendSplitNames(dst []string, v string) []string {
 		// another party, screened in its own field.
 		v = strings.TrimSpace(v[:i])
 	}
+	if i, j := tradingAs(v); i > 0 {
+		// "X t/a Y": X and Y are both the party's names
+		dst = appendSplitNames(dst, strings.TrimSpace(v[:i]))
+		return appendSplitNames(dst, strings.TrimSpace(v[j:]))
+	}
 	if strings.Contains(v, " / ") {
 		v = strings.ReplaceAll(v, " / ", ";")
 	}

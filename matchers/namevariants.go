@@ -182,6 +182,31 @@ func careOf(v string) int {
 	return -1
 }
 
+// tradingAsWords are the words that join a party's two names: the person
+// or firm, and the name it trades under ("John Smith t/a Smith's Garage",
+// "ACME HOLDINGS INC d/b/a ACME TOOLS"). Written with a space each side.
+var tradingAsWords = []string{" t/a ", " trading as ", " d/b/a ", " doing business as "}
+
+// tradingAs returns where the words joining a party's two names start and
+// end in v ("Boris Rotenberg t/a Baltic Stroy Services"), or -1, -1. Both
+// names are the party's: a sole trader is the person and trades under
+// the name, so each is screened on its own (appendSplitNames); read as one
+// name, the person's words counted against the trade name's and "as" was
+// read as the form A.S.
+func tradingAs(v string) (int, int) {
+	for i := 1; i < len(v); i++ {
+		if v[i] != ' ' {
+			continue
+		}
+		for _, w := range tradingAsWords {
+			if len(v)-i > len(w) && strings.EqualFold(v[i:i+len(w)], w) {
+				return i, i + len(w)
+			}
+		}
+	}
+	return -1, -1
+}
+
 // endsWithLegalWord reports whether the last word of s, in Latin letters,
 // is a legal form of one word (Corporation, Ltd, JSC): a cheap test
 // before normalising.

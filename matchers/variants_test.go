@@ -381,3 +381,26 @@ func TestSoleTraderReadAsPerson(t *testing.T) {
 		t.Errorf("the sole trader against the firm ZINCHENKO TRADING LLC: %.3f (%s)", got, why)
 	}
 }
+
+func TestTradingAsSplit(t *testing.T) {
+	got := appendNameVariants(nil, "Boris Rotenberg t/a Baltic Stroy Services")
+	if !slices.Contains(got, "Boris Rotenberg") || !slices.Contains(got, "Baltic Stroy Services") {
+		t.Errorf("appendNameVariants: %q, want both names", got)
+	}
+	if got := appendNameVariants(nil, "TATA STEEL LTD"); len(got) != 1 {
+		t.Errorf("appendNameVariants(TATA STEEL LTD) = %q", got) // no t/a in ta-ta
+	}
+	es := []*lists.Entry{
+		personEntry("ofac_sdn", "16671", "ROTENBERG, Boris Romanovich"),
+		personEntry("ofac_sdn", "10590", "SCHNEIDER, Simon"),
+	}
+	m := NewAligned(es, Options{Threshold: 0.1})
+	for _, tt := range []struct{ q, id string }{
+		{"Boris Rotenberg t/a Baltic Stroy Services", "16671"},
+		{"Simon Schneider trading as Schneider Handelsagentur", "10590"},
+	} {
+		if got, why := scoreOf(m, tt.q, tt.id); got < 0.85 {
+			t.Errorf("%s: %.3f (%s)", tt.q, got, why)
+		}
+	}
+}
