@@ -466,8 +466,10 @@ func appendSplitNames(dst []string, v string) []string {
 	}
 	if i, j := tradingAs(v); i > 0 {
 		// "X t/a Y": X and Y are both the party's names
-		dst = appendSplitNames(dst, strings.TrimSpace(v[:i]))
-		return appendSplitNames(dst, strings.TrimSpace(v[j:]))
+		if x, y := strings.TrimSpace(v[:i]), strings.TrimSpace(v[j:]); x != "" && y != "" {
+			dst = appendSplitNames(dst, x)
+			return appendSplitNames(dst, y)
+		}
 	}
 	if strings.Contains(v, " / ") {
 		v = strings.ReplaceAll(v, " / ", ";")

@@ -331,11 +331,11 @@ var soleTraderForms = [][]string{
 // "а с" spells a legal form), or "" when the name has no sole trader's
 // form at its start or end, or the rest is not one person's name: fewer
 // than two words or more than five, a number, an ampersand or "and" (two
-// partners, "Braun & Keller e.K."), a legal form or an organisation word
-// ("Schmidt Stahlhandel e.K." keeps its firm reading only when stahlhandel
-// is such a word; as a person it still has to match a listed person's
-// words). The query's own reading is kept and matched too: OFAC lists
-// some sole traders as entities ("POLYANIN EVGENII IGOREVICH IP").
+// partners, "Braun & Keller e.K."), a legal form or an organisation word.
+// A trade word the tables do not know ("Schmidt Stahlhandel e.K.") is
+// read as a name part: the person reading must still match a listed
+// person's words. The query's own reading is kept and matched too: OFAC
+// lists some sole traders as entities ("POLYANIN EVGENII IGOREVICH IP").
 func soleTraderVariant(v string) string {
 	if strings.ContainsAny(v, "&+;") || !mayBeSoleTrader(v) {
 		return ""
