@@ -49,6 +49,8 @@ func (m *Aligned) Match(q Query, dst []Match) []Match {
 	persons := len(vs)
 	if v := commaInitialsVariant(q.Name); v != "" {
 		vs = append(vs, v)
+	} else if v := soleTraderVariant(q.Name); v != "" {
+		vs = append(vs, v)
 	}
 	if len(vs) != 1 || vs[0] != q.Name {
 		return m.matchEach(q, vs, persons, dst)
@@ -158,8 +160,8 @@ func mergeBest(dst []Match, start, n int, keep func(*Match) bool) []Match {
 // matchEach matches each of the names one field holds (nameVariantsOf:
 // "Azim Adhajani; Azim Agha-Jani", "North Drilling Company (NDC)") and
 // keeps each entry's best match. The variants from index persons on are
-// readings of the query as a person's name (commaInitialsVariant): they
-// match person entries only.
+// readings of the query as a person's name (commaInitialsVariant,
+// soleTraderVariant): they match person entries only.
 func (m *Aligned) matchEach(q Query, variants []string, persons int, dst []Match) []Match {
 	start := len(dst)
 	for v, part := range variants {

@@ -464,6 +464,13 @@ func appendSplitNames(dst []string, v string) []string {
 		// another party, screened in its own field.
 		v = strings.TrimSpace(v[:i])
 	}
+	if i, j := tradingAs(v); i > 0 {
+		// "X t/a Y": X and Y are both the party's names
+		if x, y := strings.TrimSpace(v[:i]), strings.TrimSpace(v[j:]); x != "" && y != "" {
+			dst = appendSplitNames(dst, x)
+			return appendSplitNames(dst, y)
+		}
+	}
 	if strings.Contains(v, " / ") {
 		v = strings.ReplaceAll(v, " / ", ";")
 	}

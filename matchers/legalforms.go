@@ -1,5 +1,10 @@
 package matchers
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // Legal forms, written for dualscreen from the facts of ISO 20275 (Entity
 // Legal Forms) and national company law: each phrase or abbreviation as it
 // is written in names, in its own script, mapped to a generic class. The
@@ -556,4 +561,68 @@ var cjkLegalForms = []struct{ from, to string }{
 	{"兩合公司", " " + formLP + " "},
 	{"两合公司", " " + formLP + " "},
 	{"公司", " " + formCo + " "},
+}
+
+// cyrillicLegalForms are legal forms written in Cyrillic whose
+// transliteration is no legal form in Latin script, each mapped to a Latin
+// form of its class: the Ukrainian ПП (private enterprise, as the
+// Belarusian ЧУП), ТДВ (additional liability company, as ОДО) and КП
+// (municipal enterprise), the Kazakh ЖШС (the ТОО, a limited liability
+// partnership) and АҚ (joint-stock company), the Mongolian ХХК (limited
+// liability company) and the Belarusian ПУП (private unitary
+// enterprise). legalFormPhrases transliterates its keys, so ПП there would
+// make the Latin PP a form too, and "JSC PP Mash" would lose the word its
+// listed name is told by. Read before transliteration, a word of the
+// query counts as the form only when it was written in Cyrillic: "ПП
+// Київмаш" is a private enterprise Kyivmash (read as a name "pp
+// kyivmash", its word split as kyiv mash, it matched "JSC PP Mash" at
+// 0.853). The Serbian а.д. is left out: written "А.Д." it is also a
+// person's two initials. The forms whose romanisation lists print (ТОВ,
+// ПАТ, ПрАТ, ДП, ТОО, ААТ, ТАА, ЕООД) stay in legalFormPhrases.
+var cyrillicLegalForms = map[string]string{
+	"пп":  "llc",
+	"тдв": "llc",
+	"кп":  "soe",
+	"жшс": "llp",
+	"ақ":  "jsc",
+	"ххк": "llc",
+	"пуп": "llc",
+}
+
+// appendCyrillicForms appends text to dst with each word that is one of
+// cyrillicLegalForms replaced by its Latin form; ok is false, and dst
+// unchanged, when text holds none. text is folded to lower case.
+func appendCyrillicForms(dst, text []byte) (_ []byte, ok bool) {
+	start := len(dst)
+	done := 0 // text[:done] is in dst
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(text) {
+			r, n := utf8.DecodeRune(text[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += n
+		}
+		// the forms are two or three Cyrillic letters, two bytes each
+		if n := j - i; n >= 4 && n <= 6 && r >= 0x400 && r <= 0x4ff {
+			if form, found := cyrillicLegalForms[string(text[i:j])]; found {
+				dst = append(dst, text[done:i]...)
+				dst = append(dst, ' ')
+				dst = append(dst, form...)
+				dst = append(dst, ' ')
+				done, ok = j, true
+			}
+		}
+		i = j
+	}
+	if !ok {
+		return dst[:start], false
+	}
+	return append(dst, text[done:]...), true
 }

@@ -1,6 +1,10 @@
 package matchers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
 
 // The legal forms completed against ISO 20275 (session 13), one or two per
 // language, each in a name as the lists write it: the form becomes its
@@ -50,5 +54,34 @@ func TestLegalFormsCompleted(t *testing.T) {
 		if got := Normalise(tt.in).String(); got != tt.want {
 			t.Errorf("Normalise(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestCyrillicOnlyLegalForms(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`ПП "Київмаш"`, "llc kyivmash"},
+		{"ТДВ «Київмаш»", "llc kyivmash"},
+		{"КП «Київводоканал»", "soe kyivvodokanal"},
+		{"ХХК Монголмаш", "llc mongolmash"},
+		{"АҚ «Казмаш»", "jsc kazmash"},
+		{"ЖШС «Фотон Про»", "lp foton pro"},
+		{"JSC PP Mash", "jsc pp mash"}, // the Latin PP is the firm's own word
+		{"PP Mash", "pp mash"},
+		{"ППП Київмаш", "ppp kyivmash"}, // a longer word is no form
+	} {
+		if got := Normalise(tt.in).String(); got != tt.want {
+			t.Errorf("Normalise(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	es := []*lists.Entry{
+		firmEntry("ofac_sdn", "90004", "JSC PP Mash"),
+		firmEntry("ofac_sdn", "90005", "PHOTON PRO LLP"),
+	}
+	m := NewAligned(es, Options{Threshold: 0.1})
+	if got, why := scoreOf(m, `ПП "Київмаш"`, "90004"); got >= 0.85 {
+		t.Errorf("the private enterprise Kyivmash against JSC PP Mash: %.3f (%s)", got, why)
+	}
+	if got, why := scoreOf(m, "ЖШС «Фотон Про»", "90005"); got < 0.85 {
+		t.Errorf("ЖШС «Фотон Про» against PHOTON PRO LLP: %.3f (%s)", got, why)
 	}
 }

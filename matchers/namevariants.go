@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,6 +182,31 @@ func careOf(v string) int {
 	return -1
 }
 
+// tradingAsWords are the words that join a party's two names: the person
+// or firm, and the name it trades under ("John Smith t/a Smith's Garage",
+// "ACME HOLDINGS INC d/b/a ACME TOOLS"). Written with a space each side.
+var tradingAsWords = []string{" t/a ", " trading as ", " d/b/a ", " doing business as "}
+
+// tradingAs returns where the words joining a party's two names start and
+// end in v ("Boris Rotenberg t/a Baltic Stroy Services"), or -1, -1. Both
+// names are the party's: a sole trader is the person and trades under
+// the name, so each is screened on its own (appendSplitNames); read as one
+// name, the person's words counted against the trade name's and "as" was
+// read as the form A.S.
+func tradingAs(v string) (int, int) {
+	for i := 1; i < len(v); i++ {
+		if v[i] != ' ' {
+			continue
+		}
+		for _, w := range tradingAsWords {
+			if len(v)-i > len(w) && strings.EqualFold(v[i:i+len(w)], w) {
+				return i, i + len(w)
+			}
+		}
+	}
+	return -1, -1
+}
+
 // endsWithLegalWord reports whether the last word of s, in Latin letters,
 // is a legal form of one word (Corporation, Ltd, JSC): a cheap test
 // before normalising.
@@ -274,4 +300,162 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// soleTraderForms are the forms under which one person trades in their own
+// name, as words in lower case: the Russian, Belarusian and Kazakh
+// individual entrepreneur (ИП, ІП, ЖК), the Ukrainian ФОП, ФЛП and СПД,
+// the Bulgarian ЕТ, the German eingetragener Kaufmann (e.K., e.Kfm.) and
+// Einzelunternehmen, the English sole proprietor or trader, the French
+// entreprise individuelle, the Brazilian MEI and the Polish PHU / F.H.U.
+// written before the owner's name (facts from ISO 20275 and national
+// registers; the romanisations are the ones clerks write).
+var soleTraderForms = [][]string{
+	{"ip"}, {"ип"}, {"іп"}, {"жк"}, {"fop"}, {"фоп"}, {"flp"}, {"флп"}, {"spd"}, {"спд"}, {"ет"},
+	{"individual", "entrepreneur"}, {"индивидуальный", "предприниматель"},
+	{"физическое", "лицо", "предприниматель"}, {"фізична", "особа", "підприємець"},
+	{"e", "k"}, {"e", "kfm"}, {"e", "kfr"}, {"eingetragener", "kaufmann"}, {"eingetragene", "kauffrau"},
+	{"einzelunternehmen"}, {"einzelunternehmer"}, {"einzelunternehmerin"},
+	{"sole", "proprietor"}, {"sole", "proprietorship"}, {"sole", "trader"},
+	{"entreprise", "individuelle"}, {"mei"}, {"phu"}, {"fhu"}, {"pphu"}, {"p", "h", "u"}, {"f", "h", "u"},
+}
+
+// soleTraderVariant reads a query "ИП Иванов Иван Иванович" or "Hans Müller
+// e.K." the way the law reads it: a sole trader is no company but the
+// person, who answers with all they own, so the party is the person named
+// and is matched against person entries as a person. As written, the form
+// makes the name a firm's, and a firm against a listed person costs the
+// type mismatch (×0.7). It returns the name without the form, the
+// initials written after the surname moved before it as the normaliser
+// reads initials ("ИП Галченков А. С." → "а. с. галченков": read after it,
+// "а с" spells a legal form), or "" when the name has no sole trader's
+// form at its start or end, or the rest is not one person's name: fewer
+// than two words or more than five, a number, an ampersand or "and" (two
+// partners, "Braun & Keller e.K."), a legal form or an organisation word.
+// A trade word the tables do not know ("Schmidt Stahlhandel e.K.") is
+// read as a name part: the person reading must still match a listed
+// person's words. The query's own reading is kept and matched too: OFAC
+// lists some sole traders as entities ("POLYANIN EVGENII IGOREVICH IP").
+func soleTraderVariant(v string) string {
+	if strings.ContainsAny(v, "&+;") || !mayBeSoleTrader(v) {
+		return ""
+	}
+	words := letterWords(v)
+	var rest []string
+	for _, f := range soleTraderForms {
+		if len(words) <= len(f) {
+			continue
+		}
+		if slices.Equal(words[:len(f)], f) {
+			rest = words[len(f):]
+			break
+		}
+		if slices.Equal(words[len(words)-len(f):], f) {
+			rest = words[:len(words)-len(f)]
+			break
+		}
+	}
+	if len(rest) < 2 || len(rest) > 5 {
+		return ""
+	}
+	long := 0
+	for _, w := range rest {
+		if w == "and" || w == "und" {
+			return ""
+		}
+		if utf8.RuneCountInString(w) >= 2 {
+			long++
+		}
+	}
+	if long == 0 {
+		return ""
+	}
+	// trailing initials before the surname, each with its dot (the
+	// normaliser reads a dotted Cyrillic letter as one initial: Ю. is y,
+	// not the word yu)
+	k := len(rest)
+	for k > 1 && utf8.RuneCountInString(rest[k-1]) == 1 {
+		k--
+	}
+	var b strings.Builder
+	for _, w := range append(rest[k:len(rest):len(rest)], rest[:k]...) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		if utf8.RuneCountInString(w) == 1 {
+			b.WriteByte('.')
+		}
+	}
+	out := b.String()
+	n := Normalise(out)
+	if len(n.Tokens) < 2 || !personLike(n.Tokens) {
+		return ""
+	}
+	return out
+}
+
+// soleTraderEdges holds the words a sole trader's form begins with (first)
+// or ends with (last): what mayBeSoleTrader looks for.
+var soleTraderEdges = func() (e [2]map[string]bool) {
+	e[0], e[1] = map[string]bool{}, map[string]bool{}
+	for _, f := range soleTraderForms {
+		e[0][f[0]] = true
+		e[1][f[len(f)-1]] = true
+	}
+	return e
+}()
+
+// mayBeSoleTrader reports whether v's first word begins or its last word
+// ends a sole trader's form: the cheap test every query passes through
+// before soleTraderVariant splits it into words, which allocates.
+func mayBeSoleTrader(v string) bool {
+	var buf [48]byte
+	return soleTraderEdges[0][string(edgeWord(buf[:0], v, false))] ||
+		soleTraderEdges[1][string(edgeWord(buf[:0], v, true))]
+}
+
+// edgeWord appends to dst the first (or, last, the last) word of letters
+// and digits of v, in lower case.
+func edgeWord(dst []byte, v string, last bool) []byte {
+	start, end := -1, -1
+	if !last {
+		for i, r := range v {
+			isW := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if isW && start < 0 {
+				start = i
+			} else if !isW && start >= 0 {
+				end = i
+				break
+			}
+		}
+		if start < 0 {
+			return dst
+		}
+		if end < 0 {
+			end = len(v)
+		}
+	} else {
+		for i := len(v); i > 0; {
+			r, size := utf8.DecodeLastRuneInString(v[:i])
+			isW := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if isW && end < 0 {
+				end = i
+			} else if !isW && end >= 0 {
+				start = i
+				break
+			}
+			i -= size
+		}
+		if end < 0 {
+			return dst
+		}
+		if start < 0 {
+			start = 0
+		}
+	}
+	for _, r := range v[start:end] {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }

@@ -83,7 +83,8 @@ func (n Normalised) HasLegalForm() bool {
 //
 //  1. Unicode NFKC (full-width and compatibility forms to their plain letters)
 //     and case folding (golang.org/x/text/cases), CJK and Korean legal forms
-//     replaced by their class;
+//     replaced by their class, the forms that are forms only in Cyrillic
+//     (cyrillicLegalForms) by a Latin form of their class;
 //  2. transliteration of Cyrillic, Greek, Arabic, Persian, Hebrew, Armenian,
 //     Georgian, Han (pinyin) and Hangul into Latin (translit.go);
 //  3. diacritics removed (NFKD, drop non-spacing marks) and Latin letters
@@ -156,6 +157,9 @@ func (w *normWork) foldedText(name string) []byte {
 	}
 	w.fold.Reset()
 	w.b = appendTransform(w.b[:0], w.fold, w.a)
+	if t, ok := appendCyrillicForms(w.a[:0], w.b); ok {
+		w.a, w.b = w.b, t
+	}
 	w.a = transliterate(w.a[:0], w.b)
 	w.b = norm.NFKD.Append(w.b[:0], w.a...)
 	w.a = w.a[:0]

@@ -270,3 +270,22 @@ func TestLegalSlipLongerPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A Cyrillic initial whose romanisation has several letters (Ю yu, Ж zh,
+// Ш sh) is one initial, as it is in the name it stands for.
+func TestCyrillicInitialsOneLetter(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Гладышев А. Ю.", "gladyshev a y"},
+		{"Ю. В. Андропов", "y v andropov"},
+		{"Шаповал Ж. Ш.", "shapoval z s"},
+		{"Юрий Андропов", "yuriy andropov"}, // a word keeps its letters
+	} {
+		if got := Normalise(tt.in).String(); got != tt.want {
+			t.Errorf("Normalise(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	m := NewAligned([]*lists.Entry{personEntry("eu_journal", "40", "Александр Юрьевич ГЛАДЫШЕВ")}, Options{Threshold: 0.1})
+	if got, why := scoreOf(m, "ИП Гладышев А. Ю.", "40"); got < 0.85 {
+		t.Errorf("ИП Гладышев А. Ю. against Александр Юрьевич ГЛАДЫШЕВ: %.3f (%s)", got, why)
+	}
+}

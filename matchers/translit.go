@@ -190,9 +190,9 @@ func transliterate(b []byte, s []byte) []byte {
 				cyr, cyrDetected = detectCyrillic(all), true
 			}
 			if t, ok := cyrUkrainianInitial[lr]; ok && cyr == cyrUK && !wordGoesOn(b) {
-				b = append(b, t...)
+				b = append(b, cyrInitial(t, b, s)...)
 			} else if t, ok := cyrLetter(lr, cyr); ok {
-				b = append(b, t...)
+				b = append(b, cyrInitial(t, b, s)...)
 			} else {
 				b = utf8.AppendRune(b, lr)
 			}
@@ -346,4 +346,16 @@ func baseLetter(r rune) rune {
 		return r
 	}
 	return b
+}
+
+// cyrInitial returns t, the romanisation of a Cyrillic letter, cut to its
+// first letter when the letter is an initial: a word of its own followed
+// by a dot (b is the text before it, rest the text after). "Гладышев А.
+// Ю." is A. Yu. Gladyshev, whose given names begin with a and y; read as
+// the word yu, the second initial matched nothing (Юрьевич is yurevich).
+func cyrInitial(t string, b, rest []byte) string {
+	if len(t) > 1 && len(rest) > 0 && rest[0] == '.' && !wordGoesOn(b) {
+		return t[:1]
+	}
+	return t
 }

@@ -340,3 +340,67 @@ func TestDerivedNamesNameAParty(t *testing.T) {
 		t.Errorf("Running Brook LLC: %v, want the listed firm", hits)
 	}
 }
+
+func TestSoleTraderReadAsPerson(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"ИП Зинченко Алексей Сергеевич", "зинченко алексей сергеевич"},
+		{"Деревягина Ирина Дмитриевна ИП", "деревягина ирина дмитриевна"},
+		{"ИП Галченков А. С.", "а. с. галченков"}, // initials moved before the surname
+		{"FOP KHORKINA DARYA ANDREYEVNA", "khorkina darya andreyevna"},
+		{"INDIVIDUAL ENTREPRENEUR KURINNIY ALEKSEY VLADIMIROVICH", "kurinniy aleksey vladimirovich"},
+		{"Simon Schneider e.K.", "simon schneider"},
+		{"Gleb Sergeevich Frank, sole proprietor", "gleb sergeevich frank"},
+		{"ИП Зинченко", ""},                          // a surname alone
+		{"Braun & Keller e.K.", ""},                  // two partners
+		{"IP Holdings Group Ltd", ""},                // a firm's words
+		{"ООО Зинченко Алексей Сергеевич", ""},       // a company's form
+		{"Zinchenko Aleksey Sergeevich", ""},         // no form
+		{"IP 2024 Zinchenko Aleksey Sergeevich", ""}, // a number
+	} {
+		if got := soleTraderVariant(tt.in); got != tt.want {
+			t.Errorf("soleTraderVariant(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	es := []*lists.Entry{
+		personEntry("eu_journal", "2046", "Алексей Сергеевич ЗИНЧЕНКО"),
+		personEntry("ofac_sdn", "46723", "KHORKINA, Darya Andreyevna"),
+		firmEntry("ofac_sdn", "90003", "ZINCHENKO TRADING LLC"),
+	}
+	m := NewAligned(es, Options{Threshold: 0.1})
+	for _, tt := range []struct{ q, id string }{
+		{"ИП Зинченко Алексей Сергеевич", "2046"},
+		{"ИП Зинченко А. С.", "2046"},
+		{"FOP KHORKINA DARYA ANDREYEVNA", "46723"},
+	} {
+		if got, why := scoreOf(m, tt.q, tt.id); got < 0.85 || !strings.HasPrefix(why, "read as the person") {
+			t.Errorf("%s against the person: %.3f (%s)", tt.q, got, why)
+		}
+	}
+	// the person reading matches persons only
+	if got, why := scoreOf(m, "ИП Зинченко Алексей Сергеевич", "90003"); strings.HasPrefix(why, "read as the person") {
+		t.Errorf("the sole trader against the firm ZINCHENKO TRADING LLC: %.3f (%s)", got, why)
+	}
+}
+
+func TestTradingAsSplit(t *testing.T) {
+	got := appendNameVariants(nil, "Boris Rotenberg t/a Baltic Stroy Services")
+	if !slices.Contains(got, "Boris Rotenberg") || !slices.Contains(got, "Baltic Stroy Services") {
+		t.Errorf("appendNameVariants: %q, want both names", got)
+	}
+	if got := appendNameVariants(nil, "TATA STEEL LTD"); len(got) != 1 {
+		t.Errorf("appendNameVariants(TATA STEEL LTD) = %q", got) // no t/a in ta-ta
+	}
+	es := []*lists.Entry{
+		personEntry("ofac_sdn", "16671", "ROTENBERG, Boris Romanovich"),
+		personEntry("ofac_sdn", "10590", "SCHNEIDER, Simon"),
+	}
+	m := NewAligned(es, Options{Threshold: 0.1})
+	for _, tt := range []struct{ q, id string }{
+		{"Boris Rotenberg t/a Baltic Stroy Services", "16671"},
+		{"Simon Schneider trading as Schneider Handelsagentur", "10590"},
+	} {
+		if got, why := scoreOf(m, tt.q, tt.id); got < 0.85 {
+			t.Errorf("%s: %.3f (%s)", tt.q, got, why)
+		}
+	}
+}
