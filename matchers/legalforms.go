@@ -190,6 +190,27 @@ var legalFormPhrases = map[string]string{
 	"нпо": formSOE,
 	"научно-производственное объединение": formSOE,
 	"ип": formLP,
+	// Sole traders: one person trading in their own name, written as ИП
+	// is (lp, for want of a class of their own; soleTraderVariant also
+	// reads the name as the person's). As forms, the German e.K. is no
+	// longer two initials that align with a listed person's given names
+	// ("Braun & Keller e.K." matched "KOLLER, Bruno" at 0.862).
+	"индивидуальный предприниматель": formLP,
+	"individual entrepreneur":        formLP,
+	"фоп":                            formLP, // фізична особа-підприємець
+	"фізична особа підприємець":      formLP,
+	"флп": formLP, // физическое лицо-предприниматель
+	"физическое лицо предприниматель": formLP,
+	"e k":                     formLP, // eingetragener Kaufmann
+	"e kfm":                   formLP,
+	"e kfr":                   formLP,
+	"eingetragener kaufmann":  formLP,
+	"eingetragene kauffrau":   formLP,
+	"einzelunternehmen":       formLP,
+	"einzelunternehmer":       formLP,
+	"sole proprietor":         formLP,
+	"sole trader":             formLP,
+	"entreprise individuelle": formLP,
 	// Ukrainian and Belarusian.
 	"тов": formLLC,
 	"товариство з обмеженою відповідальністю":   formLLC,

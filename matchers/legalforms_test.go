@@ -85,3 +85,21 @@ func TestCyrillicOnlyLegalForms(t *testing.T) {
 		t.Errorf("ЖШС «Фотон Про» against PHOTON PRO LLP: %.3f (%s)", got, why)
 	}
 }
+
+func TestSoleTraderForms(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Braun & Keller e.K.", "braun keller lp"},
+		{"Schmidt Stahlhandel e. Kfm.", "schmidt stahlhandel lp"},
+		{"Fritz Martin Gelowicz Einzelunternehmen", "fritz martin gelowicz lp"},
+		{"ФОП Петренко Петро Петрович", "lp petrenko petro petrovich"},
+		{"John E. K. Smith", "john e k smith"}, // initials inside a name
+	} {
+		if got := Normalise(tt.in).String(); got != tt.want {
+			t.Errorf("Normalise(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	m := NewAligned([]*lists.Entry{personEntry("ofac_sdn", "90006", "KOLLER, Bruno")}, Options{Threshold: 0.1})
+	if got, why := scoreOf(m, "Braun & Keller e.K.", "90006"); got >= 0.85 {
+		t.Errorf("Braun & Keller e.K. against KOLLER, Bruno: %.3f (%s)", got, why)
+	}
+}

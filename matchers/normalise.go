@@ -218,6 +218,12 @@ func isLegalAt(raw []string, i, n int) bool {
 	if n == 1 && guardedForm(raw[i]) && !distinctiveRest(raw, i) {
 		return false
 	}
+	if n > 1 && raw[i] == "e" && i+n < len(raw) {
+		// e.K., e.Kfm.: a German sole trader writes the form last;
+		// elsewhere the letters are a person's initials ("John E. K.
+		// Smith")
+		return false
+	}
 	if n > 1 || !ambiguousForms[raw[i]] || len(raw) >= 3 {
 		return true
 	}
