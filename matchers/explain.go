@@ -133,6 +133,9 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString(" read as two: ")
 		b.WriteString(parts)
 	}
+	if r.swapSlip {
+		b.WriteString("; complete but for two letters swapped in a word")
+	}
 	if len(s.norm.Honorifics) > 0 {
 		b.WriteString("; ignored titles: ")
 		b.WriteString(strings.Join(s.norm.Honorifics, " "))
