@@ -264,3 +264,31 @@ func TestLegalSlipLongerPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A short word of a legal form (five or six letters) with a letter
+// doubled is the word inside a phrase with a word written right; other
+// slips of short words, and the doubled word alone, are left as written.
+func TestLegalDoubledShortWord(t *testing.T) {
+	for _, c := range []struct{ slip, right string }{
+		{"PUBLIC JOINT-SSTOCK COMPANY BANK VVB", "PUBLIC JOINT-STOCK COMPANY BANK VVB"},
+		{"Volgotanker Joinnt Stock Company", "Volgotanker Joint Stock Company"},
+		{"JOINT STOOCK COMPANY ELEMENT", "JOINT STOCK COMPANY ELEMENT"},
+	} {
+		if a, b := joinTokens(Normalise(c.slip).Tokens), joinTokens(Normalise(c.right).Tokens); a != b {
+			t.Errorf("%q normalises to %q, %q to %q", c.slip, a, c.right, b)
+		}
+	}
+	for _, c := range []struct{ name, word string }{
+		{"JOIT STOCK COMPANY ELEMENT", "joit"},    // a letter left out of a short word
+		{"STOOCK ELEMENT", "stoock"},              // no phrase to complete
+		{"JOINT STOOCK AND BARREL LTD", "stoock"}, // no phrase to complete
+	} {
+		found := false
+		for _, tk := range Normalise(c.name).Tokens {
+			found = found || tk.Text == c.word
+		}
+		if !found {
+			t.Errorf("%q lost its word %q: %v", c.name, c.word, Normalise(c.name).Tokens)
+		}
+	}
+}

@@ -187,8 +187,12 @@ func slipTable(legal map[string]bool) map[uint64]string {
 }
 
 // fixLegalSlip returns the word of a legal form that tok is one slip
-// from, or tok.
+// from, or tok. A shorter word is read only with a letter doubled
+// (undoubledLegal).
 func fixLegalSlip(tok string) string {
+	if len(tok) < minSlipLen && len(tok) >= minDoubledSlip {
+		return undoubledLegal(tok)
+	}
 	if len(tok) < minSlipLen || !isASCII(tok) {
 		return tok
 	}
@@ -272,4 +276,30 @@ func joinTokens(toks []Token) string {
 		b.WriteString(t.Text)
 	}
 	return b.String()
+}
+
+// minDoubledSlip is the shortest word undoubledLegal reads.
+const minDoubledSlip = 5
+
+// undoubledLegal returns the short word of a legal form that tok is with
+// one letter doubled (JOINT-SSTOCK, JOINNT STOCK), or tok. In a word of
+// four to six letters a letter left out, added or changed makes another
+// word as often as a slip (stock / stick / stork), so fixLegalSlip reads
+// no slip there; a letter struck twice keeps the word's letters in their
+// order and is the word, and tokenPhase takes it only where it completes
+// a phrase of two or more words with one written right, as for the long
+// words.
+func undoubledLegal(tok string) string {
+	var buf [minSlipLen]byte
+	for i := 1; i < len(tok); i++ {
+		if tok[i] != tok[i-1] {
+			continue
+		}
+		n := copy(buf[:], tok[:i])
+		n += copy(buf[n:], tok[i+1:])
+		if legalWords[string(buf[:n])] {
+			return string(buf[:n])
+		}
+	}
+	return tok
 }
