@@ -9,7 +9,8 @@ import (
 
 // A firm's own word typed with two neighbours swapped or a vowel between
 // consonants left out, the legal form agreeing, is the listed firm
-// (slipComplete). A consonant left out, a swap
+// (slipComplete), also where the normaliser respelt the listed word
+// (swapRespelt). A consonant left out, a swap
 // that moves the first letter, and a swap with nothing else agreeing are
 // left to the evidence factor: firms are named so too.
 func TestHandSlipCompletes(t *testing.T) {
@@ -20,6 +21,7 @@ func TestHandSlipCompletes(t *testing.T) {
 		firmEntry("us_csl", "4", "Sernia"),
 		firmEntry("us_csl", "5", "ARMACO LLC"),
 		firmEntry("us_csl", "6", "HEBRON S.A."),
+		firmEntry("ofac_sdn", "7", "NPK TEKHMASH OAO"),
 	}, "ofac_sdn", 8, "TRADING LLC", "CONSTRUCTION OOD")
 	m := NewAligned(es, Options{Threshold: 0.1})
 	for _, tt := range []struct {
@@ -31,9 +33,10 @@ func TestHandSlipCompletes(t *testing.T) {
 		{"OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU NEOIBT", "3", true},
 		{"HERBON S.A.", "6", true},
 		{"DCART OOD", "2", true},
-		{"DECAT OOD", "2", false},   // a consonant left out: another firm as often
-		{"Serina Inc.", "4", false}, // nothing else agrees: the form is the query's own
-		{"RAMACO LLC", "5", false},  // the first letter moved: a coined name
+		{"NPK TEHKMASH OAO", "7", true}, // read against techmash, as tekhmash is
+		{"DECAT OOD", "2", false},       // a consonant left out: another firm as often
+		{"Serina Inc.", "4", false},     // nothing else agrees: the form is the query's own
+		{"RAMACO LLC", "5", false},      // the first letter moved: a coined name
 	} {
 		s, expl := scoreOf(m, tt.query, tt.id)
 		if got := s >= DefaultThreshold; got != tt.flagged {

@@ -557,7 +557,7 @@ func (ix *Index) slipComplete(s *scratch, nt []nameTok, minSim float32) bool {
 			return false
 		}
 		v := ix.voc.text[nt[j].v]
-		if len(v) < minSwapSlip || qt.text[0] != v[0] || !(len(qt.text) == len(v) && swapped(qt.text, v) || vowelLeftOut(qt.text, v)) {
+		if len(v) < minSwapSlip || qt.text[0] != v[0] || !(len(qt.text) == len(v) && swapped(qt.text, v) || vowelLeftOut(qt.text, v) || swapRespelt(qt.text, v)) {
 			return false
 		}
 		slip = true
