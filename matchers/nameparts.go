@@ -251,10 +251,10 @@ const minVowelSlip = 6
 // more, with a vowel between two consonants left out inside it (Dcart /
 // Decart). The gap leaves a run of consonants the word did not have, which
 // is seldom how a name is coined, and where it is a spelling it is mostly
-// a romanisation's short vowel (Fajr / Fajer), the same name; a consonant
-// left out leaves a word as easy to say as the first and is as often
-// another firm's name (Decat / Decart). A letter less at the end is an
-// ending (oneMore).
+// a romanisation's short vowel, the same name; a consonant left out leaves
+// a word as easy to say as the first and is as often another firm's name
+// (Decat / Decart). The first letter and a letter less at the end (an
+// ending, oneMore) are not read.
 func vowelLeftOut(short, long string) bool {
 	if len(long) < minVowelSlip || !oneMore(long, short) {
 		return false

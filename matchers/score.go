@@ -523,9 +523,10 @@ const minSwapSlip = 5
 // aligned, and each query word aligned under minSim is one the lists do
 // not know, typed from its listed word of minSwapSlip letters or more
 // with two neighbours swapped after the first letter (MAOJRY / MAJORY,
-// NEOIBT / NEOBIT) or with a vowel between two consonants left out
-// (vowelLeftOut: DCART / DECART). The token similarity puts such a pair at 0.85 to 0.9
-// in a word of five to eight letters, and the evidence factor then leaves
+// NEOIBT / NEOBIT; swapRespelt: INTEHK / intech, the listed INTEKH) or
+// with a vowel between two consonants left out (vowelLeftOut: DCART /
+// DECART). The token similarity puts such a pair at 0.85 to 0.9 in a
+// word of five to eight letters, and the evidence factor then leaves
 // one such word beside a legal form far under the threshold (MAOJRY LLP /
 // MAJORY LLP 0.686). Another part must agree exactly, a legal form or a
 // word: a brand coined from a listed name's letters stands alone or under
