@@ -135,6 +135,9 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString(" read as two: ")
 		b.WriteString(parts)
 	}
+	if r.slipped {
+		b.WriteString("; complete but for a slip of the hand in a word (two letters swapped or a vowel left out)")
+	}
 	if len(s.norm.Honorifics) > 0 {
 		b.WriteString("; ignored titles: ")
 		b.WriteString(strings.Join(s.norm.Honorifics, " "))

@@ -244,6 +244,28 @@ func oneMore(long, short string) bool {
 	return i < len(short) && long[i+1:] == short[i:]
 }
 
+// minVowelSlip is the shortest word vowelLeftOut reads a vowel left out of.
+const minVowelSlip = 6
+
+// vowelLeftOut reports whether short is long, of minVowelSlip letters or
+// more, with a vowel between two consonants left out inside it (Dcart /
+// Decart). The gap leaves a run of consonants the word did not have, which
+// is seldom how a name is coined, and where it is a spelling it is mostly
+// a romanisation's short vowel, the same name; a consonant left out leaves
+// a word as easy to say as the first and is as often another firm's name
+// (Decat / Decart). The first letter and a letter less at the end (an
+// ending, oneMore) are not read.
+func vowelLeftOut(short, long string) bool {
+	if len(long) < minVowelSlip || !oneMore(long, short) {
+		return false
+	}
+	i := 0
+	for long[i] == short[i] {
+		i++
+	}
+	return i > 0 && isVowel(long[i]) && !isVowel(long[i-1]) && !isVowel(long[i+1])
+}
+
 // swapped reports whether a and b, of one length, differ only in two
 // neighbours swapped.
 func swapped(a, b string) bool {

@@ -176,6 +176,29 @@ func techSpelling(w string) string {
 // "techn", so it meets "radiotekhnika" written "radiotechnika".
 var techReplacer = strings.NewReplacer("tekh", "tech", "tekn", "techn")
 
+// swapRespelt reports whether tok, with two neighbours after its first
+// letter swapped back, is a word techSpelling writes as v: a slip of the
+// hand in a romanised "tekh" ("INTEHK" for INTEKH, which the lists' names
+// read as intech) is tested against the word the normaliser made of the
+// listed one, so the swap is undone before the spelling is.
+func swapRespelt(tok, v string) bool {
+	if len(tok) < 5 || len(v) != len(tok) && len(v) != len(tok)+1 || !strings.Contains(v, "tech") {
+		return false
+	}
+	b := []byte(tok)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == b[i+1] {
+			continue
+		}
+		b[i], b[i+1] = b[i+1], b[i]
+		if techSpelling(string(b)) == v {
+			return true
+		}
+		b[i], b[i+1] = b[i+1], b[i]
+	}
+	return false
+}
+
 // cutZavod returns what a Russian compound ending in -zavod (plant) is
 // made of before it ("Radiozavod" / "Radio Plant", "Botlikhski
 // Radiozavod" / "Botlikh Radio Plant"): publishers translate the word

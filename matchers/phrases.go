@@ -198,8 +198,12 @@ func slipTable(legal map[string]bool) map[uint64]string {
 }
 
 // fixLegalSlip returns the word of a legal form that tok is one slip
-// from, or tok.
+// from, or tok. A shorter word is read only with a letter doubled or two
+// neighbours swapped (shortLegalSlip).
 func fixLegalSlip(tok string) string {
+	if len(tok) < minSlipLen && len(tok) >= minShortSlip {
+		return shortLegalSlip(tok)
+	}
 	if len(tok) < minSlipLen || !isASCII(tok) {
 		return tok
 	}
@@ -283,4 +287,42 @@ func joinTokens(toks []Token) string {
 		b.WriteString(t.Text)
 	}
 	return b.String()
+}
+
+// minShortSlip is the shortest word shortLegalSlip reads.
+const minShortSlip = 5
+
+// shortLegalSlip returns the short word of a legal form that tok is with
+// one letter doubled (JOINT-SSTOCK, JOINNT STOCK) or two neighbours after
+// the first letter swapped (JONIT STOCK, JOINT STCOK), or tok. In a word
+// of four to six letters a letter left out, added or changed makes another
+// word as often as a slip (stock / stick / stork), so fixLegalSlip reads
+// no such slip there; a letter struck twice or two keys struck in the
+// wrong order keep the word's letters and its first letter, and
+// tokenPhase takes the word only where it completes a phrase of two or
+// more words with one written right, as for the long words.
+func shortLegalSlip(tok string) string {
+	var buf [minSlipLen]byte
+	for i := 1; i < len(tok); i++ {
+		if tok[i] != tok[i-1] {
+			continue
+		}
+		n := copy(buf[:], tok[:i])
+		n += copy(buf[n:], tok[i+1:])
+		if legalWords[string(buf[:n])] {
+			return string(buf[:n])
+		}
+	}
+	n := copy(buf[:], tok)
+	for i := 1; i+1 < n; i++ {
+		if buf[i] == buf[i+1] {
+			continue
+		}
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+		if legalWords[string(buf[:n])] {
+			return string(buf[:n])
+		}
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+	}
+	return tok
 }

@@ -275,8 +275,11 @@ type scoreResult struct {
 	typeFactor float64
 	countryA   bool
 	complete   bool // every name part on both sides aligned (CompleteSim)
-	numMis     bool // both hold numbers and they differ
-	generic    bool // a query with no word of its own, capped at GenericCap
+	// slipped: complete only through a query word typed with two
+	// letters swapped or a vowel left out (slipComplete)
+	slipped bool
+	numMis  bool // both hold numbers and they differ
+	generic bool // a query with no word of its own, capped at GenericCap
 	// otherFirm: the query's words of its own are all left out and the
 	// listed name has one left out too; capped at GenericCap
 	otherFirm bool
@@ -515,6 +518,57 @@ func completeMatch(s *scratch, nt []nameTok, minSim float32) bool {
 	return allListedAligned(al, nt)
 }
 
+// minSwapSlip is the shortest listed word slipComplete reads a swap in.
+const minSwapSlip = 5
+
+// slipComplete reports whether a match that completeMatch rejects is
+// complete but for slips of the hand: every part on both sides is
+// aligned, and each query word aligned under minSim is one the lists do
+// not know, typed from its listed word of minSwapSlip letters or more
+// with two neighbours swapped after the first letter (MAOJRY / MAJORY,
+// NEOIBT / NEOBIT; swapRespelt: INTEHK / intech, the listed INTEKH) or
+// with a vowel between two consonants left out (vowelLeftOut: DCART /
+// DECART). The token similarity puts such a pair at 0.85 to 0.9 in a
+// word of five to eight letters, and the evidence factor then leaves
+// one such word beside a legal form far under the threshold (MAOJRY LLP /
+// MAJORY LLP 0.686). Another part must agree exactly, a legal form or a
+// word: a brand coined from a listed name's letters stands alone or under
+// a form of its own (Serina Inc. / Sernia, INTEL CORP / NITEL JSC), and
+// it moves the first letter as often (Ramaco / ARMACO, ENDRA / NEDRA),
+// which a slip of the hand keeps. Another letter left out, a letter added
+// or changed is not read: that is also how firms' names are coined from
+// others (DECAT / DECART). Only organisations' and untyped entries'
+// names: persons' names have their own slip rules (nameparts.go).
+func (ix *Index) slipComplete(s *scratch, nt []nameTok, minSim float32) bool {
+	al := &s.al
+	slip, exact := false, false
+	for i := range s.q {
+		qt := &s.q[i]
+		if al.qs[i] == 1 {
+			exact = true
+		}
+		if qt.kind == TokLegal {
+			continue
+		}
+		j := al.qm[i]
+		if j < 0 {
+			return false
+		}
+		if al.qs[i] >= minSim {
+			continue
+		}
+		if qt.id >= 0 || qt.kind != TokWord || al.how[i] != alignFuzzy || nt[j].kind != TokWord {
+			return false
+		}
+		v := ix.voc.text[nt[j].v]
+		if len(v) < minSwapSlip || qt.text[0] != v[0] || !(len(qt.text) == len(v) && swapped(qt.text, v) || vowelLeftOut(qt.text, v) || swapRespelt(qt.text, v)) {
+			return false
+		}
+		slip = true
+	}
+	return slip && exact && allListedAligned(al, nt)
+}
+
 // warm reads, for every candidate name, its record and the ends of its
 // token records, before the scorer needs them. Scoring a name starts with
 // two cache misses (Index.names, then Index.ntok) and then works long on
@@ -692,6 +746,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		r.raw = num / (qw + lambda*gap)
 	}
 	r.complete = completeMatch(s, nt, float32(t.CompleteSim))
+	if !r.complete && !rec.person && ix.slipComplete(s, nt, float32(t.CompleteSim)) {
+		r.complete, r.slipped = true, true
+	}
 	if r.complete && legalConflict(s.qKinds, rec.kinds) && ix.restsOnRomanKey(s, nt) {
 		// A word read as the romanisation of a Cyrillic one (romankeys.go)
 		// is no proof of the same firm when the query's legal form is of
