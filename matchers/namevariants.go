@@ -307,18 +307,39 @@ func countWords(s string) int {
 // individual entrepreneur (ИП, ІП, ЖК), the Ukrainian ФОП, ФЛП and СПД,
 // the Bulgarian ЕТ, the German eingetragener Kaufmann (e.K., e.Kfm.) and
 // Einzelunternehmen, the English sole proprietor or trader, the French
-// entreprise individuelle, the Brazilian MEI and the Polish PHU / F.H.U.
-// written before the owner's name (facts from ISO 20275 and national
-// registers; the romanisations are the ones clerks write).
-var soleTraderForms = [][]string{
-	{"ip"}, {"ип"}, {"іп"}, {"жк"}, {"fop"}, {"фоп"}, {"flp"}, {"флп"}, {"spd"}, {"спд"}, {"ет"},
-	{"individual", "entrepreneur"}, {"индивидуальный", "предприниматель"},
-	{"физическое", "лицо", "предприниматель"}, {"фізична", "особа", "підприємець"},
-	{"e", "k"}, {"e", "kfm"}, {"e", "kfr"}, {"eingetragener", "kaufmann"}, {"eingetragene", "kauffrau"},
-	{"einzelunternehmen"}, {"einzelunternehmer"}, {"einzelunternehmerin"},
-	{"sole", "proprietor"}, {"sole", "proprietorship"}, {"sole", "trader"},
-	{"entreprise", "individuelle"}, {"mei"}, {"phu"}, {"fhu"}, {"pphu"}, {"p", "h", "u"}, {"f", "h", "u"},
+// entreprise individuelle and the Polish PHU / F.H.U. (facts from ISO 20275
+// and national registers; the romanisations are the ones clerks write).
+// Where a form stands says as much as its letters: the German e.K. ends a
+// name (before it, "E. K. Smith" has initials) and the Polish PHU opens it
+// (after it, Phu is a Vietnamese given name: "Nguyen Van Phu"). The
+// Brazilian MEI is left out: at a name's end it is as often the Chinese
+// given name Mei ("Chen Xiao Mei", whose rest would be read as a person).
+var soleTraderForms = []struct {
+	words []string
+	at    formPlace
+}{
+	{[]string{"ip"}, anywhere}, {[]string{"ип"}, anywhere}, {[]string{"іп"}, anywhere}, {[]string{"жк"}, anywhere},
+	{[]string{"fop"}, anywhere}, {[]string{"фоп"}, anywhere}, {[]string{"flp"}, anywhere}, {[]string{"флп"}, anywhere},
+	{[]string{"spd"}, anywhere}, {[]string{"спд"}, anywhere}, {[]string{"ет"}, anywhere},
+	{[]string{"individual", "entrepreneur"}, anywhere}, {[]string{"индивидуальный", "предприниматель"}, anywhere},
+	{[]string{"физическое", "лицо", "предприниматель"}, anywhere}, {[]string{"фізична", "особа", "підприємець"}, anywhere},
+	{[]string{"e", "k"}, atEnd}, {[]string{"e", "kfm"}, atEnd}, {[]string{"e", "kfr"}, atEnd},
+	{[]string{"eingetragener", "kaufmann"}, anywhere}, {[]string{"eingetragene", "kauffrau"}, anywhere},
+	{[]string{"einzelunternehmen"}, anywhere}, {[]string{"einzelunternehmer"}, anywhere}, {[]string{"einzelunternehmerin"}, anywhere},
+	{[]string{"sole", "proprietor"}, anywhere}, {[]string{"sole", "proprietorship"}, anywhere}, {[]string{"sole", "trader"}, anywhere},
+	{[]string{"entreprise", "individuelle"}, anywhere},
+	{[]string{"phu"}, atStart}, {[]string{"fhu"}, atStart}, {[]string{"pphu"}, atStart},
+	{[]string{"p", "h", "u"}, atStart}, {[]string{"f", "h", "u"}, atStart},
 }
+
+// formPlace is where in a name a sole trader's form is read.
+type formPlace uint8
+
+const (
+	anywhere formPlace = iota // at the name's start or end
+	atStart
+	atEnd
+)
 
 // soleTraderVariant reads a query "ИП Иванов Иван Иванович" or "Hans Müller
 // e.K." the way the law reads it: a sole trader is no company but the
@@ -342,15 +363,16 @@ func soleTraderVariant(v string) string {
 	}
 	words := letterWords(v)
 	var rest []string
-	for _, f := range soleTraderForms {
+	for _, sf := range soleTraderForms {
+		f := sf.words
 		if len(words) <= len(f) {
 			continue
 		}
-		if slices.Equal(words[:len(f)], f) {
+		if sf.at != atEnd && slices.Equal(words[:len(f)], f) {
 			rest = words[len(f):]
 			break
 		}
-		if slices.Equal(words[len(words)-len(f):], f) {
+		if sf.at != atStart && slices.Equal(words[len(words)-len(f):], f) {
 			rest = words[:len(words)-len(f)]
 			break
 		}
@@ -399,9 +421,14 @@ func soleTraderVariant(v string) string {
 // or ends with (last): what mayBeSoleTrader looks for.
 var soleTraderEdges = func() (e [2]map[string]bool) {
 	e[0], e[1] = map[string]bool{}, map[string]bool{}
-	for _, f := range soleTraderForms {
-		e[0][f[0]] = true
-		e[1][f[len(f)-1]] = true
+	for _, sf := range soleTraderForms {
+		f := sf.words
+		if sf.at != atEnd {
+			e[0][f[0]] = true
+		}
+		if sf.at != atStart {
+			e[1][f[len(f)-1]] = true
+		}
 	}
 	return e
 }()

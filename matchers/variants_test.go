@@ -356,6 +356,10 @@ func TestSoleTraderReadAsPerson(t *testing.T) {
 		{"ООО Зинченко Алексей Сергеевич", ""},       // a company's form
 		{"Zinchenko Aleksey Sergeevich", ""},         // no form
 		{"IP 2024 Zinchenko Aleksey Sergeevich", ""}, // a number
+		{"PHU Jan Kowalski", "jan kowalski"},         // the Polish form opens the name
+		{"Nguyen Van Phu", ""},                       // Phu ends it: a given name
+		{"E. K. John Smith", ""},                     // e.K. opens it: initials
+		{"Chen Xiao Mei", ""},                        // Mei is no form
 	} {
 		if got := soleTraderVariant(tt.in); got != tt.want {
 			t.Errorf("soleTraderVariant(%q) = %q, want %q", tt.in, got, tt.want)
