@@ -83,8 +83,10 @@ func (n Normalised) HasLegalForm() bool {
 //
 //  1. Unicode NFKC (full-width and compatibility forms to their plain letters)
 //     and case folding (golang.org/x/text/cases), CJK and Korean legal forms
-//     replaced by their class, the forms that are forms only in Cyrillic
-//     (cyrillicLegalForms) by a Latin form of their class;
+//     replaced by their class, a word that mixes Latin with Cyrillic or
+//     Greek look-alike letters written in one script (confusables.go), the
+//     forms that are forms only in Cyrillic (cyrillicLegalForms) by a Latin
+//     form of their class;
 //  2. transliteration of Cyrillic, Greek, Arabic, Persian, Hebrew, Armenian,
 //     Georgian, Han (pinyin) and Hangul into Latin (translit.go);
 //  3. diacritics removed (NFKD, drop non-spacing marks) and Latin letters
@@ -157,6 +159,9 @@ func (w *normWork) foldedText(name string) []byte {
 	}
 	w.fold.Reset()
 	w.b = appendTransform(w.b[:0], w.fold, w.a)
+	if t, ok := appendOneScript(w.a[:0], w.b); ok {
+		w.a, w.b = w.b, t
+	}
 	if t, ok := appendCyrillicForms(w.a[:0], w.b); ok {
 		w.a, w.b = w.b, t
 	}
