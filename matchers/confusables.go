@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,17 +35,19 @@ var latinLookAlike = map[rune]rune{
 }
 
 // cyrillicLookAlike and greekLookAlike map a Latin letter to the letter of
-// that script it looks like: latinLookAlike read the other way, one letter
-// each (Latin h is Cyrillic н, as a capital).
+// that script it looks like: latinLookAlike read the other way, leaving out
+// the letters of a few languages only (ԁ, һ, ј, ԛ, ѕ, ԝ), which are look-alikes
+// to undo in a Latin word but nothing a Russian, Ukrainian or Belarusian
+// word is written with, and which transliteration does not read: a Latin d
+// in "ЕАD" is a Latin word's own letter.
 var cyrillicLookAlike, greekLookAlike = func() (c, g map[rune]rune) {
 	c, g = map[rune]rune{}, map[rune]rune{}
 	for r, l := range latinLookAlike {
-		m := c
-		if unicode.Is(unicode.Greek, r) {
-			m = g
-		}
-		if _, ok := m[l]; !ok || r == 'н' {
-			m[l] = r
+		switch {
+		case unicode.Is(unicode.Greek, r):
+			g[l] = r
+		case !strings.ContainsRune("ԁһјԛѕԝ", r):
+			c[l] = r
 		}
 	}
 	return c, g

@@ -18,6 +18,7 @@ func TestMixedScriptWordsReadInOneScript(t *testing.T) {
 		{"Bладимирович", "Владимирович"},                                 // as the EU journal writes it
 		{"ΑLPHA ΤRADING", "ALPHA TRADING"},                               // Greek capitals
 		{"СОCА", "СОСА"},                                                 // all look-alikes, three Cyrillic and a Latin C: Cyrillic
+		{"INTRUSТ ЕАD", "INTRUST EAD"},                                   // a Latin D has no look-alike a Russian word is written with
 	} {
 		if a, b := Normalise(c.mixed).String(), Normalise(c.right).String(); a != b {
 			t.Errorf("Normalise(%q) = %q, Normalise(%q) = %q", c.mixed, a, c.right, b)
