@@ -61,6 +61,21 @@ func appendOneScript(dst, text []byte) (_ []byte, ok bool) {
 	if !mayMixScripts(text) {
 		return dst, false
 	}
+	return appendRewritten(dst, text, func(word []byte) bool {
+		_, mixed := wordScript(word)
+		return mixed
+	}, func(dst, word []byte) []byte {
+		to, _ := wordScript(word)
+		return appendInScript(dst, word, to)
+	})
+}
+
+// appendRewritten appends text to dst with each word (a run of letters)
+// for which rewrites is true written by write instead; ok is false, and
+// dst unchanged, when no word was. The normaliser's rewrites of single
+// words before transliteration (appendOneScript, appendCyrillicForms) go
+// through it.
+func appendRewritten(dst, text []byte, rewrites func(word []byte) bool, write func(dst, word []byte) []byte) (_ []byte, ok bool) {
 	start := len(dst)
 	done := 0 // text[:done] is in dst
 	for i := 0; i < len(text); {
@@ -77,9 +92,9 @@ func appendOneScript(dst, text []byte) (_ []byte, ok bool) {
 			}
 			j += n
 		}
-		if to, mixed := wordScript(text[i:j]); mixed {
+		if rewrites(text[i:j]) {
 			dst = append(dst, text[done:i]...)
-			dst = appendInScript(dst, text[i:j], to)
+			dst = write(dst, text[i:j])
 			done, ok = j, true
 		}
 		i = j

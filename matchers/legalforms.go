@@ -1,10 +1,5 @@
 package matchers
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
-
 // Legal forms, written for dualscreen from the facts of ISO 20275 (Entity
 // Legal Forms) and national company law: each phrase or abbreviation as it
 // is written in names, in its own script, mapped to a generic class. The
@@ -614,36 +609,16 @@ var cyrillicLegalForms = map[string]string{
 // cyrillicLegalForms replaced by its Latin form; ok is false, and dst
 // unchanged, when text holds none. text is folded to lower case.
 func appendCyrillicForms(dst, text []byte) (_ []byte, ok bool) {
-	start := len(dst)
-	done := 0 // text[:done] is in dst
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
-		if !unicode.IsLetter(r) {
-			i += size
-			continue
-		}
-		j := i + size
-		for j < len(text) {
-			r, n := utf8.DecodeRune(text[j:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			j += n
-		}
+	return appendRewritten(dst, text, func(word []byte) bool {
 		// the forms are two or three Cyrillic letters, two bytes each
-		if n := j - i; n >= 4 && n <= 6 && r >= 0x400 && r <= 0x4ff {
-			if form, found := cyrillicLegalForms[string(text[i:j])]; found {
-				dst = append(dst, text[done:i]...)
-				dst = append(dst, ' ')
-				dst = append(dst, form...)
-				dst = append(dst, ' ')
-				done, ok = j, true
-			}
+		if n := len(word); n < 4 || n > 6 || word[0] < 0xD0 || word[0] > 0xD3 { // U+0400–U+04FF
+			return false
 		}
-		i = j
-	}
-	if !ok {
-		return dst[:start], false
-	}
-	return append(dst, text[done:]...), true
+		_, found := cyrillicLegalForms[string(word)]
+		return found
+	}, func(dst, word []byte) []byte {
+		dst = append(dst, ' ')
+		dst = append(dst, cyrillicLegalForms[string(word)]...)
+		return append(dst, ' ')
+	})
 }
