@@ -135,6 +135,11 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 		b.WriteString(" read as two: ")
 		b.WriteString(parts)
 	}
+	if r.run {
+		b.WriteString("; a run of the listed person's parts (evidence ×")
+		float(1/m.t.PersonRun, 2)
+		b.WriteString(")")
+	}
 	if r.slipped {
 		b.WriteString("; complete but for a slip of the hand in a word (two letters swapped or a vowel left out)")
 	}

@@ -104,6 +104,12 @@ type Tuning struct {
 	// and without the rare word 0.8 already flagged an innocent company
 	// ("Golden Star Enterprises Ltd." / GOLDEN STAR CO).
 	PhraseExtra float64
+	// PersonRun is the share of Evidence that counts when a person is
+	// named by a run of their listed parts (personRun: "Abdul Habib" /
+	// "Abdul Habib Alizai", "ALI, Hamed" / "ALI, Ahmed Mohammed Hamed"):
+	// issue #4's subset match, a person named by two of their four names.
+	// Default 0.8 (0.7 and 0.6 find the same pairs on the tuning part).
+	PersonRun float64
 	// ShortSlipSim is the similarity of two words of a person's name left
 	// unaligned on both sides, one of them shorter than four letters, that
 	// differ by one slip and share their first letter (Phil / P'il; not
@@ -225,6 +231,7 @@ func (t Tuning) withDefaults() Tuning {
 	def(&t.ShortFormSim, 0.75)
 	def(&t.PersonExtra, 0.5)
 	def(&t.PhraseExtra, 0.5)
+	def(&t.PersonRun, 0.8)
 	def(&t.Evidence, 4.6)
 	return t
 }
@@ -278,6 +285,9 @@ type scoreResult struct {
 	// slipped: complete only through a query word typed with two
 	// letters swapped or a vowel left out (slipComplete)
 	slipped bool
+	// run: a person named by a run of their listed parts (personRun);
+	// Evidence counted at Tuning.PersonRun
+	run     bool
 	numMis  bool // both hold numbers and they differ
 	generic bool // a query with no word of its own, capped at GenericCap
 	// otherFirm: the query's words of its own are all left out and the
@@ -516,6 +526,54 @@ func completeMatch(s *scratch, nt []nameTok, minSim float32) bool {
 		}
 	}
 	return allListedAligned(al, nt)
+}
+
+// personRun reports whether the query names a listed person by a run of
+// their parts: two query words or more, every query part a word aligned at
+// minSim or better (not as an initial), and the listed parts they align
+// with side by side in the listed name, read round its end ("ALI, Hamed"
+// takes Hamed, the last part, and ALI, the first: SURNAME, Given as the
+// lists print it). Issue #4 asks for this subset match: a person named
+// by two of their four names. It weighs the evidence a little more
+// (Tuning.PersonRun), so two rare parts in a row of a longer name
+// suffice, where parts scattered over the name ("Mohammad Ali" against
+// the first and the fourth of four) do not.
+func personRun(s *scratch, nt []nameTok, minSim float32) bool {
+	al := &s.al
+	words := 0
+	for i := range s.q {
+		if s.q[i].kind != TokWord || al.how[i] == alignInitial || al.qm[i] == -1 || al.qs[i] < minSim {
+			return false
+		}
+		words++
+	}
+	if words < 2 {
+		return false
+	}
+	// the listed parts (legal forms aside) as a ring: aligned ones must
+	// form one arc, so the ring has at most one step from aligned to not
+	n, steps, aligned := 0, 0, 0
+	var first, prev bool
+	for j := range nt {
+		if nt[j].kind == TokLegal {
+			continue
+		}
+		on := al.nm[j] >= 0
+		if n == 0 {
+			first = on
+		} else if prev && !on {
+			steps++
+		}
+		if on {
+			aligned++
+		}
+		prev = on
+		n++
+	}
+	if n > 0 && prev && !first {
+		steps++
+	}
+	return aligned >= 2 && aligned < n && steps == 1
 }
 
 // minSwapSlip is the shortest listed word slipComplete reads a swap in.
@@ -759,7 +817,12 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	}
 	x := 0.0
 	if t.Evidence > 0 && !r.complete {
-		x = num / (t.Evidence * float64(ix.idfUnknown))
+		ev := t.Evidence
+		if t.PersonRun < 1 && !queryOrg && rec.person && personRun(s, nt, float32(t.CompleteSim)) {
+			ev *= t.PersonRun
+			r.run = true
+		}
+		x = num / (ev * float64(ix.idfUnknown))
 		// (ConflictGap, below, can only lower raw: boundable)
 		if floor > 0 && belowFloor(r.raw, x, q.Country != "", t, floor) {
 			r.below = true
