@@ -43,7 +43,7 @@ func TestPersonRun(t *testing.T) {
 		{"Abdul Habib", "TAi.001", true},
 		{"HABIB, Abdul", "TAi.001", true},
 		{"Habib Alizai", "TAi.001", true},
-		{"ALI, Hamed", "QDi.002", true},    // the last and the first part
+		{"ALI, Hamed", "QDi.002", true},   // the last and the first part
 		{"Ahmed Hamed", "QDi.003", false}, // the 2nd and the 4th of five
 		{"A. Habib", "TAi.001", false},    // an initial
 		{"Habib", "TAi.001", false},       // one part
