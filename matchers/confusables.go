@@ -147,6 +147,12 @@ func wordScript(word []byte) (to *unicode.RangeTable, mixed bool) {
 			other = t
 			nOther++
 			if _, ok := latinLookAlike[r]; !ok {
+				if !transliterable(r) {
+					// a letter no reading makes Latin (Komi ԫ): the
+					// word stays as written, or normalising its
+					// normal form would rewrite it again
+					return nil, false
+				}
 				otherOwn++
 			}
 		default:
@@ -179,6 +185,16 @@ func wordScript(word []byte) (to *unicode.RangeTable, mixed bool) {
 	default:
 		return unicode.Latin, true
 	}
+}
+
+// transliterable reports whether transliteration reads the Cyrillic or
+// Greek letter r (translit.go's tables).
+func transliterable(r rune) bool {
+	if _, ok := cyrRussian[r]; ok {
+		return true
+	}
+	_, ok := greek[foldGreekTonos(r)]
+	return ok
 }
 
 // appendInScript appends word to dst with each letter not of script to
