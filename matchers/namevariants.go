@@ -80,7 +80,7 @@ func isAcronymOf(acr string, words []string) bool {
 
 // skippable words may be left out of an acronym.
 func skippable(w string) bool {
-	if particleSet.has(w) {
+	if particleSet[w] {
 		return true
 	}
 	_, ok := legalPhrases.single[w]

@@ -269,7 +269,7 @@ func distinctiveRest(raw []string, i int) bool {
 			continue
 		}
 		_, initials := legalPhrases.single[w]
-		if !legalWords.has(w) && !initials && !orgWordCanon[nameCanon[w]] {
+		if !legalWords[w] && !initials && !orgWordCanon[nameCanon[w]] {
 			return true
 		}
 	}
@@ -516,7 +516,7 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		}
 		if utf8.RuneCountInString(raw[i]) == 1 {
 			j := singleRunEnd(raw, i)
-			if j-i >= 3 && particleSet.has(strings.Join(raw[i:j], "")) {
+			if j-i >= 3 && particleSet[strings.Join(raw[i:j], "")] {
 				i = j // "a.k.a.", "f.k.a."
 				continue
 			}
@@ -569,7 +569,7 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		if len(t) == 1 && (i > 0 && toks[i-1].Kind == TokInitial || i+1 < len(toks) && toks[i+1].Kind == TokInitial) {
 			return false // a letter among letters: "M.E.N.A.", "KIM, J. Y."
 		}
-		return particleSet.has(t) || t == "head" && i+1 < len(toks) && toks[i+1].Text == "office" ||
+		return particleSet[t] || t == "head" && i+1 < len(toks) && toks[i+1].Text == "office" ||
 			describesUnit(toks, i)
 	}
 	nonParticle := 0
@@ -785,14 +785,14 @@ func hasCJK(s []byte) bool {
 // name that goes on ("Main Department of Internal Affairs") keeps its words.
 func describesUnit(toks []Token, i int) bool {
 	j := i
-	for j < len(toks) && unitQualifierSet.has(toks[j].Text) {
+	for j < len(toks) && unitQualifierSet[toks[j].Text] {
 		j++
 	}
-	if j == i || j == len(toks) || !unitWordSet.has(toks[j].Text) {
+	if j == i || j == len(toks) || !unitWordSet[toks[j].Text] {
 		return false
 	}
 	for _, t := range toks[j+1:] {
-		if !particleSet.has(t.Text) {
+		if !particleSet[t.Text] {
 			return false
 		}
 	}

@@ -10,9 +10,6 @@ import (
 // their first token, longest first so the longest phrase wins.
 type phraseTable struct {
 	byFirst map[string][]phrase
-	// firsts screens byFirst's keys (wordSet): match is asked at every
-	// token of a name, and few begin a phrase
-	firsts *wordSet
 	// single maps the letters of a phrase written as initials ("j s c",
 	// "o o o") joined together ("jsc") to its value.
 	single map[string]string
@@ -43,21 +40,15 @@ func newPhraseTable(entries map[string]string) *phraseTable {
 			t.single[toks[0]] = v
 		}
 	}
-	firsts := make(map[string]bool, len(t.byFirst))
-	for first, ps := range t.byFirst {
+	for _, ps := range t.byFirst {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
-		firsts[first] = true
 	}
-	t.firsts = newWordSet(firsts)
 	return t
 }
 
 // match returns the number of tokens of the longest phrase at the start of
 // toks and its value, or 0.
 func (t *phraseTable) match(toks []string) (int, string) {
-	if !t.firsts.has(toks[0]) {
-		return 0, ""
-	}
 	for _, p := range t.byFirst[toks[0]] {
 		if len(p.toks) > len(toks) {
 			continue
@@ -81,10 +72,10 @@ var (
 	orgPhrases     *phraseTable // orgWordPhrases
 	honorificTable *phraseTable // titles and ranks: removed at the start
 	titleTable     *phraseTable // titles only: removed anywhere
-	particleSet    *wordSet
+	particleSet    map[string]bool
 	// unitWordSet and unitQualifierSet: unitWords and unitQualifiers, as
 	// tokens (stopwords.go).
-	unitWordSet, unitQualifierSet *wordSet
+	unitWordSet, unitQualifierSet map[string]bool
 )
 
 // foldedSet is the set of the tokens of words, folded as names are.
@@ -108,8 +99,8 @@ func init() {
 	}
 	legalPhrases = newPhraseTable(lf)
 	orgPhrases = newPhraseTable(orgWordPhrases)
-	legalWords = newWordSet(legalPhrases.words())
-	legalWordSlips = slipTable(legalWords.m)
+	legalWords = legalPhrases.words()
+	legalWordSlips = slipTable(legalWords)
 	legalSlipFilter = newHashFilter(legalWordSlips)
 	h := make(map[string]string, len(titles)+len(ranks))
 	ti := make(map[string]string, len(titles))
@@ -122,9 +113,9 @@ func init() {
 	honorificTable = newPhraseTable(h)
 	titleTable = newPhraseTable(ti)
 	w := getNormWork()
-	particleSet = newWordSet(foldedSet(w, append(particles[:len(particles):len(particles)], unitWords...)))
-	unitWordSet = newWordSet(foldedSet(w, unitWords))
-	unitQualifierSet = newWordSet(foldedSet(w, unitQualifiers))
+	particleSet = foldedSet(w, append(particles[:len(particles):len(particles)], unitWords...))
+	unitWordSet = foldedSet(w, unitWords)
+	unitQualifierSet = foldedSet(w, unitQualifiers)
 	putNormWork(w)
 }
 
@@ -144,7 +135,7 @@ var legalSlipFilter *hashFilter
 const minSlipLen = 7
 
 // legalWords holds every word of every legal-form phrase.
-var legalWords *wordSet
+var legalWords map[string]bool
 
 // words returns every token of the table's phrases.
 func (t *phraseTable) words() map[string]bool {
@@ -318,7 +309,7 @@ func shortLegalSlip(tok string) string {
 		}
 		n := copy(buf[:], tok[:i])
 		n += copy(buf[n:], tok[i+1:])
-		if legalWords.has(string(buf[:n])) {
+		if legalWords[string(buf[:n])] {
 			return string(buf[:n])
 		}
 	}
@@ -328,7 +319,7 @@ func shortLegalSlip(tok string) string {
 			continue
 		}
 		buf[i], buf[i+1] = buf[i+1], buf[i]
-		if legalWords.has(string(buf[:n])) {
+		if legalWords[string(buf[:n])] {
 			return string(buf[:n])
 		}
 		buf[i], buf[i+1] = buf[i+1], buf[i]

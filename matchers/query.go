@@ -889,7 +889,7 @@ func (ix *Index) twoKnownWords(tk Token, id int32) (string, string, bool) {
 	// a particle run into a listed name (ElPocho, Abdallahal): the name
 	// alone, the particle dropped as the normaliser drops it
 	for k := 2; k <= 3 && k <= len(w)-4; k++ {
-		if a, b := w[:k], canonPart(w[k:]); particleSet.has(a) && ix.knownWord(b) {
+		if a, b := w[:k], canonPart(w[k:]); particleSet[a] && ix.knownWord(b) {
 			return b, "", true
 		}
 		if a, b := canonPart(w[:len(w)-k]), w[len(w)-k:]; trailingArticles[b] && ix.knownWord(a) {
@@ -952,8 +952,8 @@ func mayRunOn(w string) bool {
 	// letters, a particle at the start, a word's particle at the end
 	for k := 2; k <= len(w)-2; k++ {
 		a, b := w[:k], w[k:]
-		if particleSet.has(a) || particleSet.has(b) && len(b) >= minWordParticle ||
-			legalWords.has(a) && len(a) >= minLegalPart || legalWords.has(b) && len(b) >= minLegalPart {
+		if particleSet[a] || particleSet[b] && len(b) >= minWordParticle ||
+			legalWords[a] && len(a) >= minLegalPart || legalWords[b] && len(b) >= minLegalPart {
 			return true
 		}
 	}
@@ -1013,7 +1013,7 @@ func (ix *Index) cutRunOns(raw []string, buf *[]string, firms bool, note *[]stri
 // particle, a given name's spelling, an organisation word, a joined
 // particle).
 func (ix *Index) mayCut(r string) bool {
-	if len(r) < minRunOn || !isASCII(r) || legalWords.has(r) || particleSet.has(r) {
+	if len(r) < minRunOn || !isASCII(r) || legalWords[r] || particleSet[r] {
 		return false
 	}
 	if id, ok := ix.voc.ids[r]; ok && !ix.voc.joined[id] {
@@ -1062,8 +1062,8 @@ func (ix *Index) runOnCut(raw []string, i int, firms bool) int {
 	before := i > 0 && plainRaw(raw[i-1])
 	for k := 2; k <= len(r)-2; k++ {
 		a, b := r[:k], r[k:]
-		if particleSet.has(a) && ix.listedWord(b, 4) && (len(a) >= minWordParticle || before && (firms || connectives[a])) ||
-			particleSet.has(b) && len(b) >= minWordParticle && ix.listedWord(a, 4) {
+		if particleSet[a] && ix.listedWord(b, 4) && (len(a) >= minWordParticle || before && (firms || connectives[a])) ||
+			particleSet[b] && len(b) >= minWordParticle && ix.listedWord(a, 4) {
 			return k
 		}
 	}
@@ -1092,7 +1092,7 @@ func (ix *Index) legalRunOn(raw []string, i, k int, slips bool) bool {
 	if slips {
 		a, b = legalPart(a), legalPart(b)
 	}
-	la, lb := legalWords.has(a) && len(a) >= minLegalPart, legalWords.has(b) && len(b) >= minLegalPart
+	la, lb := legalWords[a] && len(a) >= minLegalPart, legalWords[b] && len(b) >= minLegalPart
 	if !la && !lb {
 		return false
 	}
@@ -1172,7 +1172,7 @@ const minWordParticle = 5
 // plainRaw reports whether raw token t is a word of a name: not a legal
 // form's word, a particle or a number.
 func plainRaw(t string) bool {
-	return !legalWords.has(t) && !particleSet.has(t) && !isDigits(t)
+	return !legalWords[t] && !particleSet[t] && !isDigits(t)
 }
 
 // maxLegalWords bounds the words of a legal-form phrase legalRunOn looks

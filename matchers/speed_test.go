@@ -478,36 +478,3 @@ func TestWordMemos(t *testing.T) {
 		t.Errorf("%d words: %v, with no memo %v", len(long), got.Tokens, want.Tokens)
 	}
 }
-
-// TestWordSet: a wordSet answers as its map does, for every listed word
-// and every cut of it (what mayRunOn and runOnCut ask), and its shape
-// bits answer most of those misses without the map.
-func TestWordSet(t *testing.T) {
-	ix := BuildIndex(loadSharedLists(t))
-	probes := []string{"", "a", "al", "of", "ooo", "llc", "limited", "obshchestvo"}
-	for _, w := range ix.voc.text {
-		probes = append(probes, w)
-		for k := 1; k < len(w); k++ {
-			probes = append(probes, w[:k], w[k:])
-		}
-	}
-	for name, s := range map[string]*wordSet{"particleSet": particleSet, "legalWords": legalWords,
-		"unitWordSet": unitWordSet, "unitQualifierSet": unitQualifierSet, "legal firsts": legalPhrases.firsts} {
-		misses, screened := 0, 0
-		for _, w := range probes {
-			if got, want := s.has(w), s.m[w]; got != want {
-				t.Fatalf("%s.has(%q) = %v, the map says %v", name, w, got, want)
-			}
-			if !s.m[w] && w != "" {
-				misses++
-				if !s.mayHave(w) {
-					screened++
-				}
-			}
-		}
-		t.Logf("%s: %d of %d misses screened by shape", name, screened, misses)
-		if screened < misses*9/10 {
-			t.Errorf("%s: %d of %d misses screened by shape, want nine in ten", name, screened, misses)
-		}
-	}
-}
