@@ -346,6 +346,15 @@ func shortJoinedRest(r string) bool {
 // "abu" splits only before a consonant and a vowel (Abubakr, Abuhamza),
 // so that "Abundance" stays a word.
 func splitJoinedParticle(tok string) (part, rest string, ok bool) {
+	if !mayBeJoined(tok) {
+		return "", "", false
+	}
+	return cutJoinedParticle(tok)
+}
+
+// cutJoinedParticle is splitJoinedParticle for a word mayBeJoined lets
+// through.
+func cutJoinedParticle(tok string) (part, rest string, ok bool) {
 	if _, known := nameCanon[tok]; known {
 		return "", "", false
 	}
@@ -387,6 +396,33 @@ func splitJoinedParticle(tok string) (part, rest string, ok bool) {
 		return jp.part, r, true
 	}
 	return cutJoinedSlip(tok)
+}
+
+// joinedFirst and joinedLast mark the bytes a word cut by
+// splitJoinedParticle begins with (a spelling of Muhammad, a joined
+// particle) or ends with (al-Din, Allah, also with a letter doubled:
+// doubledIn keeps the last letter).
+var joinedFirst, joinedLast = func() (first, last [256]bool) {
+	for _, p := range muhammadPrefixes {
+		first[p[0]] = true
+	}
+	for _, jp := range joinedParticles {
+		first[jp.prefix[0]] = true
+	}
+	for _, js := range joinedSuffixes {
+		for _, suf := range js.sufs {
+			last[suf[len(suf)-1]] = true
+		}
+	}
+	return first, last
+}()
+
+// mayBeJoined reports whether splitJoinedParticle may cut tok, from its
+// first and last bytes: most words of a name are neither, and are then
+// not looked up in nameCanon nor tried against each prefix and suffix,
+// twice per query word (normaliseRaw's passes).
+func mayBeJoined(tok string) bool {
+	return tok != "" && (joinedFirst[tok[0]] || joinedLast[tok[len(tok)-1]])
 }
 
 // joinedSuffixes are the suffixes splitJoinedParticle cuts, with the part

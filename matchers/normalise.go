@@ -120,6 +120,11 @@ type normWork struct {
 	fixed   []string // raw tokens with legal-form slips fixed (tokenPhase)
 	part    []Token  // a derived name's tokens (namesAParty)
 	abbrevs []byte   // Normalised.formAbbrevs, collected in the first token phase
+	passes  int      // token phases run, for tests
+	// memos: what tokenPhase made of each word of the name being
+	// normalised (spare: of a word past maxWordMemos)
+	memos []wordMemo
+	spare wordMemo
 }
 
 var normPool = sync.Pool{New: func() any { return &normWork{fold: cases.Fold()} }}
@@ -399,9 +404,20 @@ func (w *normWork) normalise(name string, dst []Token) Normalised {
 func (w *normWork) normaliseRaw(raw []string, dst []Token) Normalised {
 	out := Normalised{Tokens: dst[:0]}
 	w.abbrevs = w.abbrevs[:0]
+	clear(w.memos) // no name's words kept alive in the pool
+	w.memos = w.memos[:0]
 	out.Tokens = w.tokenPhase(raw, out.Tokens, &out.Honorifics)
 	if len(w.abbrevs) > 0 {
 		out.formAbbrevs = string(w.abbrevs)
+	}
+	if len(out.Honorifics) == 0 && sameTexts(out.Tokens, raw) {
+		// The pass changed no word and took no honorific: the next pass
+		// would read the same words, so it would give the same tokens
+		// (tokenPhase depends on its words only) and stop the loop. A
+		// third of BenchmarkMatch's names (SEC firms without a legal
+		// form, persons) are read this way, and the second pass was
+		// about a twentieth of a query's CPU.
+		return out
 	}
 	// Removing a particle or a title can bring together tokens that form a
 	// phrase ("a al k a" → "a k a"): repeat until nothing changes, so that
@@ -421,6 +437,19 @@ func (w *normWork) normaliseRaw(raw []string, dst []Token) Normalised {
 	return out
 }
 
+// sameTexts reports whether toks are the words raw, one for one.
+func sameTexts(toks []Token, raw []string) bool {
+	if len(toks) != len(raw) {
+		return false
+	}
+	for i := range toks {
+		if toks[i].Text != raw[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func tokensEqual(a, b []Token) bool {
 	if len(a) != len(b) {
 		return false
@@ -435,6 +464,7 @@ func tokensEqual(a, b []Token) bool {
 
 // tokenPhase runs steps 5 and 6 over raw tokens, appending to dst.
 func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) []Token {
+	w.passes++
 	toks := dst
 	// Long words of legal forms with a slip of the pen ("JOINT STOCK
 	// COMMPANY"), tried only where they complete a phrase of two or more
@@ -442,7 +472,7 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 	// a legal form on its own.
 	var fixed []string
 	for k, r := range raw {
-		if f := fixLegalSlip(r); f != r {
+		if f := w.memoOf(r).fixed; f != r {
 			if fixed == nil {
 				fixed = append(w.fixed[:0], raw...)
 			}
@@ -507,22 +537,28 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 			continue
 		}
 		text := raw[i]
-		if part, rest, ok := splitJoinedParticle(text); ok {
-			toks = append(toks, Token{Text: part, Kind: TokWord})
-			text = rest
-		} else if stem, ok := cutZavod(text); ok {
-			toks = append(toks, Token{Text: stem, Kind: TokWord})
-			text = "plant"
+		m := w.memoOf(text)
+		if !m.cutSet {
+			m.cutSet = true
+			if part, rest, ok := splitJoinedParticle(text); ok {
+				m.cut, m.part, m.rest = cutJoined, part, rest
+			} else if stem, ok := cutZavod(text); ok {
+				m.cut, m.part, m.rest = cutPlant, stem, "plant"
+			}
+		}
+		if m.cut != cutNone {
+			toks = append(toks, Token{Text: m.part, Kind: TokWord})
+			text = m.rest
 		} else if numberedShipyard(raw, i) {
 			text = "shipyard"
 		}
-		if _, ok := nameCanon[text]; !ok {
-			text = techSpelling(text)
-		}
-		if c, ok := nameCanon[text]; ok {
-			text = c // one spelling per given name (nameparts.go)
-		} else if c := canonNameSlip(text); c != "" {
-			text = c // the same, written with a slip ("Mohmamad")
+		if text == m.word {
+			if !m.canonSet {
+				m.canon, m.canonSet = canonWord(text), true
+			}
+			text = m.canon
+		} else {
+			text = canonWord(text)
 		}
 		toks = append(toks, Token{Text: text, Kind: wordKind(text)})
 		i++
@@ -590,6 +626,62 @@ func (w *normWork) tokenPhase(raw []string, dst []Token, honorifics *[]string) [
 		}
 	}
 	return toks
+}
+
+// canonWord writes a word as the lists' names are indexed: "tekh" as
+// "tech", one spelling per given name (nameparts.go), also when written
+// with a slip ("Mohmamad").
+func canonWord(text string) string {
+	if _, ok := nameCanon[text]; !ok {
+		text = techSpelling(text)
+	}
+	if c, ok := nameCanon[text]; ok {
+		return c
+	} else if c := canonNameSlip(text); c != "" {
+		return c
+	}
+	return text
+}
+
+// wordMemo is what tokenPhase made of one word that depends on the word
+// alone: its legal-form slip fixed, the part cut from it (a joined
+// particle, a plant), its canonical spelling. normaliseRaw's second pass
+// reads most words of the first again, and these were a third of a
+// pass: each is a map probe or a hash per letter.
+type wordMemo struct {
+	word, fixed string // fixLegalSlip(word)
+	cutSet      bool   // cut, part and rest are known
+	cut         int8   // cutNone, cutJoined (splitJoinedParticle), cutPlant (cutZavod)
+	part, rest  string // the word cut: part, then rest
+	canonSet    bool
+	canon       string // canonWord(word)
+}
+
+const (
+	cutNone = iota
+	cutJoined
+	cutPlant
+)
+
+// maxWordMemos bounds the memos of one name: past it, words are looked
+// up among the first ones and computed each time.
+const maxWordMemos = 32
+
+// memoOf returns word's memo for this name (normaliseRaw empties them),
+// its fixed form computed.
+func (w *normWork) memoOf(word string) *wordMemo {
+	for i := range w.memos {
+		if w.memos[i].word == word {
+			return &w.memos[i]
+		}
+	}
+	m := wordMemo{word: word, fixed: fixLegalSlip(word)}
+	if len(w.memos) >= maxWordMemos {
+		w.spare = m
+		return &w.spare
+	}
+	w.memos = append(w.memos, m)
+	return &w.memos[len(w.memos)-1]
 }
 
 // joinLetterRuns writes a run of two or more single letters of an

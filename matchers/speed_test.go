@@ -353,3 +353,128 @@ func TestNewTokenCacheAnyCores(t *testing.T) {
 		t.Fatal("no neighbours recorded")
 	}
 }
+
+// plainNormaliseRaw is normaliseRaw as it was before it stopped after a
+// pass that changed nothing and remembered its words (wordMemo): always a
+// second pass, to the fixed point, each computing every word afresh.
+func plainNormaliseRaw(w *normWork, raw []string) Normalised {
+	out := Normalised{}
+	w.abbrevs = w.abbrevs[:0]
+	w.memos = w.memos[:0]
+	out.Tokens = w.tokenPhase(raw, nil, &out.Honorifics)
+	if len(w.abbrevs) > 0 {
+		out.formAbbrevs = string(w.abbrevs)
+	}
+	for range len(out.Tokens) {
+		w.memos = w.memos[:0]
+		next := w.tokenPhase(slices.Clone(tokenTexts(out.Tokens)), nil, &out.Honorifics)
+		if tokensEqual(next, out.Tokens) {
+			break
+		}
+		out.Tokens = next
+	}
+	return out
+}
+
+func tokenTexts(toks []Token) []string {
+	var s []string
+	for _, t := range toks {
+		s = append(s, t.Text)
+	}
+	return s
+}
+
+// TestNormaliseOnePass: a name whose first token phase changes no word is
+// read in one pass, and every listed name (and each with an honorific, a
+// legal form and a joined particle added) normalises as it did with the
+// second pass always run.
+func TestNormaliseOnePass(t *testing.T) {
+	w := getNormWork()
+	defer putNormWork(w)
+	for _, c := range []struct {
+		name   string
+		passes int
+	}{
+		{"Acme Widgets", 1},
+		{"ivanov sergey", 1},
+		{"Acme Widgets Limited Liability Company", 2}, // the legal form is a class token
+		{"Mr Ivan Petrov", 2},                         // an honorific taken
+		{"Abdelkader Mahmoud", 2},                     // a joined particle cut
+	} {
+		w.passes = 0
+		w.normalise(c.name, nil)
+		if w.passes != c.passes {
+			t.Errorf("%q: %d token phases, want %d", c.name, w.passes, c.passes)
+		}
+	}
+	names := []string{"Mr Abu Bakr Al Baghdadi", "a al k a Holding", "OOO Romashka OOO", "JOINT STOCK COMMPANY Elektrotyaga"}
+	for _, e := range loadSharedLists(t) {
+		for _, n := range e.Names {
+			names = append(names, n.Value, "Dr "+n.Value, n.Value+" LLC", "Abdel"+n.Value)
+		}
+	}
+	for _, name := range names {
+		got := w.normaliseRaw(slices.Clone(w.splitTokens(w.foldedText(name))), nil)
+		want := plainNormaliseRaw(w, slices.Clone(w.splitTokens(w.foldedText(name))))
+		if !slices.Equal(got.Tokens, want.Tokens) || !slices.Equal(got.Honorifics, want.Honorifics) || got.formAbbrevs != want.formAbbrevs {
+			t.Fatalf("%q: %+v, with the second pass %+v", name, got, want)
+		}
+	}
+}
+
+// TestMayBeJoined: the first and last bytes screen out a word no particle
+// or suffix can be cut from, and splitJoinedParticle, screened, cuts every
+// listed word (and each with a particle joined) as cutJoinedParticle does.
+func TestMayBeJoined(t *testing.T) {
+	for _, w := range []string{"widgets", "trading", "ivanov", "petrov", "kim", "x"} {
+		if mayBeJoined(w) {
+			t.Errorf("mayBeJoined(%q): want false", w)
+		}
+	}
+	for _, w := range []string{"abdelkader", "mohammadreza", "shamsuddin", "atiqullah", "kheirullaah", "abundance", "safieddine"} {
+		if !mayBeJoined(w) {
+			t.Errorf("mayBeJoined(%q): want true", w)
+		}
+	}
+	ix := BuildIndex(loadSharedLists(t))
+	words := []string{"", "a", "abu", "abdulhaq", "cabdullaah"}
+	for _, w := range ix.voc.text {
+		words = append(words, w, "abdel"+w, "mohammad"+w, w+"uddin", w+"ullaah", w+"edinn")
+	}
+	for _, w := range words {
+		p1, r1, ok1 := splitJoinedParticle(w)
+		p2, r2, ok2 := cutJoinedParticle(w)
+		if p1 != p2 || r1 != r2 || ok1 != ok2 {
+			t.Fatalf("splitJoinedParticle(%q) = %q %q %v, unscreened %q %q %v", w, p1, r1, ok1, p2, r2, ok2)
+		}
+	}
+}
+
+// TestWordMemos: the second pass over a name finds the words of the first
+// among the memos (one per distinct word of both passes), and a name of
+// more words than maxWordMemos normalises as it does with no memo.
+func TestWordMemos(t *testing.T) {
+	w := getNormWork()
+	defer putNormWork(w)
+	w.passes = 0
+	w.normalise("Apple Abdelkader Incorporated", nil)
+	var words []string
+	for _, m := range w.memos {
+		words = append(words, m.word)
+	}
+	// two passes: "incorporated" is read as the class corp, "abdelkader"
+	// as abd kader
+	if want := []string{"apple", "abdelkader", "incorporated", "abd", "kader", "corp"}; w.passes != 2 || !slices.Equal(words, want) {
+		t.Errorf("%d passes, memos of %q, want 2 and %q", w.passes, words, want)
+	}
+	var long []string
+	for i := range maxWordMemos + 8 {
+		long = append(long, fmt.Sprintf("Abdel%cmir Nooruddin Traktorzavod", 'a'+i%26), strings.Repeat("x", i%5+1))
+	}
+	name := strings.Join(long, " ") + " Incorporated"
+	got := w.normaliseRaw(slices.Clone(w.splitTokens(w.foldedText(name))), nil)
+	want := plainNormaliseRaw(w, slices.Clone(w.splitTokens(w.foldedText(name))))
+	if !slices.Equal(got.Tokens, want.Tokens) {
+		t.Errorf("%d words: %v, with no memo %v", len(long), got.Tokens, want.Tokens)
+	}
+}
