@@ -31,6 +31,7 @@ type scratch struct {
 	sims     []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
 	stride   int       // row length: the number of query tokens
 	pairs    []qpair   // adjacent query tokens written together that the vocabulary knows
+	reads    []string  // pinyin readings of a query word (readChinese)
 	q        []qtok
 	// qcap holds, per query token, the most evidence a similar listed
 	// token may gather for it (gather): the query token's own IDF when the
@@ -61,7 +62,9 @@ type scratch struct {
 	// pinyinState: 0 not yet known, 1 the query is written in pinyin, 2
 	// it is not (pinyinQuery)
 	pinyinState int8
-	hanChars    int // its Han characters outside legal forms: syllables, even those normalising drops
+	// romanisedName: the name being scored is nameRec.romanised
+	romanisedName bool
+	hanChars      int // its Han characters outside legal forms: syllables, even those normalising drops
 	// generic: the query has no word of its own (isOwnWord), only a kind
 	// of firm, a place and legal forms ("RUSSIAN COMPANY LLC").
 	generic bool
@@ -360,6 +363,9 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 			s.recording = false
 		}
 	}
+	if !s.qLegal {
+		ix.readChinese(s, t)
+	}
 	s.generic = len(s.q) > 0
 	for i := range s.q {
 		if s.queryOwnWord(i) {
@@ -415,6 +421,13 @@ func (ix *Index) wordNeighbours(s *scratch, i int, text string, id int32, t *Tun
 			if v != id {
 				s.setSim(v, i, float32(t.SpellingKeySim))
 			}
+		}
+	}
+	// a listed Chinese person's word romanised by Wade-Giles or Cantonese
+	// that reads as this pinyin word (wadegiles.go)
+	for _, v := range ix.hkeys[text] {
+		if v != id {
+			s.setSim(v, i, float32(t.SpellingKeySim))
 		}
 	}
 	for _, o := range queryOrigins {

@@ -1,6 +1,9 @@
 package matchers
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Tuning holds the scorer's weights. Zero fields take the defaults given
 // (DefaultTuning), which were chosen on the tuning part of the development
@@ -607,6 +610,7 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		al.nm[j] = -1
 	}
 	s.syllables = s.han || rec.syllabic && s.pinyinQuery()
+	s.romanisedName = rec.romanised
 	// Candidate token pairs, best first; greedy one-to-one assignment is
 	// what matchers/reference checks against exhaustive search.
 	// Name token outside, so that its kind and its row of similarities
@@ -897,6 +901,12 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row
 		// a pinyin query and a pinyin or Han name: letters, not sounds
 		// (pinyin.go)
 		return pinyinSim(qt.text, ix.voc.text[v], t)
+	}
+	if !s.romanisedName && s.sims[row+i] == float32(t.SpellingKeySim) && ix.voc.origin[v]&originChinese != 0 && slices.Contains(ix.hkeys[qt.text], v) {
+		// a word of a Chinese name written in Wade-Giles or Cantonese
+		// reads as this pinyin only in such a name (wadegiles.go): in
+		// SHEN YANG JING CHENG MACHINERY, cheng is pinyin
+		return ix.plainSim(qt.text, v, t)
 	}
 	if qt.abbr && s.qLegal {
 		// an abbreviation in a company's name: one letter off is another

@@ -1,0 +1,125 @@
+package matchers
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dualscreen/dualscreen/lists"
+)
+
+func TestWadeGilesTable(t *testing.T) {
+	for _, tt := range []struct {
+		wg   string
+		want []string
+	}{
+		{"chang", []string{"chang", "zhang"}}, // ch'ang / chang once the apostrophe goes
+		{"hsu", []string{"xu"}},
+		{"hsieh", []string{"xie"}},
+		{"chien", []string{"jian", "qian"}},
+		{"tsai", []string{"cai", "zai"}},
+		{"kuo", []string{"guo", "kuo"}},
+		{"chih", []string{"chi", "zhi"}},
+		{"tzu", []string{"ci", "zi"}},
+		{"jung", []string{"rong"}},
+		{"kuei", []string{"gui", "kui"}},
+		{"yung", []string{"yong"}},
+	} {
+		if got := wadeGilesSyllables[tt.wg]; !slices.Equal(got, tt.want) {
+			t.Errorf("wadeGilesSyllables[%q] = %v, want %v", tt.wg, got, tt.want)
+		}
+	}
+	for _, w := range []string{"chang", "hsu", "wong", "kwok", "tsang", "hsiao", "tzu"} {
+		if !readsAsChinese(w) {
+			t.Errorf("readsAsChinese(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"krans", "ryong", "smith", "baker", "mohammed"} {
+		if readsAsChinese(w) {
+			t.Errorf("readsAsChinese(%q) = true", w)
+		}
+	}
+}
+
+func TestChineseName(t *testing.T) {
+	nw := getNormWork()
+	defer putNormWork(nw)
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"HSU, Kuo-chiang", true},
+		{"CHANG, Wen-Fu", true}, // chang written jang: read through its group
+		{"TSANG, Kwok-wai", true},
+		{"WONG Siu Ming", true},
+		{"ZHANG, Wenfu", false},      // pinyin: pinyin.go's
+		{"KUO, Tai-ming", false},     // every word pinyin too: no mark
+		{"KRANS, Ko Ko", false},      // a word of another language
+		{"CHING, Chun-ryong", false}, // Korean: ryong is no syllable
+		{"HSU TRADING CO., LTD.", false},
+		{"Hsu", false}, // one word
+	} {
+		toks := nw.normalise(tt.name, nil).Tokens
+		if got := chineseMarkedTokens(toks); got != tt.want {
+			t.Errorf("chineseMarkedTokens(%q = %v) = %v, want %v", tt.name, toks, got, tt.want)
+		}
+	}
+}
+
+// wadeGilesEntries are Chinese persons as the lists print them, in pinyin,
+// in Han characters and in Wade-Giles, and names of other peoples.
+var wadeGilesEntries = []*lists.Entry{
+	{List: "ofac_sdn", ID: "50001", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "XU, Guoqiang"}}},
+	{List: "ofac_sdn", ID: "50002", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "ZHANG, Wenzhong"}}},
+	{List: "ofac_sdn", ID: "50003", Type: lists.TypePerson, Countries: []string{"TW"}, Names: []lists.Name{{Value: "CHANG, Wen-Fu"}}},
+	{List: "ofac_sdn", ID: "50004", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "LIANG, Zhiyuan"}}},
+	{List: "cn_countersanctions", ID: "e1", Type: lists.TypePerson, Names: []lists.Name{{Value: "谢文辉"}}},
+	{List: "ofac_sdn", ID: "50005", Type: lists.TypePerson, Countries: []string{"HK"}, Names: []lists.Name{{Value: "TSANG, Kwok-wai"}}},
+	{List: "ofac_sdn", ID: "50006", Type: lists.TypeOrganisation, Countries: []string{"CN"}, Names: []lists.Name{{Value: "SHEN YANG JING CHENG MACHINERY CO., LTD."}}},
+	{List: "ofac_sdn", ID: "50007", Type: lists.TypePerson, Countries: []string{"TW"}, Names: []lists.Name{{Value: "TSAI, Cheng-hsiung"}}},
+	{List: "ofac_sdn", ID: "50008", Type: lists.TypePerson, Countries: []string{"KP"}, Names: []lists.Name{{Value: "JANG, Chol"}}},
+}
+
+// A Chinese name written in Wade-Giles or as Hong Kong writes its surname
+// is found as the pinyin the lists print, and the other way round.
+func TestWadeGilesNamesMatch(t *testing.T) {
+	m := NewAligned(wadeGilesEntries, Options{Threshold: 0.85})
+	for _, tt := range []struct{ query, want, pair string }{
+		{"HSU, Kuo-chiang", "ofac_sdn:50001", "hsu~xu 0.95 (the same Chinese, romanised another way)"},
+		{"Chang Wen-chung", "ofac_sdn:50002", "wen+jong~wenzhong"},
+		{"ZHANG, Wenfu", "ofac_sdn:50003", "zhang~jang 0.95"},
+		{"LEUNG, Chih-yuan", "ofac_sdn:50004", "leung~liang 0.95"},
+		{"Hsieh Wen-hui", "cn_countersanctions:e1", "hsieh~xie 0.95"},
+		{"TSENG, Kwok-wai", "ofac_sdn:50005", "tseng~tsang 0.95"},
+	} {
+		got := m.Match(Query{Name: tt.query}, nil)
+		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want {
+			t.Errorf("Match(%q) = %v, want %s first", tt.query, got, tt.want)
+			continue
+		}
+		if !strings.Contains(got[0].Explanation, tt.pair) {
+			t.Errorf("Match(%q): %.3f %q, want %s", tt.query, got[0].Score, got[0].Explanation, tt.pair)
+		}
+	}
+}
+
+// What the readings must not do: read a pinyin name as Wade-Giles (two
+// pinyin names a syllable apart are two names), read a word of a name
+// that is not written so, or read a firm.
+func TestWadeGilesNotRead(t *testing.T) {
+	m := NewAligned(wadeGilesEntries, Options{Threshold: 0.5})
+	for _, tt := range []struct{ query, notPair string }{
+		{"ZHENG, Jing", "zheng~cheng 0.95"},      // cheng of a firm's name is pinyin
+		{"JIANG, Chol", "jiang~jang 0.95"},       // a Korean entry is not read
+		{"CAI, Zhengxiong", "cai~tsai 0.95"},     // one word of a name is no reading of a joined one
+		{"KRANS, Kuo Chiang", "chiang"},          // a name of another language
+		{"Hsu Trading Co., Ltd.", "hsu~xu"},      // a firm
+		{"LIANG, Zhiyan", "zhiyan~zhiyuan 0.95"}, // pinyin against pinyin
+	} {
+		for _, h := range m.Match(Query{Name: tt.query}, nil) {
+			if strings.Contains(h.Explanation, tt.notPair) {
+				t.Errorf("Match(%q): %.3f %q aligns %s", tt.query, h.Score, h.Explanation, tt.notPair)
+			}
+		}
+	}
+}
