@@ -32,6 +32,7 @@ type scratch struct {
 	stride   int       // row length: the number of query tokens
 	pairs    []qpair   // adjacent query tokens written together that the vocabulary knows
 	reads    []string  // pinyin readings of a query word (readChinese)
+	hzPairs  []qpair   // query word i and listed word v readChinese read alike
 	q        []qtok
 	// qcap holds, per query token, the most evidence a similar listed
 	// token may gather for it (gather): the query token's own IDF when the
@@ -64,7 +65,10 @@ type scratch struct {
 	pinyinState int8
 	// romanisedName: the name being scored is nameRec.romanised
 	romanisedName bool
-	hanChars      int // its Han characters outside legal forms: syllables, even those normalising drops
+	// chineseQ: the query is a Chinese name written in Wade-Giles or
+	// Cantonese (chineseName), read by readChinese
+	chineseQ bool
+	hanChars int // its Han characters outside legal forms: syllables, even those normalising drops
 	// generic: the query has no word of its own (isOwnWord), only a kind
 	// of firm, a place and legal forms ("RUSSIAN COMPANY LLC").
 	generic bool
@@ -363,6 +367,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 			s.recording = false
 		}
 	}
+	s.chineseQ, s.hzPairs = false, s.hzPairs[:0]
 	if !s.qLegal {
 		ix.readChinese(s, t)
 	}

@@ -397,6 +397,7 @@ func (ix *Index) readChinese(s *scratch, t *Tuning) {
 	if !chineseName(len(s.q), func(i int) (TokenKind, string) { return s.q[i].kind, s.q[i].text }) {
 		return
 	}
+	s.chineseQ = true
 	sim := float32(t.SpellingKeySim)
 	for i := range s.q {
 		qt := &s.q[i]
@@ -407,10 +408,12 @@ func (ix *Index) readChinese(s *scratch, t *Tuning) {
 		for _, r := range s.reads {
 			if v, ok := ix.voc.ids[r]; ok && v != qt.id && !ix.voc.joined[v] && ix.voc.origin[v]&originChinese != 0 {
 				s.setSim(v, i, sim)
+				s.hzPairs = append(s.hzPairs, qpair{i: i, v: v})
 			}
 			for _, v := range ix.hkeys[r] {
 				if v != qt.id {
 					s.setSim(v, i, sim)
+					s.hzPairs = append(s.hzPairs, qpair{i: i, v: v})
 				}
 			}
 		}
@@ -485,4 +488,65 @@ func (ix *Index) plainSim(text string, v int32, t *Tuning) float32 {
 		}
 	}
 	return max(0, ix.tokenSim(&sq, v, t))
+}
+
+// readAlike reports whether query word i and listed word v are read as
+// one Chinese word: by readChinese, or as the pinyin of a word of a name
+// written in Wade-Giles or Cantonese (hkeys; the name being scored is one).
+func (ix *Index) readAlike(s *scratch, i int, v int32) bool {
+	if s.romanisedName && slices.Contains(ix.hkeys[s.q[i].text], v) {
+		return true
+	}
+	return slices.Contains(s.hzPairs, qpair{i: i, v: v})
+}
+
+// partialReadings undoes the alignments of words read as one Chinese word
+// (readAlike, and two query words read together as one listed word) when
+// the query or the listed name leaves a word unaligned: a Wade-Giles or
+// Cantonese word reads as several pinyin words (Hsiao-ping is xiaoping or
+// xiaobing; Ching is jing, qing or the surname cheng), so that some of a
+// name's syllables read as another name's is weak evidence, and Chinese
+// surnames, few and common, weigh too little to tell two people apart
+// (CHANG, Hsiao-ping is not YAN, Xiaobing). A reading counts where it
+// reads the whole name. A word read alike keeps the similarity its
+// letters (pinyinSim, between syllables) or its letters and sound
+// (plainSim) give it, as it had without the reading.
+func (ix *Index) partialReadings(s *scratch, nt []nameTok, t *Tuning) {
+	al := &s.al
+	whole := allListedAligned(al, nt)
+	for i := range s.q {
+		whole = whole && (al.qm[i] != -1 || s.q[i].kind == TokLegal)
+	}
+	if whole {
+		return
+	}
+	for i := range s.q {
+		j := al.qm[i]
+		if j < 0 {
+			continue
+		}
+		v := nt[j].v
+		switch al.how[i] {
+		case alignJoinQuery:
+			if s.q[i].text+s.q[i+1].text == ix.voc.text[v] {
+				continue
+			}
+			// read together as the listed word (readChineseJoined)
+			al.qm[i], al.qm[i+1], al.nm[j] = -1, -1, -1
+			al.qs[i], al.qs[i+1], al.how[i], al.how[i+1] = 0, 0, alignNone, alignNone
+		case alignFuzzy:
+			if al.qs[i] != float32(t.SpellingKeySim) || !ix.readAlike(s, i, v) {
+				continue
+			}
+			sim := pinyinSim(s.q[i].text, ix.voc.text[v], t)
+			if !s.syllables {
+				sim = ix.plainSim(s.q[i].text, v, t)
+			}
+			if sim >= float32(t.MinTokenSim) {
+				al.qs[i] = sim
+			} else {
+				al.qm[i], al.nm[j], al.qs[i], al.how[i] = -1, -1, 0, alignNone
+			}
+		}
+	}
 }

@@ -123,3 +123,31 @@ func TestWadeGilesNotRead(t *testing.T) {
 		}
 	}
 }
+
+// A name read as Wade-Giles is one name only whole: two of its syllables
+// read as another person's given name, the surnames apart (partialReadings),
+// or a surname one letter from another (syllables, compared as pinyin's
+// are), flag nobody.
+func TestWadeGilesWholeNamesOnly(t *testing.T) {
+	entries := append([]*lists.Entry{
+		{List: "ofac_sdn", ID: "50101", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "YAN, Xiaobing"}}},
+		{List: "ofac_sdn", ID: "50102", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "LI, Jiangzhou"}}},
+		{List: "ofac_sdn", ID: "50103", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "LIN, Zuoyou"}}},
+	}, wadeGilesEntries...)
+	m := NewAligned(entries, Options{Threshold: 0.85})
+	for _, q := range []string{"CHANG, Hsiao-ping", "LO, Chiang-chou", "LIU, Tso-yu"} {
+		if got := m.Match(Query{Name: q}, nil); len(got) > 0 {
+			t.Errorf("Match(%q) = %.3f %q, want nothing", q, got[0].Score, got[0].Explanation)
+		}
+	}
+	// the whole name still reads
+	for _, tt := range []struct{ query, want string }{
+		{"YEN, Hsiao-ping", "ofac_sdn:50101"},
+		{"LI, Chiang-chou", "ofac_sdn:50102"},
+	} {
+		got := m.Match(Query{Name: tt.query}, nil)
+		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want {
+			t.Errorf("Match(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
