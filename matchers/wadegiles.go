@@ -293,15 +293,33 @@ var koreanGroups = func() map[string][]string {
 // chineseReadings appends the pinyin words normalised word w reads as
 // (appendReadings), through every spelling of its nameVariants group.
 func chineseReadings(dst []string, w string) []string {
-	g, ok := koreanGroups[w]
-	if !ok {
-		return appendReadings(dst, w)
+	start := len(dst)
+	if g, ok := koreanGroups[w]; ok {
+		for _, v := range g {
+			dst = appendReadings(dst, v)
+		}
+	} else {
+		dst = appendReadings(dst, w)
 	}
-	for _, v := range g {
-		dst = appendReadings(dst, v)
+	return canonReadings(dst, start, w)
+}
+
+// canonReadings writes the readings dst[start:] as the normaliser writes
+// the words they are (yi, of the Korean surnames' group, is ri; gang is
+// kang; chong is jong), so that they meet the listed words, and drops
+// those equal to w (a spelling of w's group may read as w itself: jin,
+// chin) and the repeats this makes.
+func canonReadings(dst []string, start int, w string) []string {
+	out := dst[:start]
+	for _, r := range dst[start:] {
+		if c, ok := nameCanon[r]; ok {
+			r = c
+		}
+		if r != w && !slices.Contains(out[start:], r) {
+			out = append(out, r)
+		}
 	}
-	// a spelling of the group may read as the word itself (jin: chin)
-	return slices.DeleteFunc(dst, func(s string) bool { return s == w })
+	return out
 }
 
 // chineseMark reports whether normalised word w shows a name romanised by
@@ -385,6 +403,16 @@ func chineseName(n int, part func(i int) (TokenKind, string)) bool {
 	return marked && words >= 2
 }
 
+// syllableInitial reads an initial that is a Wade-Giles syllable of one
+// letter, which pinyin writes otherwise, as a word (i: yi; o: e, 鄂): the
+// normaliser takes them for initials, as in HO, I and FEI, I-jen.
+func syllableInitial(k TokenKind, text string) TokenKind {
+	if k == TokInitial && (text == "i" || text == "o") {
+		return TokWord
+	}
+	return k
+}
+
 // readChinese reads a query that is a Chinese name written in Wade-Giles
 // or Cantonese (chineseName) as the pinyin it stands for:
 // each word is similar, at Tuning.SpellingKeySim, to the words of listed
@@ -394,10 +422,16 @@ func chineseName(n int, part func(i int) (TokenKind, string)) bool {
 // (Wen-chung, Wenzhong) are written together (s.pairs). A query with a
 // legal form is no such name; the caller leaves it out before asking.
 func (ix *Index) readChinese(s *scratch, t *Tuning) {
-	if !chineseName(len(s.q), func(i int) (TokenKind, string) { return s.q[i].kind, s.q[i].text }) {
+	if !chineseName(len(s.q), func(i int) (TokenKind, string) { return syllableInitial(s.q[i].kind, s.q[i].text), s.q[i].text }) {
 		return
 	}
 	s.chineseQ = true
+	for i := range s.q {
+		if qt := &s.q[i]; qt.kind == TokInitial && syllableInitial(qt.kind, qt.text) == TokWord {
+			// a syllable, not an initial: the lists do not know it
+			qt.kind, qt.id, qt.w = TokWord, -1, ix.idfUnknown
+		}
+	}
 	sim := float32(t.SpellingKeySim)
 	for i := range s.q {
 		qt := &s.q[i]
@@ -439,6 +473,7 @@ func (ix *Index) readChineseJoined(s *scratch, i int) {
 			s.reads = appendReadings(s.reads, a+b)
 		}
 	}
+	s.reads = canonReadings(s.reads, 0, "")
 	for _, r := range s.reads {
 		v, ok := ix.voc.ids[r]
 		if !ok || ix.voc.joined[v] || ix.voc.origin[v]&originChinese == 0 || slices.Contains(s.pairs, qpair{i: i, v: v}) {
@@ -459,7 +494,7 @@ func (ix *Index) chineseAlike(s *scratch, i int, v int32) bool {
 	if slices.Contains(ix.hkeys[q], v) {
 		return true
 	}
-	if !chineseName(len(s.q), func(i int) (TokenKind, string) { return s.q[i].kind, s.q[i].text }) {
+	if !s.chineseQ {
 		return false
 	}
 	vt := ix.voc.text[v]

@@ -151,3 +151,27 @@ func TestWadeGilesWholeNamesOnly(t *testing.T) {
 		}
 	}
 }
+
+// The one-letter syllables I (yi) and O (e) of a Wade-Giles name are
+// syllables, not initials, and a reading is written as the normaliser
+// writes the word (yi as ri, with the Korean surnames).
+func TestWadeGilesSyllableInitials(t *testing.T) {
+	entries := []*lists.Entry{
+		{List: "ofac_sdn", ID: "50201", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "FEI, Yiren"}}},
+		{List: "ofac_sdn", ID: "50202", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "WAN, Exiang"}}},
+		{List: "ofac_sdn", ID: "50203", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "HE, Yi"}}},
+		{List: "ofac_sdn", ID: "50204", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "ZHOU, Yishan"}}},
+	}
+	m := NewAligned(entries, Options{Threshold: 0.85})
+	for _, tt := range []struct{ query, want string }{
+		{"FEI, I-jen", "ofac_sdn:50201"},
+		{"WAN, O-hsiang", "ofac_sdn:50202"},
+		{"HO, I", "ofac_sdn:50203"},
+		{"CHOU, I-shan", "ofac_sdn:50204"},
+	} {
+		got := m.Match(Query{Name: tt.query}, nil)
+		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want {
+			t.Errorf("Match(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
