@@ -226,7 +226,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 					ix.addPosting(id, nameID, !vn.derived)
 				}
 			}
-			if origin&originChinese != 0 && (rec.person || rec.untyped && !rec.legal) && chineseMarkedTokens(toks) {
+			if origin&originChinese != 0 && (rec.person || rec.untyped && !rec.legal) && chineseMarkedTokens(toks, hyphenatedName(e.Names[ni].Value)) {
 				rec.romanised = true
 				for _, id := range ix.toks[rec.off:] {
 					hanziListed[id] = true

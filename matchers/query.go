@@ -369,7 +369,7 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 	}
 	s.chineseQ, s.hzPairs = false, s.hzPairs[:0]
 	if !s.qLegal {
-		ix.readChinese(s, t)
+		ix.readChinese(s, t, hyphenatedName(name))
 	}
 	s.generic = len(s.q) > 0
 	for i := range s.q {

@@ -375,9 +375,23 @@ func chineseEntry(e *lists.Entry) bool {
 }
 
 // chineseMarkedTokens reports whether toks are a name chineseName reads.
-func chineseMarkedTokens(toks []Token) bool {
-	return chineseName(len(toks), func(i int) (TokenKind, string) { return toks[i].Kind, toks[i].Text })
+func chineseMarkedTokens(toks []Token, hyphenated bool) bool {
+	return chineseName(len(toks), hyphenated, func(i int) (TokenKind, string) { return toks[i].Kind, toks[i].Text })
 }
+
+// hyphenatedName reports whether raw name s writes two letters joined by
+// a hyphen: a given name as Taiwan and Hong Kong passports write it
+// (Kuo-ying, Kwok-keung), where pinyin writes it as one word.
+func hyphenatedName(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '-' && isASCIILetter(s[i-1]) && isASCIILetter(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // chineseName reports whether the n parts part(i) gives are a Chinese name
 // romanised by Wade-Giles or Cantonese: two words or more, every one pinyin
@@ -385,8 +399,8 @@ func chineseMarkedTokens(toks []Token) bool {
 // of them at least a chineseMark, and nothing else. A name with a word of
 // another language (Krans, Ryong) is not read, though a word of it would
 // be: Ko and Ching are syllables of many languages.
-func chineseName(n int, part func(i int) (TokenKind, string)) bool {
-	words, marked := 0, false
+func chineseName(n int, hyphenated bool, part func(i int) (TokenKind, string)) bool {
+	words, marked := 0, hyphenated
 	for i := range n {
 		kind, text := part(i)
 		if kind != TokWord {
@@ -421,8 +435,8 @@ func syllableInitial(k TokenKind, text string) TokenKind {
 // two adjacent words that read together as one such listed word
 // (Wen-chung, Wenzhong) are written together (s.pairs). A query with a
 // legal form is no such name; the caller leaves it out before asking.
-func (ix *Index) readChinese(s *scratch, t *Tuning) {
-	if !chineseName(len(s.q), func(i int) (TokenKind, string) { return syllableInitial(s.q[i].kind, s.q[i].text), s.q[i].text }) {
+func (ix *Index) readChinese(s *scratch, t *Tuning, hyphenated bool) {
+	if !chineseName(len(s.q), hyphenated, func(i int) (TokenKind, string) { return syllableInitial(s.q[i].kind, s.q[i].text), s.q[i].text }) {
 		return
 	}
 	s.chineseQ = true

@@ -52,15 +52,17 @@ func TestChineseName(t *testing.T) {
 		{"CHANG, Wen-Fu", true}, // chang written jang: read through its group
 		{"TSANG, Kwok-wai", true},
 		{"WONG Siu Ming", true},
-		{"ZHANG, Wenfu", false},      // pinyin: pinyin.go's
-		{"KUO, Tai-ming", false},     // every word pinyin too: no mark
+		{"ZHANG, Wenfu", false}, // pinyin: pinyin.go's
+		{"KUO, Tai-ming", true}, // every word pinyin too, but the given name hyphenated
+		{"KUO, Taiming", false}, // every word pinyin: no mark
+		{"ZHANG, Wen Fu", false},
 		{"KRANS, Ko Ko", false},      // a word of another language
 		{"CHING, Chun-ryong", false}, // Korean: ryong is no syllable
 		{"HSU TRADING CO., LTD.", false},
 		{"Hsu", false}, // one word
 	} {
 		toks := nw.normalise(tt.name, nil).Tokens
-		if got := chineseMarkedTokens(toks); got != tt.want {
+		if got := chineseMarkedTokens(toks, hyphenatedName(tt.name)); got != tt.want {
 			t.Errorf("chineseMarkedTokens(%q = %v) = %v, want %v", tt.name, toks, got, tt.want)
 		}
 	}
@@ -173,5 +175,28 @@ func TestWadeGilesSyllableInitials(t *testing.T) {
 		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want {
 			t.Errorf("Match(%q) = %v, want %s first", tt.query, got, tt.want)
 		}
+	}
+}
+
+// A hyphenated given name marks a name written as Taiwan's and Hong Kong's
+// passports write it, though every word of it is pinyin too.
+func TestWadeGilesHyphenatedGivenName(t *testing.T) {
+	entries := []*lists.Entry{
+		{List: "ofac_sdn", ID: "50301", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "GUO, Taiming"}}},
+		{List: "ofac_sdn", ID: "50302", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "GAO, Lanfang"}}},
+	}
+	m := NewAligned(entries, Options{Threshold: 0.85})
+	for _, tt := range []struct{ query, want, pair string }{
+		{"KUO, Tai-ming", "ofac_sdn:50301", "kuo~guo 0.95"},
+		{"KAO, Lan-fang", "ofac_sdn:50302", "kao~gao 0.95"},
+	} {
+		got := m.Match(Query{Name: tt.query}, nil)
+		if len(got) == 0 || got[0].Entry.List+":"+got[0].Entry.ID != tt.want || !strings.Contains(got[0].Explanation, tt.pair) {
+			t.Errorf("Match(%q) = %v, want %s first, %s aligned", tt.query, got, tt.want, tt.pair)
+		}
+	}
+	// written as pinyin writes it, the name stays pinyin: two names
+	if got := m.Match(Query{Name: "KAO, Lanfang"}, nil); len(got) > 0 {
+		t.Errorf("Match(KAO, Lanfang) = %.3f %q, want nothing", got[0].Score, got[0].Explanation)
 	}
 }
