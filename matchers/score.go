@@ -1,9 +1,6 @@
 package matchers
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // Tuning holds the scorer's weights. Zero fields take the defaults given
 // (DefaultTuning), which were chosen on the tuning part of the development
@@ -910,7 +907,7 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row
 		}
 		return pinyinSim(qt.text, ix.voc.text[v], t)
 	}
-	if !s.romanisedName && s.sims[row+i] == float32(t.SpellingKeySim) && ix.voc.origin[v]&originChinese != 0 && slices.Contains(ix.hkeys[qt.text], v) {
+	if ix.hkeyOnly(s, qt, v, s.sims[row+i], t) {
 		// a word of a Chinese name written in Wade-Giles or Cantonese
 		// reads as this pinyin only in such a name (wadegiles.go): in
 		// SHEN YANG JING CHENG MACHINERY, cheng is pinyin

@@ -497,31 +497,12 @@ func (ix *Index) readChineseJoined(s *scratch, i int) {
 	}
 }
 
-// chineseAlike reports whether query word i and vocabulary word v are
-// one Chinese word romanised two ways as readChinese and hkeys read them:
-// what the explanation says of such a pair.
-func (ix *Index) chineseAlike(s *scratch, i int, v int32) bool {
-	if ix.voc.origin[v]&originChinese == 0 {
-		return false
-	}
-	q := s.q[i].text
-	if slices.Contains(ix.hkeys[q], v) {
-		return true
-	}
-	if !s.chineseQ {
-		return false
-	}
-	vt := ix.voc.text[v]
-	qr, vr := chineseReadings(nil, q), chineseReadings(nil, vt)
-	if slices.Contains(qr, vt) {
-		return true
-	}
-	for _, r := range qr {
-		if slices.Contains(vr, r) && slices.Contains(ix.hkeys[r], v) {
-			return true
-		}
-	}
-	return false
+// chineseAlike reports whether query word i and vocabulary word v, which
+// the name being scored aligns at sim, are one Chinese word romanised two
+// ways as readChinese and hkeys read them: what the explanation says of
+// such a pair.
+func (ix *Index) chineseAlike(s *scratch, i int, v int32, sim float32, t *Tuning) bool {
+	return sim == float32(t.SpellingKeySim) && ix.readAlike(s, i, v)
 }
 
 // plainSim is the similarity of query word text to vocabulary word v as
@@ -598,4 +579,14 @@ func (ix *Index) partialReadings(s *scratch, nt []nameTok, t *Tuning) {
 			}
 		}
 	}
+}
+
+// hkeyOnly reports whether sim, the similarity wordNeighbours recorded of
+// query word qt to listed word v, may be only hkeys' (a pinyin word read
+// as the Wade-Giles or Cantonese word of a listed name written so) while
+// the name being scored is not written so: there the pair is what its
+// letters and sound make it (plainSim), and the words left over are
+// compared as if the index had not paired them (alignLeftovers).
+func (ix *Index) hkeyOnly(s *scratch, qt *qtok, v int32, sim float32, t *Tuning) bool {
+	return !s.romanisedName && sim == float32(t.SpellingKeySim) && ix.voc.origin[v]&originChinese != 0 && slices.Contains(ix.hkeys[qt.text], v)
 }

@@ -200,3 +200,21 @@ func TestWadeGilesHyphenatedGivenName(t *testing.T) {
 		t.Errorf("Match(KAO, Lanfang) = %.3f %q, want nothing", got[0].Score, got[0].Explanation)
 	}
 }
+
+// A listed word that reads as a pinyin word in a name written in
+// Cantonese (LAU, Kwok-wai: lau is liu) is, in a name not written so
+// (LAU, Emily), the word its letters make, compared as before.
+func TestWadeGilesKeepsOtherNames(t *testing.T) {
+	entries := []*lists.Entry{
+		{List: "ofac_sdn", ID: "50401", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "LAU, Emily"}}},
+		{List: "ofac_sdn", ID: "50402", Type: lists.TypePerson, Countries: []string{"HK"}, Names: []lists.Name{{Value: "LAU, Kwok-wai"}}},
+	}
+	m := NewAligned(entries, Options{Threshold: 0.85})
+	got := m.Match(Query{Name: "LIU, Emily"}, nil)
+	if len(got) == 0 || got[0].Entry.ID != "50401" || !strings.Contains(got[0].Explanation, "liu~lau 0.80 (spelling)") {
+		t.Errorf("Match(LIU, Emily) = %v, want 50401 with liu~lau 0.80 (spelling)", got)
+	}
+	if got := m.Match(Query{Name: "LIU, Guo Wei"}, nil); len(got) == 0 || got[0].Entry.ID != "50402" {
+		t.Errorf("Match(LIU, Guo Wei) = %v, want 50402", got)
+	}
+}
