@@ -324,12 +324,22 @@ func canonReadings(dst []string, start int, w string) []string {
 
 // chineseMark reports whether normalised word w shows a name romanised by
 // Wade-Giles or Cantonese: it is no pinyin, and it or a spelling of its
-// nameVariants group is a Wade-Giles word or a Cantonese surname.
+// nameVariants group is a Wade-Giles word or a Cantonese surname; or it is
+// pinyin, written so for a group that holds a Hong Kong surname which is
+// no pinyin (ri for Lee).
 func chineseMark(w string) bool {
+	g, grouped := koreanGroups[w]
 	if pinyinWord(w) {
+		// Lee, written ri with the Korean surnames, is a Hong Kong
+		// spelling of 李 Li, not the pinyin ri (日)
+		for _, v := range g {
+			if _, ok := cantoneseSurnames[v]; ok && !pinyinWord(v) {
+				return true
+			}
+		}
 		return false
 	}
-	if g, ok := koreanGroups[w]; ok {
+	if grouped {
 		for _, v := range g {
 			if readsAsChinese(v) {
 				return true

@@ -218,3 +218,21 @@ func TestWadeGilesKeepsOtherNames(t *testing.T) {
 		t.Errorf("Match(LIU, Guo Wei) = %v, want 50402", got)
 	}
 }
+
+// Lee, which the normaliser writes ri with the Korean surnames, is Hong
+// Kong's spelling of 李 Li: a name with it is read as Cantonese.
+func TestWadeGilesLee(t *testing.T) {
+	entries := []*lists.Entry{
+		{List: "ofac_sdn", ID: "50501", Type: lists.TypePerson, Countries: []string{"CN"}, Names: []lists.Name{{Value: "LI, Jiachao"}}},
+		{List: "ofac_sdn", ID: "50502", Type: lists.TypePerson, Countries: []string{"KP"}, Names: []lists.Name{{Value: "RI, Jae Il"}}},
+	}
+	m := NewAligned(entries, Options{Threshold: 0.85})
+	got := m.Match(Query{Name: "LEE, Jiachao"}, nil)
+	if len(got) == 0 || got[0].Entry.ID != "50501" || !strings.Contains(got[0].Explanation, "ri~li 0.95") {
+		t.Errorf("Match(LEE, Jiachao) = %v, want 50501 with ri~li 0.95", got)
+	}
+	// a Korean name stays Korean
+	if got := m.Match(Query{Name: "LI, Jae Il"}, nil); len(got) > 0 && got[0].Entry.ID == "50502" && strings.Contains(got[0].Explanation, "0.95 (the same Chinese") {
+		t.Errorf("Match(LI, Jae Il) = %.3f %q", got[0].Score, got[0].Explanation)
+	}
+}
