@@ -672,6 +672,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 			}
 		}
 	}
+	if rec.romanised {
+		ix.alignReadJoins(s, nt, t)
+	}
 	if s.norm.formAbbrevs != "" {
 		alignFormAbbrevs(s, nt)
 	}

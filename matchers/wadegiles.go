@@ -485,15 +485,9 @@ func (ix *Index) readChinese(s *scratch, t *Tuning, hyphenated bool) {
 // words i and i+1, written together, read as: a given name the
 // passport hyphenates (Wen-chung) that the list writes as one word.
 func (ix *Index) readChineseJoined(s *scratch, i int) {
-	spellings := func(w string) []string {
-		if g, ok := koreanGroups[w]; ok {
-			return g
-		}
-		return []string{w}
-	}
 	s.reads = s.reads[:0]
-	for _, a := range spellings(s.q[i].text) {
-		for _, b := range spellings(s.q[i+1].text) {
+	for _, a := range groupSpellings(s.q[i].text) {
+		for _, b := range groupSpellings(s.q[i+1].text) {
 			s.reads = appendReadings(s.reads, a+b)
 		}
 	}
@@ -567,6 +561,12 @@ func (ix *Index) partialReadings(s *scratch, nt []nameTok, t *Tuning) {
 		}
 		v := nt[j].v
 		switch al.how[i] {
+		case alignJoinName:
+			if s.q[i].text == ix.voc.text[v]+ix.voc.text[nt[j+1].v] {
+				continue
+			}
+			// read together as the query word (alignReadJoins)
+			al.qm[i], al.nm[j], al.nm[j+1], al.qs[i], al.how[i] = -1, -1, -1, 0, alignNone
 		case alignJoinQuery:
 			if s.q[i].text+s.q[i+1].text == ix.voc.text[v] {
 				continue
@@ -599,4 +599,42 @@ func (ix *Index) partialReadings(s *scratch, nt []nameTok, t *Tuning) {
 // compared as if the index had not paired them (alignLeftovers).
 func (ix *Index) hkeyOnly(s *scratch, qt *qtok, v int32, sim float32, t *Tuning) bool {
 	return !s.romanisedName && sim == float32(t.SpellingKeySim) && ix.voc.origin[v]&originChinese != 0 && slices.Contains(ix.hkeys[qt.text], v)
+}
+
+// alignReadJoins aligns, in a listed name written in Wade-Giles or
+// Cantonese (nameRec.romanised), two adjacent words left unaligned with a
+// query word left unaligned that they read as together: the passport's
+// hyphenated given name (Yung-yuan, Wang-ken) against the one word pinyin
+// writes (Yongyuan, Wanggen). readChineseJoined does the same the other
+// way round.
+func (ix *Index) alignReadJoins(s *scratch, nt []nameTok, t *Tuning) {
+	al := &s.al
+	for i := range s.q {
+		if al.qm[i] != -1 || s.q[i].kind != TokWord {
+			continue
+		}
+		for j := 0; j+1 < len(nt); j++ {
+			if al.nm[j] != -1 || al.nm[j+1] != -1 || nt[j].kind != TokWord || nt[j+1].kind != TokWord {
+				continue
+			}
+			s.reads = s.reads[:0]
+			for _, a := range groupSpellings(ix.voc.text[nt[j].v]) {
+				for _, b := range groupSpellings(ix.voc.text[nt[j+1].v]) {
+					s.reads = appendReadings(s.reads, a+b)
+				}
+			}
+			if slices.Contains(canonReadings(s.reads, 0, ""), s.q[i].text) {
+				al.qm[i], al.nm[j], al.nm[j+1], al.qs[i], al.how[i] = int8(j), int8(i), int8(i), float32(t.JoinSim), alignJoinName
+				break
+			}
+		}
+	}
+}
+
+// groupSpellings returns the spellings of w's nameVariants group, or w.
+func groupSpellings(w string) []string {
+	if g, ok := koreanGroups[w]; ok {
+		return g
+	}
+	return []string{w}
 }
