@@ -30,28 +30,32 @@ import (
 //
 // Whether a name is so romanised the name itself must show: Kuo, Chou,
 // Chan and Tang are pinyin syllables too (阔, 丑, 蝉, 唐), and two pinyin
-// names a syllable apart are two names. So a name counts as Wade-Giles or
-// Cantonese (chineseMarked) only when one of its words is read by those
-// systems and is no pinyin (Hsu, Tsai, Hsieh, Chang, Kwok, Wong, Cheung,
-// Tsang). Then:
-//   - a query so marked, without a legal form, has each word that reads as
-//     pinyin aligned with that pinyin word of a listed Chinese entry (its
+// names a syllable apart are two names. So a name is read so (chineseName)
+// only when every word of it is pinyin or read by those systems, and one
+// of its words is no pinyin (Hsu, Tsai, Hsieh, Chang, Kwok, Wong, Cheung,
+// Tsang, Lee: chineseMark) or its given name is hyphenated as those
+// passports write it (Kuo-ying), where pinyin writes one word. Then:
+//   - a query so written, without a legal form, has each word aligned with
+//     the pinyin words of listed Chinese entries it reads as (their
 //     countries China, Taiwan, Hong Kong or Macau, or a name in Han
 //     characters: originChinese), and two adjacent words (the hyphenated
 //     given name Wen-chung) with the one word they read as together
-//     (Wenzhong);
-//   - a listed person's name so marked has each of its words found by a
-//     query word written in the pinyin the word reads as (Zhang Wenfu
-//     finds CHANG, Wen-Fu), or in another spelling that reads so (Tsang
-//     and Tseng, both 曾 Zeng).
+//     (Wenzhong): readChinese;
+//   - a listed person's name so written (nameRec.romanised) has each of
+//     its words found by a query word written in the pinyin the word reads
+//     as (Zhang Wenfu finds CHANG, Wen-Fu), or in another spelling that
+//     reads so (Tsang and Tseng, both 曾 Zeng), and its hyphenated given
+//     name by the one pinyin word: Index.hkeys, alignReadJoins.
 //
 // Such words align at Tuning.SpellingKeySim, as one word spelt two ways,
-// and the explanation says "another romanisation of the Chinese". Names
-// both read whole as pinyin are never compared this way; organisations'
-// names are not either: their English words (Law, Lam, So, To) read as
-// Cantonese surnames. Cantonese is read for surnames only: a given name's
-// Cantonese syllables need the characters, which no table of spellings
-// gives.
+// and the explanation says "the same Chinese, romanised another way".
+// Against a pinyin or Han name, the words are syllables compared as
+// pinyin.go compares them, and the readings count only where they read
+// the whole name (partialReadings). Names both read whole as pinyin are
+// never compared this way; organisations' names are not either: their
+// English words (Law, Lam, So, To) read as Cantonese surnames. Cantonese
+// is read for surnames only: a given name's Cantonese syllables need the
+// characters, which no table of spellings gives.
 
 // wadeGilesInitials are pinyin's initials, longest first, with the
 // Wade-Giles letters that write them once the apostrophe of an aspirate
@@ -441,7 +445,7 @@ func syllableInitial(k TokenKind, text string) TokenKind {
 // or Cantonese (chineseName) as the pinyin it stands for:
 // each word is similar, at Tuning.SpellingKeySim, to the words of listed
 // Chinese entries that are a pinyin reading of it, and to the words of
-// listed marked names that read as one of its readings (Tsang, Tseng);
+// listed names so written that read as one of its readings (Tsang, Tseng);
 // two adjacent words that read together as one such listed word
 // (Wen-chung, Wenzhong) are written together (s.pairs). A query with a
 // legal form is no such name; the caller leaves it out before asking.
