@@ -112,7 +112,13 @@
 // in pinyin or Han characters aligns words only when equal, written
 // together, or close in letters: distinct syllables are distinct
 // characters, so no sound-alike, slip, short form or leftover (pinyin.go:
-// "YANG LIN" / "Lian Yang"). The raw score is
+// "YANG LIN" / "Lian Yang"). A Chinese person's name written in
+// Wade-Giles or with a Hong Kong surname (a word pinyin does not write,
+// Hsu, Tsai, Wong, Lee, or a hyphenated given name) has its words read as
+// the pinyin syllables they stand for, and aligns at 0.95 with a listed
+// Chinese name in pinyin or Han characters, and a listed name so written
+// with a pinyin query, when the readings cover the whole name
+// (wadegiles.go: "HSU, Kuo-chiang" / "XU, Guoqiang"). The raw score is
 // matched query weight over the query's weight plus a fifth of the listed
 // name's unmatched weight (0.6 of it when the query names a company; 0.4
 // when a person's query and listed name each keep a part of their own
@@ -287,7 +293,10 @@
 //   - A name of another language whose every word reads as pinyin
 //     ("Rida Ali", the Korean "Ri Su Yong") is taken for pinyin against
 //     a pinyin or Han name: its words then align by letters only, so a
-//     romanisation variant that is also pinyin is missed there. A query
+//     romanisation variant that is also pinyin is missed there; so is a
+//     Wade-Giles or Cantonese name with no word outside pinyin and no
+//     hyphen ("KUO, Taiming", "CHAN, Wai Ming"), and a Cantonese given
+//     name, which only the characters tell. A query
 //     and a listed name that each keep a part of their own are lowered
 //     (conflict.go) even when the list wrote another surname for the same
 //     person; a spelling the skeleton does not fold (Kadhim / Kazim) is

@@ -87,6 +87,8 @@ func (m *Aligned) explain(s *scratch, q Query, n int32) string {
 				b.WriteString(" (spelt alike)")
 			} else if ix.romanisedAlike(s.q[i].text, ntoks[j]) {
 				b.WriteString(" (romanised alike)")
+			} else if ix.chineseAlike(s, i, ntoks[j], al.qs[i], &m.t) {
+				b.WriteString(" (the same Chinese, romanised another way)")
 			} else if len(s.keyBuf) >= 2 && string(s.keyBuf) == ix.voc.key[ntoks[j]] && !s.syllables {
 				b.WriteString(" (sounds alike)")
 			} else {

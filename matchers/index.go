@@ -48,6 +48,10 @@ type Index struct {
 	// rkeys: romanisation key under one origin (romanKeyOf) → vocabulary
 	// ids of the listed words of that origin (romankeys.go).
 	rkeys map[string][]int32
+	// hkeys: a pinyin word → vocabulary ids of the words of listed
+	// Chinese persons' names romanised by Wade-Giles or Cantonese that
+	// read as it (wadegiles.go).
+	hkeys map[string][]int32
 	// sim and runes: what tokenSim needs of each vocabulary token
 	// (tokensim.go).
 	sim   []simTok
@@ -113,8 +117,12 @@ type nameRec struct {
 	// (pinyinTokens); against a pinyin query its words align by their
 	// letters, never by sound (pinyin.go)
 	syllabic bool
-	kinds    uint8 // legalKind bits of its legal forms (legalkinds.go)
-	off, n   int32 // its tokens are toks[off:off+n]
+	// romanised: a Chinese person's name written in Wade-Giles or
+	// Cantonese (chineseName): the only names whose words a pinyin
+	// query word reads as (Index.hkeys, wadegiles.go)
+	romanised bool
+	kinds     uint8 // legalKind bits of its legal forms (legalkinds.go)
+	off, n    int32 // its tokens are toks[off:off+n]
 	// w is the name's weight for ranking candidates: the IDF of its word
 	// and number tokens (patronymics at defaultPatronymic, initials at
 	// defaultInitialWeight, legal forms left out), as the scorer weighs
@@ -174,15 +182,19 @@ const (
 // cores for normalisation; the result does not depend on their number.
 func BuildIndex(entries []*lists.Entry) *Index {
 	norms := normaliseAll(entries)
-	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keyIDs: map[string]int32{}, skeys: map[string][]int32{}, rkeys: map[string][]int32{}}
+	ix := &Index{entries: entries, voc: vocabulary{ids: map[string]int32{}}, keyIDs: map[string]int32{}, skeys: map[string][]int32{}, rkeys: map[string][]int32{}, hkeys: map[string][]int32{}}
 	rare := rareWordsOf(norms)
 	var seen []string
-	counted := 0 // names that count in document frequencies
+	hanziListed := map[int32]bool{} // words of names hkeys reads
+	counted := 0                    // names that count in document frequencies
 	ix.entryFirst = make([]int32, len(entries)+1)
 	for ei, e := range entries {
 		ix.entryFirst[ei] = int32(len(ix.names))
 		seen = seen[:0]
 		origin := entryOrigins(e)
+		if chineseEntry(e) {
+			origin |= originChinese
+		}
 		for _, vn := range norms[ei] {
 			ni, toks := vn.name, vn.norm.Tokens
 			if len(toks) == 0 || vn.derived && !holdsRare(toks, rare, vn.spelt) {
@@ -212,6 +224,12 @@ func BuildIndex(entries []*lists.Entry) *Index {
 				if toks[i].Kind == TokWord && toks[i+1].Kind == TokWord {
 					id := ix.voc.intern(toks[i].Text+toks[i+1].Text, TokWord, true)
 					ix.addPosting(id, nameID, !vn.derived)
+				}
+			}
+			if origin&originChinese != 0 && (rec.person || rec.untyped && !rec.legal) && chineseMarkedTokens(toks, hyphenatedName(e.Names[ni].Value)) {
+				rec.romanised = true
+				for _, id := range ix.toks[rec.off:] {
+					hanziListed[id] = true
 				}
 			}
 			ix.names = append(ix.names, rec)
@@ -265,6 +283,7 @@ func BuildIndex(entries []*lists.Entry) *Index {
 		ix.rank[i] = nameRank{rec.w, ix.entryFirst[rec.entry]}
 	}
 	var kb []byte
+	var reads []string
 	var dels []delEntry
 	for id, t := range ix.voc.text {
 		if ix.voc.joined[id] || ix.voc.kind[id] != TokWord {
@@ -295,6 +314,11 @@ func BuildIndex(entries []*lists.Entry) *Index {
 			}
 			if kb = romanKeyOf(kb[:0], originLoan, t, true); len(kb) > 0 {
 				ix.rkeys[string(kb)] = append(ix.rkeys[string(kb)], int32(id))
+			}
+		}
+		if hanziListed[int32(id)] {
+			for _, r := range chineseReadings(reads[:0], t) {
+				ix.hkeys[r] = append(ix.hkeys[r], int32(id))
 			}
 		}
 		if len(t) >= minDelLen {

@@ -67,7 +67,7 @@ func (ix *Index) alignLeftovers(s *scratch, rec *nameRec, nt []nameTok, t *Tunin
 		first, key := nt[j].first, nt[j].key
 		for i := range nq {
 			qt := &s.q[i]
-			if al.qm[i] != -1 || qt.kind != TokWord || qt.id == v || (row >= 0 && s.sims[row+i] > 0) {
+			if al.qm[i] != -1 || qt.kind != TokWord || qt.id == v || (row >= 0 && s.sims[row+i] > 0 && !ix.hkeyOnly(s, qt, v, s.sims[row+i], t)) {
 				continue
 			}
 			// every alignment here needs the first letter or the phonetic key

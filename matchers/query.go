@@ -31,6 +31,8 @@ type scratch struct {
 	sims     []float32 // row r holds the similarity of vocabulary id slotted[r] to each query token
 	stride   int       // row length: the number of query tokens
 	pairs    []qpair   // adjacent query tokens written together that the vocabulary knows
+	reads    []string  // pinyin readings of a query word (readChinese)
+	hzPairs  []qpair   // query word i and listed word v readChinese read alike
 	q        []qtok
 	// qcap holds, per query token, the most evidence a similar listed
 	// token may gather for it (gather): the query token's own IDF when the
@@ -61,7 +63,12 @@ type scratch struct {
 	// pinyinState: 0 not yet known, 1 the query is written in pinyin, 2
 	// it is not (pinyinQuery)
 	pinyinState int8
-	hanChars    int // its Han characters outside legal forms: syllables, even those normalising drops
+	// romanisedName: the name being scored is nameRec.romanised
+	romanisedName bool
+	// chineseQ: the query is a Chinese name written in Wade-Giles or
+	// Cantonese (chineseName), read by readChinese
+	chineseQ bool
+	hanChars int // its Han characters outside legal forms: syllables, even those normalising drops
 	// generic: the query has no word of its own (isOwnWord), only a kind
 	// of firm, a place and legal forms ("RUSSIAN COMPANY LLC").
 	generic bool
@@ -360,6 +367,10 @@ func (ix *Index) prepare(s *scratch, name string, t *Tuning, tc *tokenCache) {
 			s.recording = false
 		}
 	}
+	s.chineseQ, s.hzPairs = false, s.hzPairs[:0]
+	if !s.qLegal {
+		ix.readChinese(s, t, hyphenatedName(name))
+	}
 	s.generic = len(s.q) > 0
 	for i := range s.q {
 		if s.queryOwnWord(i) {
@@ -415,6 +426,13 @@ func (ix *Index) wordNeighbours(s *scratch, i int, text string, id int32, t *Tun
 			if v != id {
 				s.setSim(v, i, float32(t.SpellingKeySim))
 			}
+		}
+	}
+	// a listed Chinese person's word romanised by Wade-Giles or Cantonese
+	// that reads as this pinyin word (wadegiles.go)
+	for _, v := range ix.hkeys[text] {
+		if v != id {
+			s.setSim(v, i, float32(t.SpellingKeySim))
 		}
 	}
 	for _, o := range queryOrigins {

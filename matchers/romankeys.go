@@ -45,6 +45,9 @@ const (
 	// of that Russian (KVANTORFORM, EVROTRANSEKSPEDITSIYA,
 	// ELEKTROMECHANIKI): see loanKey.
 	originLoan
+	// originChinese: names romanised from Chinese characters (chineseEntry);
+	// read by wadegiles.go, not keyed here.
+	originChinese
 )
 
 // queryOrigins are the keys a query word is looked up by.

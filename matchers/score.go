@@ -664,7 +664,8 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	for j := range nn {
 		al.nm[j] = -1
 	}
-	s.syllables = s.han || rec.syllabic && s.pinyinQuery()
+	s.romanisedName = rec.romanised
+	s.syllables = s.han || rec.syllabic && s.pinyinQuery() || (rec.syllabic || rec.romanised) && (s.chineseQ || rec.romanised && s.pinyinQuery())
 	// Candidate token pairs, best first; greedy one-to-one assignment is
 	// what matchers/reference checks against exhaustive search.
 	// Name token outside, so that its kind and its row of similarities
@@ -729,6 +730,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 			}
 		}
 	}
+	if rec.romanised {
+		ix.alignReadJoins(s, nt, t)
+	}
 	if s.norm.formAbbrevs != "" {
 		alignFormAbbrevs(s, nt)
 	}
@@ -736,6 +740,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 	ix.alignLeftovers(s, rec, nt, t)
 	if rec.person {
 		ix.alignKeySlips(s, nt, t)
+	}
+	if s.chineseQ || s.romanisedName {
+		ix.partialReadings(s, nt, t)
 	}
 	// Evidence: matched weight over the query's weight plus a share of the
 	// listed name's unmatched weight.
@@ -958,8 +965,19 @@ func (ix *Index) pairSim(s *scratch, qt *qtok, i int, v int32, vk TokenKind, row
 	}
 	if s.syllables && s.sims[row+i] > 0 {
 		// a pinyin query and a pinyin or Han name: letters, not sounds
-		// (pinyin.go)
+		// (pinyin.go); so too a Chinese name in Wade-Giles or Cantonese
+		// against one, or against a pinyin query, where a word read as
+		// the other's pinyin aligns as one spelt two ways (wadegiles.go)
+		if s.sims[row+i] == float32(t.SpellingKeySim) && (s.chineseQ || s.romanisedName) && ix.readAlike(s, i, v) {
+			return float32(t.SpellingKeySim)
+		}
 		return pinyinSim(qt.text, ix.voc.text[v], t)
+	}
+	if ix.hkeyOnly(s, qt, v, s.sims[row+i], t) {
+		// a word of a Chinese name written in Wade-Giles or Cantonese
+		// reads as this pinyin only in such a name (wadegiles.go): in
+		// SHEN YANG JING CHENG MACHINERY, cheng is pinyin
+		return ix.plainSim(qt.text, v, t)
 	}
 	if qt.abbr && s.qLegal {
 		// an abbreviation in a company's name: one letter off is another
