@@ -40,9 +40,13 @@ func Extract(b *Batch) error {
 	var strs [NumFields]*array.String
 	var dicts [NumFields]*dictText
 	var checked [NumFields]bool
+	// nulls: the column has null rows, so each row's validity bit is read
+	// (a column arrow says has none has none; most have none).
+	var nulls [NumFields]bool
 	for f := Field(0); f < NumFields; f++ {
 		if idx := b.Cols.Index[f]; idx >= 0 && f != FieldValueEUR {
 			col := b.Rec.Column(idx)
+			nulls[f] = col.NullN() > 0
 			if a, ok := col.(*array.String); ok {
 				strs[f], checked[f] = a, validStrings(a)
 			} else if d := newDictText(col, n); d != nil {
@@ -61,7 +65,7 @@ func Extract(b *Batch) error {
 		s.Row = b.FirstRow + int64(i)
 		for f := Field(0); f < NumFields; f++ {
 			if d := dicts[f]; d != nil {
-				if d.arr.IsNull(i) {
+				if nulls[f] && d.arr.IsNull(i) {
 					continue
 				}
 				k := d.entry(i)
@@ -79,7 +83,7 @@ func Extract(b *Batch) error {
 			}
 			var v string
 			if a := strs[f]; a != nil {
-				if a.IsNull(i) {
+				if nulls[f] && a.IsNull(i) {
 					continue
 				}
 				v = a.Value(i)
