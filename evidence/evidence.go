@@ -6,7 +6,11 @@
 // without forming import cycles.
 package evidence
 
-import "sort"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // Reason is a stable reason code. Codes are part of the output contract
 // (contract.md): they are only ever added, never renamed.
@@ -98,26 +102,47 @@ type Decision struct {
 // SortHits orders hits deterministically: by reason, role, descending score,
 // list and entry id. Sinks call it so output never depends on stage or worker
 // scheduling.
+//
+// It runs on every row of a screen: a row of none or one hit (most rows)
+// returns at once, and the sort is slices', which takes the slice as it
+// is; sort.SliceStable wrapped every call's slice in reflection's swapper,
+// an allocation per row (1.1 CPU-s of a 10M-row screen, with the
+// collector's share). Both are stable sorts of the same order, so the
+// result is the same.
 func SortHits(h []Hit) {
-	sort.SliceStable(h, func(i, j int) bool {
-		a, b := &h[i], &h[j]
-		if a.Reason != b.Reason {
-			return a.Reason < b.Reason
+	if len(h) < 2 {
+		return
+	}
+	slices.SortStableFunc(h, compareHits)
+}
+
+// compareHits is SortHits' order as a comparison: negative when a goes
+// before b. A NaN score is neither above nor below another, and two hits
+// that differ only in such a score keep their order, as they did under
+// the less function this replaced.
+func compareHits(a, b Hit) int {
+	if a.Reason != b.Reason {
+		return strings.Compare(string(a.Reason), string(b.Reason))
+	}
+	if a.Role != b.Role {
+		return strings.Compare(string(a.Role), string(b.Role))
+	}
+	if a.Score != b.Score {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
 		}
-		if a.Role != b.Role {
-			return a.Role < b.Role
-		}
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		if a.List != b.List {
-			return a.List < b.List
-		}
-		if a.EntryID != b.EntryID {
-			return a.EntryID < b.EntryID
-		}
-		return a.MatchedName < b.MatchedName
-	})
+		return 0
+	}
+	if a.List != b.List {
+		return strings.Compare(a.List, b.List)
+	}
+	if a.EntryID != b.EntryID {
+		return strings.Compare(a.EntryID, b.EntryID)
+	}
+	return strings.Compare(a.MatchedName, b.MatchedName)
 }
 
 // ReasonsOf returns the distinct reasons of hits in sorted order.

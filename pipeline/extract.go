@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -36,22 +37,27 @@ func Extract(b *Batch) error {
 	// Dictionary columns with no more entries than the batch has rows
 	// (what parquetio.Source hands over for countries, dates, goods and
 	// codes) are trimmed and checked once per entry (see dictText).
-	var text [NumFields]textGetter
-	var strs [NumFields]*array.String
-	var dicts [NumFields]*dictText
-	var checked [NumFields]bool
+	// Only the columns present are visited, in field order (so the first
+	// bad cell of a row is the one named), and each value is stored at
+	// its field's offset in the Shipment (textOffsets).
+	var cols [NumFields]textColumn
+	nc := 0
 	for f := Field(0); f < NumFields; f++ {
 		if idx := b.Cols.Index[f]; idx >= 0 && f != FieldValueEUR {
 			col := b.Rec.Column(idx)
+			c := &cols[nc]
+			nc++
+			*c = textColumn{f: f, off: textOffsets[f], nulls: col.NullN() > 0}
 			if a, ok := col.(*array.String); ok {
-				strs[f], checked[f] = a, validStrings(a)
+				c.str, c.checked = a, validStrings(a)
 			} else if d := newDictText(col, n); d != nil {
-				dicts[f] = d
+				c.dict = d
 			} else {
-				text[f] = textOf(col)
+				c.text = textOf(col)
 			}
 		}
 	}
+	present := cols[:nc]
 	var value numberGetter
 	if idx := b.Cols.Index[FieldValueEUR]; idx >= 0 {
 		value = numberOf(b.Rec.Column(idx))
@@ -59,42 +65,41 @@ func Extract(b *Batch) error {
 	for i := 0; i < n; i++ {
 		s := &b.Shipments[i]
 		s.Row = b.FirstRow + int64(i)
-		for f := Field(0); f < NumFields; f++ {
-			if d := dicts[f]; d != nil {
-				if d.arr.IsNull(i) {
+		for ci := range present {
+			c := &present[ci]
+			if d := c.dict; d != nil {
+				if c.nulls && d.arr.IsNull(i) {
 					continue
 				}
 				k := d.entry(i)
 				if uint(k) >= uint(len(d.state)) {
-					return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[f], Err: fmt.Errorf("%w: dictionary index %d of %d entries", ErrCorrupt, k, len(d.state))}
+					return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[c.f], Err: fmt.Errorf("%w: dictionary index %d of %d entries", ErrCorrupt, k, len(d.state))}
 				}
 				switch d.state[k] {
 				case entryNull:
 					continue
 				case entryBadUTF8:
-					return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[f], Err: ErrBadUTF8}
+					return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[c.f], Err: ErrBadUTF8}
 				}
-				*stringField(s, f) = d.text[k]
+				*c.field(s) = d.text[k]
 				continue
 			}
 			var v string
-			if a := strs[f]; a != nil {
-				if a.IsNull(i) {
+			if a := c.str; a != nil {
+				if c.nulls && a.IsNull(i) {
 					continue
 				}
 				v = a.Value(i)
-			} else if text[f] != nil {
+			} else {
 				var ok bool
-				if v, ok = text[f](i); !ok {
+				if v, ok = c.text(i); !ok {
 					continue
 				}
-			} else {
-				continue
 			}
-			if !checked[f] && !utf8.ValidString(v) {
-				return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[f], Err: ErrBadUTF8}
+			if !c.checked && !utf8.ValidString(v) {
+				return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[c.f], Err: ErrBadUTF8}
 			}
-			*stringField(s, f) = strings.TrimSpace(v)
+			*c.field(s) = strings.TrimSpace(v)
 		}
 		if s.ShipmentID == "" {
 			return &InputError{File: b.File, Row: s.Row + 1, Column: b.Cols.Name[FieldShipmentID], Err: ErrNullValue}
@@ -105,6 +110,38 @@ func Extract(b *Batch) error {
 	}
 	return nil
 }
+
+// textColumn is one text column of a batch as Extract reads it: one of
+// dict, str and text is set.
+type textColumn struct {
+	f       Field
+	off     uintptr // the field's offset in evidence.Shipment (textOffsets)
+	nulls   bool    // the column has null rows (one without has no validity bit to read)
+	checked bool    // str's UTF-8 is valid throughout (validStrings)
+	dict    *dictText
+	str     *array.String
+	text    textGetter
+}
+
+// field is the field of s the column fills.
+func (c *textColumn) field(s *evidence.Shipment) *string {
+	return (*string)(unsafe.Add(unsafe.Pointer(s), c.off))
+}
+
+// textOffsets are the offsets of the text fields in evidence.Shipment, by
+// field (stringField's fields; TestTextOffsets checks them). Extract
+// stores each cell through its column's offset: choosing the field with
+// stringField's switch, cell by cell, was a sixth of Extract's
+// instructions.
+var textOffsets = func() (o [NumFields]uintptr) {
+	var s evidence.Shipment
+	for f := Field(0); f < NumFields; f++ {
+		if f != FieldValueEUR {
+			o[f] = uintptr(unsafe.Pointer(stringField(&s, f))) - uintptr(unsafe.Pointer(&s))
+		}
+	}
+	return o
+}()
 
 // dictText is a dictionary-encoded text column of one batch with its
 // dictionary's values trimmed and checked once. A row then costs an index
