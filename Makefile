@@ -18,33 +18,14 @@ lint:
 
 # The race run covers the concurrent pipeline; the 2,000,000-row memory
 # test is excluded from it by a build tag (race mode is ~10x slower).
-# -pgo=off: cmd/dualscreen/default.pgo (below, `make pgo`) would compile
-# every dependency a second time for that package's test binary; PGO
-# changes speed, never results, so the tests run without it.
 test: lint
-	$(GO) test -pgo=off -shuffle=on -timeout 8m ./...
-	$(GO) test -pgo=off -race -shuffle=on -timeout 8m ./pipeline/...
+	$(GO) test -shuffle=on -timeout 8m ./...
+	$(GO) test -race -shuffle=on -timeout 8m ./pipeline/...
 
 # make demo: generate 200,000 shipments, screen them against the embedded
 # demo list and write out/flagged.parquet plus the summary.
 demo:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/dualscreen demo --dir out
-
-# make pgo: the profile the Go compiler optimises the binaries with
-# (profile-guided optimisation: `go build` reads a main package's
-# default.pgo by itself). A CPU profile of the benchmark's dualscreen peer,
-# built without PGO, screening PGOBATCH (a batch from `dsbench gen`, see
-# benchmarks/README.md), copied to cmd/dualscreen and benchmarks/cmd/dsbench.
-# Regenerate it when the hot path changes much; a stale profile only
-# optimises less.
-PGOBATCH ?= benchmarks/out/batch-10m
-.PHONY: pgo
-pgo:
-	cd benchmarks && $(GO) build -pgo=off -o out/dsbench-nopgo ./cmd/dsbench && \
-		out/dsbench-nopgo peer -peer dualscreen -batch $(abspath $(PGOBATCH)) -threads 2 \
-		-out out/pgo-flagged.parquet -result out/pgo-result.json -cpuprofile out/pgo.prof
-	cp benchmarks/out/pgo.prof cmd/dualscreen/default.pgo
-	cp benchmarks/out/pgo.prof benchmarks/cmd/dsbench/default.pgo
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./matchers/... ./pipeline/...
@@ -97,7 +78,7 @@ bench-short:
 bench-full:
 	cd benchmarks && $(GO) build -o $(BENCH_OUT)/dsbench ./cmd/dsbench && $(BENCH_OUT)/dsbench run -plan full -out $(BENCH_OUT) && $(BENCH_OUT)/dsbench plot -out $(BENCH_OUT) -figs figures
 bench-test:
-	cd benchmarks && gofmt -l . && $(GO) vet ./... && $(GO) test -pgo=off ./...
+	cd benchmarks && gofmt -l . && $(GO) vet ./... && $(GO) test ./...
 
 # --- beam: dualscreen-beam, the screen on Apache Beam (own module in beam/, see beam/README.md) ---
 # Kept out of `make test`: the Beam SDK and its runners take minutes to

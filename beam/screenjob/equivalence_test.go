@@ -155,9 +155,7 @@ func singleMachine(t *testing.T) string {
 		}
 		dualscreenBin = filepath.Join(dir, "dualscreen")
 		// Built in the main module (../..), with its own go.mod and go.sum.
-		// -pgo=off: the profile (default.pgo) changes speed, not behaviour,
-		// and would compile every dependency once more
-		cmd := exec.Command("go", "build", "-pgo=off", "-o", dualscreenBin, "./cmd/dualscreen")
+		cmd := exec.Command("go", "build", "-o", dualscreenBin, "./cmd/dualscreen")
 		cmd.Dir = filepath.Join("..", "..")
 		out, err := cmd.CombinedOutput()
 		if err != nil {

@@ -23,9 +23,7 @@ func relBuild(t *testing.T) string {
 		t.Skip("builds the binary and screens generated batches; skipped with -short")
 	}
 	bin := filepath.Join(t.TempDir(), "dualscreen")
-	// -pgo=off: the profile (default.pgo) changes speed, not behaviour,
-	// and would compile every dependency once more
-	out, err := exec.Command("go", "build", "-pgo=off", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
