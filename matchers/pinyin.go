@@ -77,6 +77,19 @@ const longestSyllable = 6
 // maxPinyinSyllables pinyin syllables, every one after the first starting
 // with a consonant.
 func pinyinWord(w string) bool {
+	return syllableWord(w, isPinyinSyllable)
+}
+
+func isPinyinSyllable(s string) bool {
+	_, ok := pinyinSyllables[s]
+	return ok
+}
+
+// syllableWord reports whether w splits into one to maxPinyinSyllables
+// syllables of a romanisation (isSyllable), every one after the first
+// starting with a consonant: pinyin's spelling rule, which Wade-Giles
+// keeps too.
+func syllableWord(w string, isSyllable func(string) bool) bool {
 	if w == "" || len(w) > maxPinyinSyllables*longestSyllable {
 		return false
 	}
@@ -90,7 +103,7 @@ func pinyinWord(w string) bool {
 			if fewest[start] < 0 || (start > 0 && isPinyinVowel(w[start])) {
 				continue
 			}
-			if _, ok := pinyinSyllables[w[start:i]]; !ok {
+			if !isSyllable(w[start:i]) {
 				continue
 			}
 			if n := fewest[start] + 1; fewest[i] < 0 || n < fewest[i] {

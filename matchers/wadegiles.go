@@ -259,28 +259,12 @@ func wadeGilesLetters(w string) bool {
 
 // wadeGilesWord reports whether w is one to maxPinyinSyllables
 // Wade-Giles syllables, every one after the first starting with a
-// consonant (pinyinWord's test, over wadeGilesSyllables).
+// consonant (syllableWord over wadeGilesSyllables).
 func wadeGilesWord(w string) bool {
-	if !wadeGilesLetters(w) {
-		return false
-	}
-	var fewest [maxPinyinSyllables*longestSyllable + 1]int8
-	for i := 1; i <= len(w); i++ {
-		fewest[i] = -1
-		for l := 1; l <= longestSyllable && l <= i; l++ {
-			start := i - l
-			if fewest[start] < 0 || (start > 0 && isPinyinVowel(w[start])) {
-				continue
-			}
-			if _, ok := wadeGilesSyllables[w[start:i]]; !ok {
-				continue
-			}
-			if n := fewest[start] + 1; fewest[i] < 0 || n < fewest[i] {
-				fewest[i] = n
-			}
-		}
-	}
-	return fewest[len(w)] > 0 && fewest[len(w)] <= maxPinyinSyllables
+	return wadeGilesLetters(w) && syllableWord(w, func(s string) bool {
+		_, ok := wadeGilesSyllables[s]
+		return ok
+	})
 }
 
 // koreanGroups maps the first spelling of each nameVariants group to the
