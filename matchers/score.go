@@ -536,8 +536,8 @@ func completeMatch(s *scratch, nt []nameTok, minSim float32) bool {
 // lists print it). Issue #4 asks for this subset match: a person named
 // by two of their four names. It weighs the evidence a little more
 // (Tuning.PersonRun), so two rare parts in a row of a longer name
-// suffice, where parts scattered over the name ("Mohammad Ali" against
-// the first and the fourth of four) do not.
+// suffice, where parts scattered over the name ("Ahmed Hamed" against
+// the second and the fourth of five) do not.
 func personRun(s *scratch, nt []nameTok, minSim float32) bool {
 	al := &s.al
 	words := 0
