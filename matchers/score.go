@@ -665,7 +665,9 @@ func (ix *Index) scoreName(s *scratch, n int32, q Query, t *Tuning, floor float6
 		al.nm[j] = -1
 	}
 	s.romanisedName = rec.romanised
-	s.syllables = s.han || rec.syllabic && s.pinyinQuery() || (rec.syllabic || rec.romanised) && (s.chineseQ || rec.romanised && s.pinyinQuery())
+	// a name in pinyin or, in Wade-Giles or Cantonese, against a query
+	// written in pinyin or read as such a name (wadegiles.go)
+	s.syllables = s.han || (rec.syllabic || rec.romanised) && (s.chineseQ || s.pinyinQuery())
 	// Candidate token pairs, best first; greedy one-to-one assignment is
 	// what matchers/reference checks against exhaustive search.
 	// Name token outside, so that its kind and its row of similarities
